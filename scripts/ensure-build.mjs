@@ -1,0 +1,33 @@
+// Builds the client when dist/client is missing or older than its sources, so that
+// `npm start` on a fresh clone, or after a pull, always serves the current client.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+const SOURCES = ['client', 'shared', 'vite.config.ts', 'package-lock.json'];
+const BUILT = 'dist/client/index.html';
+
+function newest(path) {
+  const st = statSync(path);
+  if (!st.isDirectory()) return st.mtimeMs;
+  let m = st.mtimeMs;
+  for (const entry of readdirSync(path)) m = Math.max(m, newest(join(path, entry)));
+  return m;
+}
+
+export function ensureClientBuild({ quiet = false } = {}) {
+  const builtAt = existsSync(BUILT) ? statSync(BUILT).mtimeMs : 0;
+  const sourcesAt = Math.max(...SOURCES.filter((p) => existsSync(p)).map(newest));
+  if (builtAt >= sourcesAt) return false;
+  if (!quiet) console.log('Đang dựng giao diện (vite build)…');
+  execFileSync(
+    process.execPath,
+    ['node_modules/vite/bin/vite.js', 'build', '--logLevel', quiet ? 'error' : 'warn'],
+    {
+      stdio: 'inherit',
+    },
+  );
+  return true;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) ensureClientBuild();

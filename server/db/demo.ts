@@ -1,0 +1,345 @@
+import { count } from 'drizzle-orm';
+import type { Db } from './client';
+import { indicators, results, targets, units } from './schema';
+
+// The demo organisation: a fictional college's party committee with its cells, departments
+// and mass organisations, ten-odd indicators of the kinds the seed articles name, and
+// targets and results from 2021 to the current year (and for the terms 2020–2025 and
+// 2025–2030) chosen so that every status appears. All names are invented.
+
+type Kind = 'count' | 'percent' | 'ratio' | 'level';
+interface DemoIndicator {
+  code: string;
+  name: string;
+  unitLabel: string;
+  kind: Kind;
+  direction?: 'higher' | 'lower';
+  timeAggregate?: 'sum' | 'last' | 'none';
+  levels?: string[];
+}
+
+const PARTY_LEVELS = [
+  'Không hoàn thành nhiệm vụ',
+  'Hoàn thành nhiệm vụ',
+  'Hoàn thành tốt nhiệm vụ',
+  'Hoàn thành xuất sắc nhiệm vụ',
+];
+const MASS_LEVELS = ['Trung bình', 'Khá', 'Vững mạnh', 'Vững mạnh tiêu biểu'];
+
+const INDICATORS: DemoIndicator[] = [
+  { code: 'DV_HTT', name: 'Tỷ lệ đảng viên hoàn thành tốt nhiệm vụ trở lên', unitLabel: '%', kind: 'ratio' },
+  { code: 'DV_HTXS', name: 'Tỷ lệ đảng viên hoàn thành xuất sắc nhiệm vụ', unitLabel: '%', kind: 'ratio' },
+  { code: 'CB_HTT', name: 'Số chi bộ hoàn thành tốt nhiệm vụ trở lên', unitLabel: 'chi bộ', kind: 'count' },
+  { code: 'CB_HTXS', name: 'Số chi bộ hoàn thành xuất sắc nhiệm vụ', unitLabel: 'chi bộ', kind: 'count' },
+  {
+    code: 'HOC_TAP_NQ',
+    name: 'Tỷ lệ đảng viên, quần chúng tham gia học tập nghị quyết của Đảng',
+    unitLabel: '%',
+    kind: 'ratio',
+  },
+  {
+    code: 'NCKH_TINH',
+    name: 'Số đề tài nghiên cứu khoa học cấp tỉnh',
+    unitLabel: 'đề tài',
+    kind: 'count',
+    timeAggregate: 'sum',
+  },
+  {
+    code: 'NCKH_CS',
+    name: 'Số đề tài nghiên cứu khoa học cấp cơ sở',
+    unitLabel: 'đề tài',
+    kind: 'count',
+    timeAggregate: 'sum',
+  },
+  {
+    code: 'KH_DAO_TAO',
+    name: 'Tỷ lệ hoàn thành kế hoạch đào tạo, bồi dưỡng',
+    unitLabel: '%',
+    kind: 'percent',
+  },
+  {
+    code: 'GV_GIOI',
+    name: 'Số giảng viên đạt danh hiệu giảng viên dạy giỏi các cấp',
+    unitLabel: 'giảng viên',
+    kind: 'count',
+    timeAggregate: 'sum',
+  },
+  {
+    code: 'TUYEN_SINH',
+    name: 'Số học sinh, sinh viên tuyển mới',
+    unitLabel: 'học sinh',
+    kind: 'count',
+    timeAggregate: 'sum',
+  },
+  {
+    code: 'KET_NAP',
+    name: 'Số đảng viên mới được kết nạp',
+    unitLabel: 'đảng viên',
+    kind: 'count',
+    timeAggregate: 'sum',
+  },
+  {
+    code: 'KY_LUAT',
+    name: 'Số đảng viên bị kỷ luật',
+    unitLabel: 'đảng viên',
+    kind: 'count',
+    direction: 'lower',
+    timeAggregate: 'sum',
+  },
+  {
+    code: 'XL_DOAN_THE',
+    name: 'Xếp loại tổ chức đoàn thể',
+    unitLabel: 'mức',
+    kind: 'level',
+    levels: MASS_LEVELS,
+    timeAggregate: 'last',
+  },
+  {
+    code: 'XL_DANG_BO',
+    name: 'Xếp loại chất lượng tổ chức đảng',
+    unitLabel: 'mức',
+    kind: 'level',
+    levels: PARTY_LEVELS,
+    timeAggregate: 'last',
+  },
+];
+
+const ROOT = 'Đảng bộ Trường Cao đẳng Sư phạm Hồng Lam';
+interface DemoCell {
+  name: string;
+  members: number;
+}
+const CELLS: DemoCell[] = [
+  { name: 'Chi bộ Khoa Giáo dục Tiểu học – Mầm non', members: 14 },
+  { name: 'Chi bộ Khoa Khoa học Tự nhiên', members: 12 },
+  { name: 'Chi bộ Khoa Xã hội – Ngoại ngữ', members: 11 },
+  { name: 'Chi bộ Đào tạo – Khảo thí', members: 9 },
+  { name: 'Chi bộ Hành chính – Quản trị', members: 10 },
+];
+const DEPARTMENTS = ['Phòng Đào tạo', 'Phòng Khoa học và Hợp tác quốc tế', 'Phòng Tổ chức – Hành chính'];
+const MASS = ['Công đoàn Trường', 'Đoàn Thanh niên Trường'];
+
+/** A small deterministic generator, so every first start shows the same demo. */
+function prng(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export interface DemoSummary {
+  units: number;
+  indicators: number;
+  values: number;
+}
+
+/** Loads the demo organisation when the database holds no units; returns what it wrote. */
+export function loadDemoDataIfEmpty(db: Db, today = new Date()): DemoSummary | null {
+  const existing = db.select({ n: count() }).from(units).get()!.n;
+  if (existing > 0) return null;
+  return db.transaction((tx) => {
+    const ind = new Map<string, number>();
+    INDICATORS.forEach((d, i) => {
+      const row = tx
+        .insert(indicators)
+        .values({
+          code: d.code,
+          name: d.name,
+          unitLabel: d.unitLabel,
+          kind: d.kind,
+          direction: d.direction ?? 'higher',
+          timeAggregate: d.timeAggregate ?? 'none',
+          levels: d.levels ?? null,
+          position: i + 1,
+        })
+        .returning({ id: indicators.id })
+        .get();
+      ind.set(d.code, row.id);
+    });
+
+    let position = 0;
+    const addUnit = (name: string, kind: string, parentId: number | null) =>
+      tx
+        .insert(units)
+        .values({ name, kind, parentId, position: ++position })
+        .returning({ id: units.id })
+        .get().id;
+    const root = addUnit(ROOT, 'dang_bo', null);
+    const cells = CELLS.map((c) => ({ ...c, id: addUnit(c.name, 'chi_bo', root) }));
+    const [training, science] = DEPARTMENTS.map((d) => addUnit(d, 'don_vi', root)) as [
+      number,
+      number,
+      number,
+    ];
+    const mass = MASS.map((m) => addUnit(m, 'doan_the', root));
+
+    let values = 0;
+    const target = (unitId: number, code: string, period: string, v: number | string) => {
+      values++;
+      tx.insert(targets)
+        .values({
+          unitId,
+          indicatorId: ind.get(code)!,
+          period,
+          valueX100: typeof v === 'number' ? Math.round(v * 100) : null,
+          level: typeof v === 'string' ? v : null,
+        })
+        .run();
+    };
+    const result = (
+      unitId: number,
+      code: string,
+      period: string,
+      v: number | string | [number, number],
+      note?: string,
+    ) => {
+      values++;
+      tx.insert(results)
+        .values({
+          unitId,
+          indicatorId: ind.get(code)!,
+          period,
+          valueX100: typeof v === 'number' ? Math.round(v * 100) : null,
+          numerator: Array.isArray(v) ? v[0] : null,
+          denominator: Array.isArray(v) ? v[1] : null,
+          level: typeof v === 'string' ? v : null,
+          note: note ?? null,
+        })
+        .run();
+    };
+
+    const currentYear = today.getFullYear();
+    const rand = prng(2021);
+
+    for (let year = 2021; year <= currentYear; year++) {
+      const y = String(year);
+      const current = year === currentYear;
+      const k = year - 2021; // years since the first demo year
+
+      // The committee's own targets for the year, in the manner of the 2021 resolution.
+      target(root, 'DV_HTT', y, 90);
+      target(root, 'DV_HTXS', y, 20);
+      target(root, 'CB_HTT', y, 3);
+      target(root, 'CB_HTXS', y, 1);
+      target(root, 'HOC_TAP_NQ', y, 100);
+      target(root, 'NCKH_TINH', y, 1);
+      target(root, 'NCKH_CS', y, year === 2023 ? 2 : 1);
+      target(root, 'KH_DAO_TAO', y, 100);
+      target(root, 'GV_GIOI', y, 3);
+      target(root, 'TUYEN_SINH', y, 1500 + 50 * k);
+      target(root, 'KET_NAP', y, 2);
+      target(root, 'KY_LUAT', y, 0);
+      target(root, 'XL_DANG_BO', y, 'Hoàn thành tốt nhiệm vụ');
+      target(training, 'TUYEN_SINH', y, 1500 + 50 * k);
+      target(science, 'NCKH_TINH', y, 1);
+      target(science, 'NCKH_CS', y, 1);
+      for (const m of mass) target(m, 'XL_DOAN_THE', y, 'Vững mạnh');
+
+      // Halves: admissions, research, teaching awards and new members are counted twice a year.
+      const halves = current ? ['H1'] : ['H1', 'H2'];
+      // Admissions: the autumn intake dominates; 2023 fell short of the plan.
+      const intake = [
+        [240, 1320],
+        [260, 1310],
+        [210, 1210],
+        [280, 1340],
+        [300, 1390],
+        [350, 0],
+      ][Math.min(k, 5)]!;
+      halves.forEach((h, i) => {
+        result(training, 'TUYEN_SINH', `${y}-${h}`, intake[i]!, `Tuyển sinh đợt ${i + 1}`);
+      });
+      // Research: the provincial topic is accepted in the second half; none in 2024.
+      if (!current) {
+        result(science, 'NCKH_TINH', `${y}-H1`, 0);
+        result(
+          science,
+          'NCKH_TINH',
+          `${y}-H2`,
+          year === 2024 ? 0 : 1,
+          year === 2024
+            ? 'Đề tài cấp tỉnh chậm nghiệm thu, chuyển sang năm sau'
+            : 'Đã nghiệm thu 01 đề tài cấp tỉnh',
+        );
+      }
+      halves.forEach((h, i) => {
+        result(science, 'NCKH_CS', `${y}-${h}`, i === 0 ? 1 : year === 2023 ? 0 : 2, 'Đề tài cấp cơ sở');
+      });
+
+      // The cells: member ratings at year end, study, new members, discipline, awards.
+      let good = 0;
+      let all = 0;
+      cells.forEach((cell, ci) => {
+        const members = cell.members + Math.floor(k / 2);
+        target(cell.id, 'DV_HTT', y, 90);
+        target(cell.id, 'DV_HTXS', y, 20);
+        target(cell.id, 'HOC_TAP_NQ', y, 100);
+        target(cell.id, 'KET_NAP', y, ci < 2 ? 1 : 0);
+        target(cell.id, 'KY_LUAT', y, 0);
+        if (!current) {
+          // 2021 as in the seed article: everyone good or better; 2023 a weaker year.
+          const weak = year === 2021 ? 0 : year === 2023 ? 1 + (ci % 2) : Math.floor(rand() * 2);
+          const g = members - weak;
+          const excellent = Math.max(1, Math.floor(g * 0.2) - (year === 2024 && ci === 1 ? 1 : 0));
+          result(cell.id, 'DV_HTT', y, [g, members]);
+          result(cell.id, 'DV_HTXS', y, [excellent, members]);
+          good += g;
+          all += members;
+          const studied = year === 2022 && ci === 4 ? members - 1 : members;
+          result(cell.id, 'HOC_TAP_NQ', y, [studied, members], 'Học tập, quán triệt nghị quyết đầy đủ');
+          result(cell.id, 'KY_LUAT', y, year === 2023 && ci === 2 ? 1 : 0);
+        } else {
+          result(cell.id, 'HOC_TAP_NQ', `${y}-H1`, [members - (ci === 3 ? 1 : 0), members]);
+        }
+        halves.forEach((h, i) => {
+          const admitted = (ci + i + k) % 4 === 0 ? 1 : 0;
+          result(cell.id, 'KET_NAP', `${y}-${h}`, admitted);
+          if (ci < 3) result(cell.id, 'GV_GIOI', `${y}-${h}`, (ci + i + k) % 3 === 0 ? 2 : 1);
+        });
+      });
+
+      // What the committee itself records at the year-end review.
+      if (!current) {
+        const rating = good / all >= 0.9;
+        result(root, 'CB_HTT', y, year === 2023 ? 3 : 4);
+        result(root, 'CB_HTXS', y, year === 2022 ? 0 : 1);
+        result(
+          root,
+          'KH_DAO_TAO',
+          y,
+          [103, 100, 98.5, 101.2, 104][k % 5]!,
+          'Theo báo cáo tổng kết năm của Nhà trường',
+        );
+        result(root, 'XL_DANG_BO', y, rating ? 'Hoàn thành xuất sắc nhiệm vụ' : 'Hoàn thành tốt nhiệm vụ');
+        mass.forEach((m, mi) => {
+          const level =
+            year === 2021 && mi === 1
+              ? 'Vững mạnh tiêu biểu'
+              : year === 2023 && mi === 0
+                ? 'Khá'
+                : 'Vững mạnh';
+          result(m, 'XL_DOAN_THE', y, level);
+        });
+      } else {
+        result(root, 'KH_DAO_TAO', `${y}-H1`, 56.4, 'Sơ kết 6 tháng đầu năm');
+      }
+    }
+
+    // The term's resolution, judged at its end, and the new term's, still under way.
+    target(root, 'KET_NAP', 'NK2020-2025', 10);
+    target(root, 'NCKH_TINH', 'NK2020-2025', 5);
+    target(root, 'GV_GIOI', 'NK2020-2025', 15);
+    target(root, 'TUYEN_SINH', 'NK2020-2025', 7500);
+    target(root, 'XL_DANG_BO', 'NK2020-2025', 'Hoàn thành tốt nhiệm vụ');
+    target(root, 'KET_NAP', 'NK2025-2030', 12);
+    target(root, 'NCKH_TINH', 'NK2025-2030', 5);
+    target(root, 'TUYEN_SINH', 'NK2025-2030', 8000);
+    target(root, 'GV_GIOI', 'NK2025-2030', 18);
+
+    return { units: position, indicators: INDICATORS.length, values };
+  });
+}

@@ -1,0 +1,88 @@
+import { asc } from 'drizzle-orm';
+import type { IndicatorDef } from '../../shared/indicator';
+import type { Db } from '../db/client';
+import { type IndicatorRow, indicators, type UnitRow, units } from '../db/schema';
+
+/**
+ * The organisation tree and the indicators, read once and kept in memory until something
+ * changes them. Every dashboard needs both whole, and they change rarely; re-reading them
+ * per request would cost more than the roll-up itself on a province-sized tree.
+ *
+ * Validity: our own writes call `invalidate`; writes by another connection (a script, a
+ * second process) move SQLite's `PRAGMA data_version`, checked on every read.
+ */
+export interface Catalogue {
+  units: Map<number, UnitRow>;
+  children: Map<number | null, number[]>;
+  indicators: IndicatorRow[];
+  indicatorsByCode: Map<string, IndicatorRow>;
+  indicatorsById: Map<number, IndicatorRow>;
+}
+
+const cache = new WeakMap<Db, { dataVersion: number; catalogue: Catalogue }>();
+
+export function invalidateCatalogue(db: Db) {
+  cache.delete(db);
+}
+
+export function catalogue(db: Db): Catalogue {
+  const dataVersion = db.$client.pragma('data_version', { simple: true }) as number;
+  const hit = cache.get(db);
+  if (hit && hit.dataVersion === dataVersion) return hit.catalogue;
+  const loaded = load(db);
+  cache.set(db, { dataVersion, catalogue: loaded });
+  return loaded;
+}
+
+function load(db: Db): Catalogue {
+  const unitRows = db.select().from(units).orderBy(asc(units.position), asc(units.id)).all();
+  const unitMap = new Map<number, UnitRow>();
+  const children = new Map<number | null, number[]>();
+  for (const u of unitRows) {
+    unitMap.set(u.id, u);
+    const list = children.get(u.parentId) ?? [];
+    list.push(u.id);
+    children.set(u.parentId, list);
+  }
+  const indicatorRows = db
+    .select()
+    .from(indicators)
+    .orderBy(asc(indicators.position), asc(indicators.id))
+    .all();
+  return {
+    units: unitMap,
+    children,
+    indicators: indicatorRows,
+    indicatorsByCode: new Map(indicatorRows.map((i) => [i.code, i])),
+    indicatorsById: new Map(indicatorRows.map((i) => [i.id, i])),
+  };
+}
+
+export function toIndicatorDef(row: IndicatorRow): IndicatorDef {
+  return {
+    code: row.code,
+    name: row.name,
+    unitLabel: row.unitLabel,
+    kind: row.kind,
+    direction: row.direction,
+    timeAggregate: row.timeAggregate,
+    ...(row.kind === 'level' ? { levels: row.levels ?? [] } : {}),
+  };
+}
+
+/** The ids of `rootId` and every unit under it. */
+export function subtreeIds(cat: Catalogue, rootId: number): number[] {
+  const out = [rootId];
+  for (let i = 0; i < out.length; i++) out.push(...(cat.children.get(out[i]!) ?? []));
+  return out;
+}
+
+/** True when `ancestorId` is `unitId` or above it. */
+export function isInSubtree(cat: Catalogue, ancestorId: number, unitId: number): boolean {
+  let cur: number | null | undefined = unitId;
+  while (cur != null) {
+    if (cur === ancestorId) return true;
+    cur = cat.units.get(cur)?.parentId;
+  }
+  return false;
+}

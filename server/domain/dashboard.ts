@@ -1,0 +1,191 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import type { IndicatorDef } from '../../shared/indicator';
+import { achievementX100, judge, type Status, summarize } from '../../shared/judgement';
+import { isOpen, type Period } from '../../shared/period';
+import { periodsBeneath, type Rolled, Rollup } from '../../shared/rollup';
+import type { DashboardDto, DashboardRowDto, DashboardUnitsDto, RowResultDto } from '../../shared/schemas';
+import { comparable, type Value } from '../../shared/value';
+import type { Db } from '../db/client';
+import { type IndicatorRow, results, targets, type UnitRow } from '../db/schema';
+import { type Catalogue, catalogue, subtreeIds, toIndicatorDef } from './catalogue';
+import { columnsToValue, resultOut, targetOut, valueOut } from './values';
+
+// How a dashboard is read (docs/decisions/001-rollup-in-memory.md): one query for the
+// targets asked about, one for the entered results of the subtree in the period and every
+// period inside it, then the roll-up in memory, memoised. No query per unit or indicator.
+
+/** Above this many units, filtering by unit in SQL costs more than filtering in memory. */
+const UNIT_FILTER_LIMIT = 500;
+
+function loadEntered(db: Db, cat: Catalogue, rootId: number, period: Period, indicatorIds?: number[]) {
+  const subtree = subtreeIds(cat, rootId);
+  const codes = periodsBeneath(period).map((p) => p.code);
+  const conditions = [inArray(results.period, codes)];
+  if (indicatorIds) conditions.push(inArray(results.indicatorId, indicatorIds));
+  const inSql = subtree.length <= UNIT_FILTER_LIMIT;
+  if (inSql) conditions.push(inArray(results.unitId, subtree));
+  const rows = db
+    .select({
+      unitId: results.unitId,
+      indicatorId: results.indicatorId,
+      period: results.period,
+      valueX100: results.valueX100,
+      numerator: results.numerator,
+      denominator: results.denominator,
+      level: results.level,
+    })
+    .from(results)
+    .where(and(...conditions))
+    .all();
+  const inSubtree = inSql ? null : new Set(subtree);
+  const entered = new Map<string, Value>();
+  for (const r of rows) {
+    if (inSubtree && !inSubtree.has(r.unitId)) continue;
+    const code = cat.indicatorsById.get(r.indicatorId)?.code;
+    const v = columnsToValue(r);
+    if (code && v) entered.set(`${r.unitId}|${code}|${r.period}`, v);
+  }
+  return new Rollup({
+    children: (id) => cat.children.get(id) ?? [],
+    entered: (u, code, p) => entered.get(`${u}|${code}|${p}`),
+  });
+}
+
+function loadTargets(db: Db, unitIds: number[], period: Period, indicatorIds?: number[]) {
+  const conditions = [eq(targets.period, period.code), inArray(targets.unitId, unitIds)];
+  if (indicatorIds) conditions.push(inArray(targets.indicatorId, indicatorIds));
+  const out = new Map<string, Value>();
+  for (const t of db
+    .select()
+    .from(targets)
+    .where(and(...conditions))
+    .all()) {
+    const v = columnsToValue(t);
+    if (v) out.set(`${t.unitId}|${t.indicatorId}`, v);
+  }
+  return out;
+}
+
+function indicatorOut(i: IndicatorRow): DashboardRowDto['indicator'] {
+  return {
+    code: i.code,
+    name: i.name,
+    unitLabel: i.unitLabel,
+    kind: i.kind,
+    direction: i.direction,
+    ...(i.kind === 'level' ? { levels: i.levels ?? [] } : {}),
+  };
+}
+
+export function periodOut(period: Period, asOf: string) {
+  return {
+    code: period.code,
+    label: period.label,
+    start: period.start,
+    end: period.end,
+    open: isOpen(period, asOf),
+  };
+}
+
+/** A result as the dashboard shows it, with what the units add up to when that differs. */
+function rowResult(def: IndicatorDef, rolled: Rolled | null, fromUnits: Rolled | null): RowResultDto {
+  if (!rolled) return null;
+  const out = resultOut(def, rolled);
+  if (rolled.source === 'entered' && fromUnits?.coverage) {
+    const entered = comparable(def, rolled.value);
+    const added = comparable(def, fromUnits.value);
+    const sameParts =
+      rolled.value.type !== 'ratio' ||
+      fromUnits.value.type !== 'ratio' ||
+      (rolled.value.numerator === fromUnits.value.numerator &&
+        rolled.value.denominator === fromUnits.value.denominator);
+    if (entered !== added || !sameParts)
+      out.fromUnits = { ...valueOut(def, fromUnits.value), coverage: fromUnits.coverage };
+  }
+  return out;
+}
+
+function judgeRow(def: IndicatorDef, target: Value | null, rolled: Rolled | null, open: boolean) {
+  const result = rolled?.value ?? null;
+  const status: Status = judge(def, target, result, open);
+  const a = achievementX100(def, target, result);
+  return { status, achievement: a === null ? null : a / 100 };
+}
+
+export function dashboard(db: Db, unit: UnitRow, period: Period, asOf: string): DashboardDto {
+  const cat = catalogue(db);
+  const rollup = loadEntered(db, cat, unit.id, period);
+  const tgt = loadTargets(db, [unit.id], period);
+  const open = isOpen(period, asOf);
+  const rows: DashboardRowDto[] = [];
+  for (const ind of cat.indicators) {
+    const def = toIndicatorDef(ind);
+    const target = tgt.get(`${unit.id}|${ind.id}`) ?? null;
+    const rolled = rollup.result(unit.id, def, period);
+    if (!target && !rolled) continue;
+    rows.push({
+      indicator: indicatorOut(ind),
+      target: target ? targetOut(def, target) : null,
+      result: rowResult(
+        def,
+        rolled,
+        rolled?.source === 'entered' ? rollup.fromUnits(unit.id, def, period) : null,
+      ),
+      ...judgeRow(def, target, rolled, open),
+    });
+  }
+  const s = summarize(rows.map((r) => r.status));
+  return {
+    unit: { id: String(unit.id), name: unit.name, kind: unit.kind },
+    period: periodOut(period, asOf),
+    asOf,
+    rows,
+    summary: {
+      total: s.total,
+      exceeded: s.exceeded,
+      met: s.met,
+      not_yet: s.not_yet,
+      missed: s.missed,
+      no_data: s.no_data,
+      no_target: s.no_target,
+      withTarget: s.withTarget,
+      achieved: s.achieved,
+      share: s.shareX100 === null ? null : s.shareX100 / 100,
+    },
+  };
+}
+
+export function dashboardUnits(
+  db: Db,
+  parent: UnitRow,
+  ind: IndicatorRow,
+  period: Period,
+  asOf: string,
+): DashboardUnitsDto {
+  const cat = catalogue(db);
+  const def = toIndicatorDef(ind);
+  const kids = cat.children.get(parent.id) ?? [];
+  const rollup = loadEntered(db, cat, parent.id, period, [ind.id]);
+  const tgt = kids.length > 0 ? loadTargets(db, kids, period, [ind.id]) : new Map<string, Value>();
+  const open = isOpen(period, asOf);
+  return {
+    parent: { id: String(parent.id), name: parent.name },
+    indicator: indicatorOut(ind),
+    period: periodOut(period, asOf),
+    rows: kids.map((id) => {
+      const unit = cat.units.get(id)!;
+      const target = tgt.get(`${id}|${ind.id}`) ?? null;
+      const rolled = rollup.result(id, def, period);
+      return {
+        unit: { id: String(id), name: unit.name, kind: unit.kind },
+        target: target ? targetOut(def, target) : null,
+        result: rowResult(
+          def,
+          rolled,
+          rolled?.source === 'entered' ? rollup.fromUnits(id, def, period) : null,
+        ),
+        ...judgeRow(def, target, rolled, open),
+      };
+    }),
+  };
+}

@@ -1,0 +1,107 @@
+import { formatValue } from '../../shared/format';
+import type { IndicatorDef } from '../../shared/indicator';
+import type { Rolled } from '../../shared/rollup';
+import type { ResultDto, RowResultDto, TargetDto } from '../../shared/schemas';
+import { ratioPercentX100, type Value } from '../../shared/value';
+
+/** The columns a stored value occupies (targets and results share the layout). */
+export interface ValueColumns {
+  valueX100: number | null;
+  numerator?: number | null;
+  denominator?: number | null;
+  level: string | null;
+}
+
+export function valueColumns(v: Value): Required<ValueColumns> {
+  switch (v.type) {
+    case 'number':
+      return { valueX100: v.x100, numerator: null, denominator: null, level: null };
+    case 'ratio':
+      return { valueX100: null, numerator: v.numerator, denominator: v.denominator, level: null };
+    case 'level':
+      return { valueX100: null, numerator: null, denominator: null, level: v.level };
+  }
+}
+
+export function columnsToValue(c: ValueColumns): Value | null {
+  if (c.level != null) return { type: 'level', level: c.level };
+  if (c.numerator != null && c.denominator != null)
+    return { type: 'ratio', numerator: c.numerator, denominator: c.denominator };
+  if (c.valueX100 != null) return { type: 'number', x100: c.valueX100 };
+  return null;
+}
+
+/** The value as the API writes it: a number (a ratio as its rounded percentage) or a level's name. */
+export function jsonValue(v: Value): number | string {
+  switch (v.type) {
+    case 'number':
+      return v.x100 / 100;
+    case 'ratio':
+      return ratioPercentX100(v.numerator, v.denominator) / 100;
+    case 'level':
+      return v.level;
+  }
+}
+
+export function targetOut(ind: IndicatorDef, v: Value) {
+  return { value: jsonValue(v), display: formatValue(ind, v) };
+}
+
+export function resultOut(ind: IndicatorDef, r: Rolled): NonNullable<RowResultDto> {
+  return {
+    ...valueOut(ind, r.value),
+    source: r.source,
+    ...(r.coverage ? { coverage: r.coverage } : {}),
+  };
+}
+
+export function valueOut(ind: IndicatorDef, v: Value) {
+  const out: { value: number | string; display: string; numerator?: number; denominator?: number } = {
+    value: jsonValue(v),
+    display: formatValue(ind, v),
+  };
+  if (v.type === 'ratio') {
+    out.numerator = v.numerator;
+    out.denominator = v.denominator;
+  }
+  return out;
+}
+
+export function targetDto(
+  ind: IndicatorDef,
+  row: ValueColumns & { unitId: number; period: string; version: number; updatedAt: string },
+): TargetDto | null {
+  const v = columnsToValue(row);
+  if (!v) return null;
+  return {
+    unitId: String(row.unitId),
+    code: ind.code,
+    period: row.period,
+    ...targetOut(ind, v),
+    version: row.version,
+    updatedAt: row.updatedAt,
+  };
+}
+
+export function resultDto(
+  ind: IndicatorDef,
+  row: ValueColumns & {
+    unitId: number;
+    period: string;
+    version: number;
+    updatedAt: string;
+    note: string | null;
+  },
+): ResultDto | null {
+  const v = columnsToValue(row);
+  if (!v) return null;
+  return {
+    unitId: String(row.unitId),
+    code: ind.code,
+    period: row.period,
+    ...valueOut(ind, v),
+    note: row.note,
+    version: row.version,
+    updatedAt: row.updatedAt,
+  };
+}

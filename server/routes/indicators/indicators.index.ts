@@ -1,0 +1,121 @@
+import { and, count, eq, isNotNull, notInArray } from 'drizzle-orm';
+import type { IndicatorDto } from '../../../shared/schemas';
+import { type IndicatorRow, indicators, results, targets } from '../../db/schema';
+import { catalogue, invalidateCatalogue } from '../../domain/catalogue';
+import { AppError, badRequest, conflict } from '../../lib/errors';
+import { requireIndicator } from '../../lib/lookups';
+import { createRouter } from '../../lib/router';
+import * as routes from './indicators.routes';
+
+export const indicatorDto = (i: IndicatorRow): IndicatorDto => ({
+  code: i.code,
+  name: i.name,
+  unitLabel: i.unitLabel,
+  kind: i.kind,
+  direction: i.direction,
+  timeAggregate: i.timeAggregate,
+  ...(i.kind === 'level' ? { levels: i.levels ?? [] } : {}),
+  position: i.position,
+  archived: i.archived,
+});
+
+export const indicatorsRouter = createRouter()
+  .openapi(routes.list, (c) => {
+    return c.json({ indicators: catalogue(c.var.db).indicators.map(indicatorDto) }, 200);
+  })
+  .openapi(routes.create, (c) => {
+    const db = c.var.db;
+    const body = c.req.valid('json');
+    const cat = catalogue(db);
+    if (cat.indicatorsByCode.has(body.code))
+      throw new AppError(
+        409,
+        'indicator_exists',
+        `Mã chỉ tiêu "${body.code}" đã có; hãy chọn mã khác.`,
+        'code',
+      );
+    const position = cat.indicators.reduce((m, i) => Math.max(m, i.position), 0) + 1;
+    const row = db
+      .insert(indicators)
+      .values({
+        code: body.code,
+        name: body.name,
+        unitLabel: body.unitLabel,
+        kind: body.kind,
+        direction: body.direction ?? 'higher',
+        timeAggregate: body.timeAggregate ?? 'none',
+        levels: body.kind === 'level' ? (body.levels ?? null) : null,
+        position,
+      })
+      .returning()
+      .get();
+    invalidateCatalogue(db);
+    return c.json({ indicator: indicatorDto(row) }, 201);
+  })
+  .openapi(routes.patch, (c) => {
+    const db = c.var.db;
+    const body = c.req.valid('json');
+    const ind = requireIndicator(catalogue(db), c.req.valid('param').code);
+    const kind = body.kind ?? ind.kind;
+    const inUse = () =>
+      db.select({ n: count() }).from(targets).where(eq(targets.indicatorId, ind.id)).get()!.n +
+        db.select({ n: count() }).from(results).where(eq(results.indicatorId, ind.id)).get()!.n >
+      0;
+
+    if (kind !== ind.kind && inUse())
+      throw conflict(
+        'indicator_in_use',
+        `Không thể đổi loại của chỉ tiêu "${ind.name}" vì đã có chỉ tiêu hoặc kết quả được nhập.`,
+      );
+    let levels = kind === 'level' ? (body.levels ?? ind.levels ?? null) : null;
+    if (kind === 'level' && !levels)
+      throw badRequest('invalid_input', 'Chỉ tiêu xếp loại cần danh sách các mức.', 'levels');
+    if (kind !== 'level' && body.levels)
+      throw badRequest('invalid_input', 'Chỉ chỉ tiêu xếp loại mới có các mức.', 'levels');
+    if ((body.timeAggregate ?? ind.timeAggregate) === 'sum' && kind === 'level')
+      throw badRequest(
+        'invalid_input',
+        'Chỉ tiêu xếp loại không thể cộng dồn theo kỳ; hãy chọn last hoặc none.',
+        'timeAggregate',
+      );
+    if (kind === 'level' && levels && ind.kind === 'level') {
+      // A level that values still use cannot disappear: those values would lose their meaning.
+      const used = [
+        ...db
+          .selectDistinct({ level: targets.level })
+          .from(targets)
+          .where(
+            and(eq(targets.indicatorId, ind.id), isNotNull(targets.level), notInArray(targets.level, levels)),
+          )
+          .all(),
+        ...db
+          .selectDistinct({ level: results.level })
+          .from(results)
+          .where(
+            and(eq(results.indicatorId, ind.id), isNotNull(results.level), notInArray(results.level, levels)),
+          )
+          .all(),
+      ];
+      if (used.length > 0)
+        throw conflict('level_in_use', `Không thể bỏ mức "${used[0]!.level}" vì đã có số liệu dùng mức này.`);
+    }
+    if (kind !== 'level') levels = null;
+    const row = db
+      .update(indicators)
+      .set({
+        ...(body.name !== undefined ? { name: body.name } : {}),
+        ...(body.unitLabel !== undefined ? { unitLabel: body.unitLabel } : {}),
+        ...(body.direction !== undefined ? { direction: body.direction } : {}),
+        ...(body.timeAggregate !== undefined ? { timeAggregate: body.timeAggregate } : {}),
+        ...(body.position !== undefined ? { position: body.position } : {}),
+        ...(body.archived !== undefined ? { archived: body.archived } : {}),
+        kind,
+        levels,
+        updatedAt: new Date().toISOString(),
+      })
+      .where(eq(indicators.id, ind.id))
+      .returning()
+      .get();
+    invalidateCatalogue(db);
+    return c.json({ indicator: indicatorDto(row) }, 200);
+  });

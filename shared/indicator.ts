@@ -1,0 +1,39 @@
+// What an indicator measures and how its values are read (DOMAIN.md, "Indicators").
+
+export const INDICATOR_KINDS = ['count', 'percent', 'ratio', 'level'] as const;
+export type IndicatorKind = (typeof INDICATOR_KINDS)[number];
+
+export const DIRECTIONS = ['higher', 'lower'] as const;
+export type Direction = (typeof DIRECTIONS)[number];
+
+export const TIME_AGGREGATES = ['sum', 'last', 'none'] as const;
+export type TimeAggregate = (typeof TIME_AGGREGATES)[number];
+
+export interface IndicatorDef {
+  code: string;
+  name: string;
+  unitLabel: string;
+  kind: IndicatorKind;
+  direction: Direction;
+  timeAggregate: TimeAggregate;
+  /** Only for `level`: the ordered scale, lowest first. */
+  levels?: string[];
+}
+
+export const KIND_LABELS: Record<IndicatorKind, string> = {
+  count: 'Số lượng',
+  percent: 'Tỷ lệ phần trăm',
+  ratio: 'Tỷ lệ (tử số/mẫu số)',
+  level: 'Mức xếp loại',
+};
+
+export const DIRECTION_LABELS: Record<Direction, string> = {
+  higher: 'Càng cao càng tốt',
+  lower: 'Càng thấp càng tốt',
+};
+
+export const TIME_AGGREGATE_LABELS: Record<TimeAggregate, string> = {
+  sum: 'Cộng dồn các kỳ',
+  last: 'Lấy kỳ gần nhất',
+  none: 'Không cộng dồn',
+};

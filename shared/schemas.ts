@@ -1,0 +1,274 @@
+import { z } from 'zod';
+import { DIRECTIONS, INDICATOR_KINDS, TIME_AGGREGATES } from './indicator';
+import { STATUSES } from './judgement';
+import { UNIT_KINDS } from './unit';
+import './zod-vi';
+
+// Request bodies are validated by these schemas on the server and used by the client's
+// forms; responses are described by them in the OpenAPI document. Messages are Vietnamese.
+
+const id = z.string().regex(/^[1-9][0-9]{0,15}$/, { error: 'Mã đơn vị phải là một số nguyên dương.' });
+
+const name = z
+  .string()
+  .trim()
+  .min(1, { error: 'Tên không được để trống.' })
+  .max(200, { error: 'Tên dài quá 200 ký tự.' });
+
+export const unitKindSchema = z.enum(UNIT_KINDS, {
+  error: (iss) =>
+    iss.input === undefined ? undefined : 'Loại đơn vị phải là một trong: dang_bo, chi_bo, don_vi, doan_the.',
+});
+
+export const createUnitBody = z.strictObject({
+  parentId: id.nullable(),
+  name,
+  kind: unitKindSchema,
+});
+
+export const patchUnitBody = z
+  .strictObject({
+    parentId: id.nullable().optional(),
+    name: name.optional(),
+    kind: unitKindSchema.optional(),
+    position: z.number().int().min(0).max(1_000_000).optional(),
+  })
+  .refine((b) => Object.keys(b).length > 0, { error: 'Cần ít nhất một trường để sửa.' });
+
+export const indicatorCodeSchema = z.string().regex(/^[A-Z0-9_]{2,40}$/, {
+  error: 'Mã chỉ tiêu gồm 2 đến 40 ký tự in hoa không dấu, chữ số hoặc dấu gạch dưới (ví dụ DV_HTT).',
+});
+
+const levelsSchema = z
+  .array(z.string().trim().min(1, { error: 'Tên mức xếp loại không được để trống.' }).max(120))
+  .min(2, { error: 'Chỉ tiêu xếp loại cần ít nhất 2 mức.' })
+  .max(12, { error: 'Chỉ tiêu xếp loại có nhiều nhất 12 mức.' })
+  .refine((l) => new Set(l).size === l.length, { error: 'Các mức xếp loại không được trùng nhau.' });
+
+const indicatorFields = {
+  name: z
+    .string()
+    .trim()
+    .min(1, { error: 'Tên chỉ tiêu không được để trống.' })
+    .max(500, { error: 'Tên chỉ tiêu dài quá 500 ký tự.' }),
+  unitLabel: z
+    .string()
+    .trim()
+    .min(1, { error: 'Đơn vị tính không được để trống.' })
+    .max(40, { error: 'Đơn vị tính dài quá 40 ký tự.' }),
+  kind: z.enum(INDICATOR_KINDS, {
+    error: (iss) =>
+      iss.input === undefined ? undefined : 'Loại chỉ tiêu phải là count, percent, ratio hoặc level.',
+  }),
+  direction: z.enum(DIRECTIONS, {
+    error: (iss) => (iss.input === undefined ? undefined : 'Chiều đánh giá phải là higher hoặc lower.'),
+  }),
+  timeAggregate: z.enum(TIME_AGGREGATES, {
+    error: (iss) =>
+      iss.input === undefined ? undefined : 'Cách cộng dồn theo kỳ phải là sum, last hoặc none.',
+  }),
+  levels: levelsSchema,
+};
+
+export const createIndicatorBody = z
+  .strictObject({
+    code: indicatorCodeSchema,
+    name: indicatorFields.name,
+    unitLabel: indicatorFields.unitLabel,
+    kind: indicatorFields.kind,
+    direction: indicatorFields.direction.optional(),
+    timeAggregate: indicatorFields.timeAggregate.optional(),
+    levels: levelsSchema.optional(),
+  })
+  .superRefine((b, ctx) => {
+    if (b.kind === 'level' && !b.levels)
+      ctx.addIssue({ code: 'custom', path: ['levels'], message: 'Chỉ tiêu xếp loại cần danh sách các mức.' });
+    if (b.kind !== 'level' && b.levels)
+      ctx.addIssue({ code: 'custom', path: ['levels'], message: 'Chỉ chỉ tiêu xếp loại mới có các mức.' });
+    if (b.kind === 'level' && b.timeAggregate === 'sum')
+      ctx.addIssue({
+        code: 'custom',
+        path: ['timeAggregate'],
+        message: 'Chỉ tiêu xếp loại không thể cộng dồn theo kỳ; hãy chọn last hoặc none.',
+      });
+  });
+
+export const patchIndicatorBody = z
+  .strictObject({
+    name: indicatorFields.name.optional(),
+    unitLabel: indicatorFields.unitLabel.optional(),
+    kind: indicatorFields.kind.optional(),
+    direction: indicatorFields.direction.optional(),
+    timeAggregate: indicatorFields.timeAggregate.optional(),
+    levels: levelsSchema.optional(),
+    position: z.number().int().min(0).max(1_000_000).optional(),
+    archived: z.boolean().optional(),
+  })
+  .refine((b) => Object.keys(b).length > 0, { error: 'Cần ít nhất một trường để sửa.' });
+
+const inputValue = z.union([z.number(), z.string().max(200)], {
+  error: (iss) =>
+    iss.input === undefined ? undefined : 'Giá trị phải là một số, hoặc tên một mức với chỉ tiêu xếp loại.',
+});
+const version = z.number().int().min(1, { error: 'Phiên bản phải là số nguyên dương.' });
+
+export const targetBody = z.strictObject({ value: inputValue, version: version.optional() });
+
+export const resultBody = z.strictObject({
+  value: inputValue.optional(),
+  numerator: z.number().optional(),
+  denominator: z.number().optional(),
+  note: z.string().max(2000, { error: 'Ghi chú dài quá 2.000 ký tự.' }).optional(),
+  version: version.optional(),
+});
+
+export const periodCodeSchema = z.string().min(1).max(20);
+export const isoDateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'Ngày tính phải có dạng YYYY-MM-DD.' });
+
+// Responses.
+
+export const unitSchema = z.object({
+  id: z.string(),
+  parentId: z.string().nullable(),
+  name: z.string(),
+  kind: z.string(),
+  position: z.number(),
+});
+
+export const indicatorSchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  unitLabel: z.string(),
+  kind: z.enum(INDICATOR_KINDS),
+  direction: z.enum(DIRECTIONS),
+  timeAggregate: z.enum(TIME_AGGREGATES),
+  levels: z.array(z.string()).optional(),
+  position: z.number(),
+  archived: z.boolean(),
+});
+
+const valueOut = z.union([z.number(), z.string()]);
+
+export const targetSchema = z.object({
+  unitId: z.string(),
+  code: z.string(),
+  period: z.string(),
+  value: valueOut,
+  display: z.string(),
+  version: z.number(),
+  updatedAt: z.string(),
+});
+
+export const resultSchema = z.object({
+  unitId: z.string(),
+  code: z.string(),
+  period: z.string(),
+  value: valueOut,
+  numerator: z.number().optional(),
+  denominator: z.number().optional(),
+  note: z.string().nullable(),
+  display: z.string(),
+  version: z.number(),
+  updatedAt: z.string(),
+});
+
+export const statusSchema = z.enum(STATUSES);
+
+export const periodSchema = z.object({
+  code: z.string(),
+  label: z.string(),
+  start: z.string(),
+  end: z.string(),
+  open: z.boolean(),
+});
+
+export const coverageSchema = z.object({ reported: z.number(), total: z.number() });
+
+export const rowTargetSchema = z.object({ value: valueOut, display: z.string() }).nullable();
+export const rowResultSchema = z
+  .object({
+    value: valueOut,
+    numerator: z.number().optional(),
+    denominator: z.number().optional(),
+    display: z.string(),
+    source: z.enum(['entered', 'units', 'periods']),
+    coverage: coverageSchema.optional(),
+    /** Set when an entered result differs from what the unit's children add up to. */
+    fromUnits: z
+      .object({
+        value: valueOut,
+        numerator: z.number().optional(),
+        denominator: z.number().optional(),
+        display: z.string(),
+        coverage: coverageSchema,
+      })
+      .optional(),
+  })
+  .nullable();
+
+export const dashboardRowSchema = z.object({
+  indicator: z.object({
+    code: z.string(),
+    name: z.string(),
+    unitLabel: z.string(),
+    kind: z.enum(INDICATOR_KINDS),
+    direction: z.enum(DIRECTIONS),
+    levels: z.array(z.string()).optional(),
+  }),
+  target: rowTargetSchema,
+  result: rowResultSchema,
+  status: statusSchema,
+  achievement: z.number().nullable(),
+});
+
+export const summarySchema = z.object({
+  total: z.number(),
+  exceeded: z.number(),
+  met: z.number(),
+  not_yet: z.number(),
+  missed: z.number(),
+  no_data: z.number(),
+  no_target: z.number(),
+  withTarget: z.number(),
+  achieved: z.number(),
+  share: z.number().nullable(),
+});
+
+export const dashboardSchema = z.object({
+  unit: z.object({ id: z.string(), name: z.string(), kind: z.string() }),
+  period: periodSchema,
+  asOf: z.string(),
+  rows: z.array(dashboardRowSchema),
+  summary: summarySchema,
+});
+
+export const dashboardUnitRowSchema = z.object({
+  unit: z.object({ id: z.string(), name: z.string(), kind: z.string() }),
+  target: rowTargetSchema,
+  result: rowResultSchema,
+  status: statusSchema,
+  achievement: z.number().nullable(),
+});
+
+export const dashboardUnitsSchema = z.object({
+  parent: z.object({ id: z.string(), name: z.string() }),
+  indicator: dashboardRowSchema.shape.indicator,
+  period: periodSchema,
+  rows: z.array(dashboardUnitRowSchema),
+});
+
+export const errorSchema = z.object({
+  error: z.object({ code: z.string(), message: z.string(), field: z.string().optional() }),
+});
+
+export type UnitDto = z.infer<typeof unitSchema>;
+export type IndicatorDto = z.infer<typeof indicatorSchema>;
+export type TargetDto = z.infer<typeof targetSchema>;
+export type ResultDto = z.infer<typeof resultSchema>;
+export type DashboardDto = z.infer<typeof dashboardSchema>;
+export type DashboardRowDto = z.infer<typeof dashboardRowSchema>;
+export type DashboardUnitsDto = z.infer<typeof dashboardUnitsSchema>;
+export type RowResultDto = z.infer<typeof rowResultSchema>;
+export type SummaryDto = z.infer<typeof summarySchema>;

@@ -1,0 +1,72 @@
+import { z } from 'zod';
+
+// Zod's messages, in Vietnamese and naming the field, for every check that a schema does
+// not word itself. Installed once by shared/schemas.ts, so client and server say the same.
+
+const FIELD_LABELS: Record<string, string> = {
+  parentId: 'Đơn vị cấp trên',
+  name: 'Tên',
+  kind: 'Loại',
+  position: 'Thứ tự',
+  code: 'Mã chỉ tiêu',
+  unitLabel: 'Đơn vị tính',
+  direction: 'Chiều đánh giá',
+  timeAggregate: 'Cách cộng dồn theo kỳ',
+  levels: 'Các mức xếp loại',
+  archived: 'Lưu trữ',
+  value: 'Giá trị',
+  numerator: 'Tử số',
+  denominator: 'Mẫu số',
+  note: 'Ghi chú',
+  version: 'Phiên bản',
+  unit: 'Đơn vị',
+  parent: 'Đơn vị cấp trên',
+  period: 'Kỳ',
+  asOf: 'Ngày tính',
+  unitId: 'Đơn vị',
+};
+
+const TYPE_NAMES: Record<string, string> = {
+  string: 'một chuỗi ký tự',
+  number: 'một số',
+  int: 'một số nguyên',
+  boolean: 'true hoặc false',
+  array: 'một danh sách',
+  object: 'một đối tượng JSON',
+  null: 'null',
+};
+
+export function fieldLabel(path: readonly PropertyKey[]): string {
+  const named = [...path].reverse().find((p): p is string => typeof p === 'string');
+  if (named === undefined) return 'Dữ liệu gửi lên';
+  return FIELD_LABELS[named] ?? `Trường "${named}"`;
+}
+
+export const vietnameseErrors: z.core.$ZodErrorMap = (iss) => {
+  const label = fieldLabel(iss.path ?? []);
+  if (iss.input === undefined && iss.code !== 'unrecognized_keys' && iss.code !== 'custom')
+    return `Thiếu ${label.toLowerCase()}.`;
+  switch (iss.code) {
+    case 'invalid_type':
+      if (iss.input === undefined) return `Thiếu ${label.toLowerCase()}.`;
+      return `${label} phải là ${TYPE_NAMES[iss.expected] ?? iss.expected}.`;
+    case 'unrecognized_keys':
+      return `Không nhận trường ${iss.keys.map((k) => `"${k}"`).join(', ')}: hãy bỏ ${iss.keys.length > 1 ? 'chúng' : 'trường đó'} khỏi yêu cầu.`;
+    case 'too_small':
+      return iss.origin === 'string'
+        ? `${label} không được để trống.`
+        : `${label} phải từ ${String(iss.minimum)} trở lên.`;
+    case 'too_big':
+      return iss.origin === 'string'
+        ? `${label} dài quá ${String(iss.maximum)} ký tự.`
+        : `${label} phải không quá ${String(iss.maximum)}.`;
+    case 'invalid_value':
+      return `${label} phải là một trong: ${iss.values.map(String).join(', ')}.`;
+    case 'invalid_union':
+      return `${label} không hợp lệ.`;
+    default:
+      return `${label} không hợp lệ.`;
+  }
+};
+
+z.config({ customError: vietnameseErrors });
