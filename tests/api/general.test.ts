@@ -41,6 +41,24 @@ describe('general', () => {
     expectRefusal(await testApp().call('GET', '/api/nothing-here'), 404, 'not_found');
   });
 
+  it('refuses a body that is not JSON with 415 and a Vietnamese sentence', async () => {
+    const t = testApp();
+    const res = await t.raw('POST', '/api/units', {
+      body: 'name=X',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    });
+    expect(res.status).toBe(415);
+    const body = await res.json();
+    expect(body.error.code).toBe('unsupported_media_type');
+    expect(body.error.message).toContain('Content-Type: application/json');
+  });
+
+  it('names a missing field in Vietnamese', async () => {
+    const res = await testApp().call('POST', '/api/units', { parentId: null, kind: 'chi_bo' });
+    expectRefusal(res, 400, 'invalid_input');
+    expect(res.body.error).toMatchObject({ message: 'Thiếu tên.', field: 'name' });
+  });
+
   it('never answers bad JSON with a 5xx', async () => {
     const t = testApp();
     for (const body of ['', 'null', '[]', '"text"', '{', '{"value": NaN}', '\u0000']) {
