@@ -36,6 +36,7 @@ const INDICATORS: DemoIndicator[] = [
     name: 'Tỷ lệ đảng viên, quần chúng tham gia học tập nghị quyết của Đảng',
     unitLabel: '%',
     kind: 'ratio',
+    timeAggregate: 'last',
   },
   {
     code: 'NCKH_TINH',
@@ -56,6 +57,8 @@ const INDICATORS: DemoIndicator[] = [
     name: 'Tỷ lệ hoàn thành kế hoạch đào tạo, bồi dưỡng',
     unitLabel: '%',
     kind: 'percent',
+    // Reported cumulatively: the latest figure of the year is the year's.
+    timeAggregate: 'last',
   },
   {
     code: 'GV_GIOI',
@@ -112,8 +115,8 @@ interface DemoCell {
 const CELLS: DemoCell[] = [
   { name: 'Chi bộ Khoa Giáo dục Tiểu học – Mầm non', members: 14 },
   { name: 'Chi bộ Khoa Khoa học Tự nhiên', members: 12 },
-  { name: 'Chi bộ Khoa Xã hội – Ngoại ngữ', members: 11 },
-  { name: 'Chi bộ Đào tạo – Khảo thí', members: 9 },
+  { name: 'Chi bộ Khoa Xã hội – Ngoại ngữ', members: 12 },
+  { name: 'Chi bộ Đào tạo – Khảo thí', members: 12 },
   { name: 'Chi bộ Hành chính – Quản trị', members: 10 },
 ];
 const DEPARTMENTS = ['Phòng Đào tạo', 'Phòng Khoa học và Hợp tác quốc tế', 'Phòng Tổ chức – Hành chính'];
@@ -234,6 +237,10 @@ export function loadDemoDataIfEmpty(db: Db, today = new Date()): DemoSummary | n
       target(root, 'KET_NAP', y, 2);
       target(root, 'KY_LUAT', y, 0);
       target(root, 'XL_DANG_BO', y, 'Hoàn thành tốt nhiệm vụ');
+      // The mid-year review's own targets.
+      target(root, 'TUYEN_SINH', `${y}-H1`, 250);
+      target(root, 'KET_NAP', `${y}-H1`, 1);
+      target(root, 'KH_DAO_TAO', `${y}-H1`, 50);
       target(training, 'TUYEN_SINH', y, 1500 + 50 * k);
       target(science, 'NCKH_TINH', y, 1);
       target(science, 'NCKH_CS', y, 1);
@@ -284,7 +291,11 @@ export function loadDemoDataIfEmpty(db: Db, today = new Date()): DemoSummary | n
           // 2021 as in the seed article: everyone good or better; 2023 a weaker year.
           const weak = year === 2021 ? 0 : year === 2023 ? 1 + (ci % 2) : Math.floor(rand() * 2);
           const g = members - weak;
-          const excellent = Math.max(1, Math.floor(g * 0.2) - (year === 2024 && ci === 1 ? 1 : 0));
+          // Within the cap of 20% of those rated good; 2021 as in the seed: 12 of 60, 20%.
+          const excellent =
+            year === 2021
+              ? [3, 2, 3, 2, 2][ci]!
+              : Math.max(1, Math.round(g * 0.2) - (year === 2024 ? ci % 2 : 0));
           result(cell.id, 'DV_HTT', y, [g, members]);
           result(cell.id, 'DV_HTXS', y, [excellent, members]);
           good += g;
@@ -294,11 +305,12 @@ export function loadDemoDataIfEmpty(db: Db, today = new Date()): DemoSummary | n
           result(cell.id, 'KY_LUAT', y, year === 2023 && ci === 2 ? 1 : 0);
         } else {
           result(cell.id, 'HOC_TAP_NQ', `${y}-H1`, [members - (ci === 3 ? 1 : 0), members]);
+          result(cell.id, 'KY_LUAT', `${y}-H1`, 0);
         }
         halves.forEach((h, i) => {
           const admitted = (ci + i + k) % 4 === 0 ? 1 : 0;
           result(cell.id, 'KET_NAP', `${y}-${h}`, admitted);
-          if (ci < 3) result(cell.id, 'GV_GIOI', `${y}-${h}`, (ci + i + k) % 3 === 0 ? 2 : 1);
+          if (ci < 3) result(cell.id, 'GV_GIOI', `${y}-${h}`, (ci + i + k) % 3 === 0 ? 1 : 0);
         });
       });
 
@@ -314,6 +326,7 @@ export function loadDemoDataIfEmpty(db: Db, today = new Date()): DemoSummary | n
           [103, 100, 98.5, 101.2, 104][k % 5]!,
           'Theo báo cáo tổng kết năm của Nhà trường',
         );
+        result(root, 'KH_DAO_TAO', `${y}-H1`, [48, 52, 45.5, 51, 55][k % 5]!, 'Sơ kết 6 tháng đầu năm');
         result(root, 'XL_DANG_BO', y, rating ? 'Hoàn thành xuất sắc nhiệm vụ' : 'Hoàn thành tốt nhiệm vụ');
         mass.forEach((m, mi) => {
           const level =
@@ -335,6 +348,8 @@ export function loadDemoDataIfEmpty(db: Db, today = new Date()): DemoSummary | n
     target(root, 'GV_GIOI', 'NK2020-2025', 15);
     target(root, 'TUYEN_SINH', 'NK2020-2025', 7500);
     target(root, 'XL_DANG_BO', 'NK2020-2025', 'Hoàn thành tốt nhiệm vụ');
+    target(root, 'NCKH_CS', 'NK2020-2025', 5);
+    target(root, 'KY_LUAT', 'NK2020-2025', 0);
     target(root, 'KET_NAP', 'NK2025-2030', 12);
     target(root, 'NCKH_TINH', 'NK2025-2030', 5);
     target(root, 'TUYEN_SINH', 'NK2025-2030', 8000);

@@ -1,0 +1,31 @@
+// Screenshots of the app's screens at desktop and phone widths, to look at before a
+// change with a screen is called done:
+//   npx tsx scripts/screenshots.ts http://127.0.0.1:3000 .tmp/shots "/?period=2025" "/?period=2026"
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { launchBrowser } from '../tests/helpers/browser';
+
+const [base = 'http://127.0.0.1:3000', out = '.tmp/shots', ...paths] = process.argv.slice(2);
+const widths = [
+  { name: 'desktop', width: 1366, height: 900 },
+  { name: 'phone', width: 390, height: 844 },
+];
+
+mkdirSync(out, { recursive: true });
+const { browser, close } = await launchBrowser();
+try {
+  for (const path of paths.length ? paths : ['/']) {
+    for (const w of widths) {
+      const page = await browser.newPage();
+      await page.setViewportSize({ width: w.width, height: w.height });
+      await page.goto(base + path, { waitUntil: 'networkidle' });
+      await page.waitForTimeout(800); // charts animate in
+      const file = join(out, `${path.replace(/[^a-z0-9]+/gi, '_') || 'home'}-${w.name}.png`);
+      await page.screenshot({ path: file, fullPage: true });
+      console.log(file);
+      await page.close();
+    }
+  }
+} finally {
+  await close();
+}
