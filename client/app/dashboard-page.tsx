@@ -1,0 +1,165 @@
+import { useCallback, useEffect, useId, useMemo, useRef } from 'react';
+import { parsePeriod } from '../../shared/period';
+import { EmptyState } from '../components/ui/empty-state';
+import { ErrorState } from '../components/ui/error-state';
+import { Loading, SkeletonRows } from '../components/ui/loading';
+import { useDashboard } from '../features/dashboard/api/get-dashboard';
+import { DashboardSummary } from '../features/dashboard/components/dashboard-summary';
+import { DashboardTable } from '../features/dashboard/components/dashboard-table';
+import { UnitsChartSection } from '../features/dashboard/components/units-chart-section';
+import { useIndicators } from '../features/indicators/api/get-indicators';
+import { PeriodPicker } from '../features/periods/components/period-picker';
+import { useUnits } from '../features/units/api/get-units';
+import { UnitPicker } from '../features/units/components/unit-picker';
+import { currentYear } from '../lib/today';
+import { type Selection, setSelection, useSelection } from '../lib/url-state';
+
+const scrollBehavior = (): ScrollBehavior =>
+  window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth';
+
+/**
+ * The home screen: pick a unit and a period, read the headline and the table of targets
+ * against results, and compare the child units on one indicator.
+ */
+export function DashboardPage() {
+  const headingId = useId();
+  const selection = useSelection();
+  const units = useUnits();
+  const indicators = useIndicators();
+  const chartRef = useRef<HTMLDivElement>(null);
+
+  // Defaults when the address does not say: the first root unit and the current year.
+  const rootId = units.data?.units.find((u) => u.parentId === null)?.id;
+  const unitId = selection.unit ?? rootId;
+  const periodCode = selection.period ?? String(currentYear());
+
+  const dashboard = useDashboard(unitId ? { unit: unitId, period: periodCode } : null);
+  const data = dashboard.data;
+  const rows = data?.rows ?? [];
+  // The chart offers the table's indicators first, then the rest of the catalogue, since a
+  // child unit may hold targets its parent does not (a mass organisation's rating).
+  const catalogue = indicators.data?.indicators.filter((i) => !i.archived);
+  const otherIndicators = (catalogue ?? [])
+    .filter((i) => !rows.some((r) => r.indicator.code === i.code))
+    .map((i) => ({ code: i.code, name: i.name }));
+  const known = (c: string) =>
+    rows.some((r) => r.indicator.code === c) || !catalogue || catalogue.some((i) => i.code === c);
+  const code = selection.code && known(selection.code) ? selection.code : rows[0]?.indicator.code;
+
+  const choose = useCallback(
+    (patch: Selection) => setSelection({ unit: unitId, period: periodCode, code: selection.code, ...patch }),
+    [unitId, periodCode, selection.code],
+  );
+
+  const timeAggregates = useMemo(
+    () => new Map(indicators.data?.indicators.map((i) => [i.code, i.timeAggregate])),
+    [indicators.data],
+  );
+
+  // What the tab says, so several open tabs and the history list stay apart.
+  const unitName = units.data?.units.find((u) => u.id === unitId)?.name ?? data?.unit.name;
+  const periodLabel = parsePeriod(periodCode)?.label ?? periodCode;
+  useEffect(() => {
+    document.title = unitName ? `${unitName} — ${periodLabel} · Chỉ tiêu` : 'Chỉ tiêu';
+  }, [unitName, periodLabel]);
+
+  const selectForChart = (next: string) => {
+    choose({ code: next });
+    // Bring the chart into view when it is off screen, as the click asked to see it.
+    requestAnimationFrame(() => {
+      const el = chartRef.current;
+      if (!el) return;
+      const top = el.getBoundingClientRect().top;
+      if (top < 0 || top > window.innerHeight - 120) {
+        el.scrollIntoView({ behavior: scrollBehavior(), block: 'start' });
+      }
+    });
+  };
+
+  const fallbackHeading = unitName ? `${unitName} — ${periodLabel}` : 'Bảng chỉ tiêu';
+  const noUnits = units.isSuccess && units.data.units.length === 0 && !selection.unit;
+
+  return (
+    <div className="dashboard">
+      <section className="card toolbar" aria-label="Chọn đơn vị và kỳ">
+        <UnitPicker value={unitId} onChange={(unit) => choose({ unit })} />
+        <PeriodPicker value={periodCode} onChange={(period) => choose({ period })} />
+      </section>
+
+      {noUnits ? (
+        <>
+          <h1 className="page-title">Bảng chỉ tiêu</h1>
+          <div className="card">
+            <EmptyState hint="Hãy thêm Đảng bộ và các đơn vị trực thuộc trước khi giao chỉ tiêu.">
+              Chưa có đơn vị nào.
+            </EmptyState>
+          </div>
+        </>
+      ) : dashboard.isError && !data ? (
+        <>
+          <h1 className="page-title">{fallbackHeading}</h1>
+          <div className="card">
+            <ErrorState error={dashboard.error} onRetry={() => dashboard.refetch()} />
+          </div>
+        </>
+      ) : !data ? (
+        <>
+          <h1 className="page-title">{fallbackHeading}</h1>
+          <div className="card">
+            <SkeletonRows label="Đang tải bảng chỉ tiêu…" />
+          </div>
+        </>
+      ) : (
+        <div className={`dashboard-body${dashboard.isPlaceholderData ? ' is-stale' : ''}`}>
+          {dashboard.isPlaceholderData && (
+            <div className="stale-note">
+              <Loading />
+            </div>
+          )}
+          <section className="card summary-card" aria-labelledby={headingId}>
+            <DashboardSummary data={data} headingId={headingId} />
+          </section>
+
+          {rows.length === 0 ? (
+            <div className="card">
+              <EmptyState hint="Hãy chọn kỳ khác, hoặc đơn vị khác, ở phía trên.">
+                Chưa có chỉ tiêu hay kết quả nào của {data.unit.name} trong {data.period.label}.
+              </EmptyState>
+            </div>
+          ) : (
+            <>
+              <section className="card table-card" aria-labelledby={`${headingId}-table`}>
+                <div className="card-head">
+                  <h2 id={`${headingId}-table`} className="card-title">
+                    Kết quả thực hiện các chỉ tiêu
+                  </h2>
+                  <p className="card-hint">Bấm vào tên một chỉ tiêu để xem biểu đồ theo đơn vị trực thuộc.</p>
+                </div>
+                <DashboardTable
+                  rows={rows}
+                  caption={`Kết quả thực hiện các chỉ tiêu của ${data.unit.name} — ${data.period.label}`}
+                  selectedCode={code}
+                  onSelect={selectForChart}
+                  timeAggregateOf={(c) => timeAggregates.get(c)}
+                />
+              </section>
+
+              {code && (
+                <div ref={chartRef} className="chart-anchor">
+                  <UnitsChartSection
+                    parentId={data.unit.id}
+                    period={data.period}
+                    indicators={rows.map((r) => r.indicator)}
+                    otherIndicators={otherIndicators}
+                    code={code}
+                    onCodeChange={(next) => choose({ code: next })}
+                  />
+                </div>
+              )}
+            </>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,56 @@
+import { formatDate, formatNumber } from '../../../../shared/format';
+import { STATUS_LABELS, type Status } from '../../../../shared/judgement';
+import type { DashboardDto } from '../../../../shared/schemas';
+
+const SUMMARY_STATUSES: Status[] = ['exceeded', 'met', 'not_yet', 'missed', 'no_data', 'no_target'];
+
+/** The heading of the page and the headline "9/11 chỉ tiêu đạt và vượt (81,82%)". */
+export function DashboardSummary({ data, headingId }: { data: DashboardDto; headingId: string }) {
+  const { unit, period, summary, asOf } = data;
+  const shown = SUMMARY_STATUSES.filter((s) => s !== 'no_target' || summary.no_target > 0);
+
+  return (
+    <div className="summary">
+      <h1 id={headingId} className="page-title">
+        {unit.name} — {period.label}
+      </h1>
+      <p className="period-line">
+        <span>
+          Từ {formatDate(period.start)} đến {formatDate(period.end)}
+        </span>
+        <span className={`period-state ${period.open ? 'is-open' : 'is-over'}`}>
+          {period.open ? `Kỳ đang diễn ra, tính đến ${formatDate(asOf)}` : 'Kỳ đã kết thúc'}
+        </span>
+      </p>
+
+      {summary.share === null ? (
+        <p className="headline">Chưa có chỉ tiêu nào được giao trong kỳ này.</p>
+      ) : (
+        <div className="headline-block">
+          <p className="headline" data-testid="headline">
+            <strong>
+              {summary.achieved}/{summary.withTarget}
+            </strong>{' '}
+            chỉ tiêu đạt và vượt <strong>({formatNumber(summary.share)}%)</strong>
+          </p>
+          <div className="share-bar" aria-hidden="true">
+            <span style={{ width: `${Math.min(100, Math.max(0, summary.share))}%` }} />
+          </div>
+        </div>
+      )}
+
+      <ul className="status-counts" aria-label="Số chỉ tiêu theo đánh giá">
+        {shown.map((s) => (
+          <li
+            key={s}
+            className={`status-chip status-${s}${summary[s] === 0 ? ' is-zero' : ''}`}
+            data-status={s}
+          >
+            <span className="status-chip-label">{STATUS_LABELS[s]}</span>
+            <span className="status-chip-count">{summary[s]}</span>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,97 @@
+import type { DashboardRowDto } from '../../../../shared/schemas';
+import { StatusBadge } from '../../../components/ui/status-badge';
+import { formatAchievement } from '../utils/achievement';
+import { ResultCell } from './result-cell';
+
+interface DashboardTableProps {
+  rows: DashboardRowDto[];
+  caption: string;
+  selectedCode: string | undefined;
+  onSelect: (code: string) => void;
+  /** How each indicator is made up across periods, to word the "from periods" note. */
+  timeAggregateOf?: (code: string) => 'sum' | 'last' | 'none' | undefined;
+}
+
+/** TT, Chỉ tiêu, ĐVT, Kế hoạch, Thực hiện, Tỷ lệ so với KH, Đánh giá: the report's table. */
+export function DashboardTable({
+  rows,
+  caption,
+  selectedCode,
+  onSelect,
+  timeAggregateOf,
+}: DashboardTableProps) {
+  return (
+    <div className="table-wrap">
+      <table className="data-table dashboard-table">
+        <caption className="visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col" className="col-tt">
+              TT
+            </th>
+            <th scope="col" className="col-name">
+              Chỉ tiêu
+            </th>
+            <th scope="col" className="col-unit">
+              ĐVT
+            </th>
+            <th scope="col" className="num">
+              Kế hoạch
+            </th>
+            <th scope="col" className="num">
+              Thực hiện
+            </th>
+            <th scope="col" className="num">
+              Tỷ lệ so với KH
+            </th>
+            <th scope="col">Đánh giá</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row, i) => {
+            const { indicator } = row;
+            const selected = indicator.code === selectedCode;
+            const numeric = indicator.kind !== 'level';
+            return (
+              <tr
+                key={indicator.code}
+                data-code={indicator.code}
+                className={selected ? 'is-selected' : undefined}
+              >
+                <td className="col-tt num" data-label="TT">
+                  {i + 1}
+                </td>
+                <th scope="row" className="col-name" data-label="Chỉ tiêu">
+                  <button
+                    type="button"
+                    className="link-button"
+                    aria-pressed={selected}
+                    title="Xem biểu đồ chỉ tiêu này theo đơn vị trực thuộc"
+                    onClick={() => onSelect(indicator.code)}
+                  >
+                    {indicator.name}
+                  </button>
+                </th>
+                <td className="col-unit" data-label="ĐVT">
+                  {indicator.unitLabel}
+                </td>
+                <td className={numeric ? 'num' : 'text-value'} data-label="Kế hoạch">
+                  {row.target?.display ?? <span className="muted">—</span>}
+                </td>
+                <td className={numeric ? 'num' : 'text-value'} data-label="Thực hiện">
+                  <ResultCell result={row.result} timeAggregate={timeAggregateOf?.(indicator.code)} />
+                </td>
+                <td className="num" data-label="Tỷ lệ so với KH">
+                  {formatAchievement(row.achievement)}
+                </td>
+                <td className="col-status" data-label="Đánh giá">
+                  <StatusBadge status={row.status} />
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
