@@ -23,6 +23,16 @@ try {
       const file = join(out, `${path.replace(/[^a-z0-9]+/gi, '_') || 'home'}-${w.name}.png`);
       await page.screenshot({ path: file, fullPage: true });
       console.log(file);
+      // A tall phone page shrinks to nothing when viewed whole: also save it a screen at a time.
+      if (w.name === 'phone') {
+        const height = await page.evaluate(() => document.documentElement.scrollHeight);
+        for (let y = 0, i = 1; y < height; y += w.height, i++) {
+          const part = file.replace(/\.png$/, `-${i}.png`);
+          const clip = { x: 0, y, width: w.width, height: Math.min(w.height, height - y) };
+          await page.screenshot({ path: part, fullPage: true, clip });
+          console.log(part);
+        }
+      }
       await page.close();
     }
   }
