@@ -76,6 +76,9 @@ export function DashboardPage() {
     });
   };
 
+  // A unit with nothing under it has nobody to compare: no chart, and no hint pointing at one.
+  const hasChildren = units.data ? units.data.units.some((u) => u.parentId === unitId) : true;
+
   const fallbackHeading = unitName ? `${unitName} — ${periodLabel}` : 'Bảng chỉ tiêu';
   const noUnits = units.isSuccess && units.data.units.length === 0 && !selection.unit;
 
@@ -133,18 +136,22 @@ export function DashboardPage() {
                   <h2 id={`${headingId}-table`} className="card-title">
                     Kết quả thực hiện các chỉ tiêu
                   </h2>
-                  <p className="card-hint">Bấm vào tên một chỉ tiêu để xem biểu đồ theo đơn vị trực thuộc.</p>
+                  {hasChildren && (
+                    <p className="card-hint">
+                      Bấm vào tên một chỉ tiêu để xem biểu đồ theo đơn vị trực thuộc.
+                    </p>
+                  )}
                 </div>
                 <DashboardTable
                   rows={rows}
                   caption={`Kết quả thực hiện các chỉ tiêu của ${data.unit.name} — ${data.period.label}`}
                   selectedCode={code}
-                  onSelect={selectForChart}
+                  onSelect={hasChildren ? selectForChart : undefined}
                   timeAggregateOf={(c) => timeAggregates.get(c)}
                 />
               </section>
 
-              {code && (
+              {code && hasChildren && (
                 <div ref={chartRef} className="chart-anchor">
                   <UnitsChartSection
                     parentId={data.unit.id}

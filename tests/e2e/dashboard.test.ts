@@ -134,6 +134,9 @@ describe('the dashboard in the browser', () => {
       .poll(async () => (await readTable(page)).map((r) => r.code))
       .toEqual(fromApi.rows.map((r) => r.indicator.code));
 
+    // An office has no units under it: no chart to compare them.
+    expect(await page.getByTestId('units-chart').count()).toBe(0);
+
     // Back returns to the Đảng bộ, and a reload of a link opens the same view.
     await page.goBack();
     await expect.poll(() => heading(page).textContent()).toContain('Đảng bộ Trường');

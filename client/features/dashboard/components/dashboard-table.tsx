@@ -7,7 +7,8 @@ interface DashboardTableProps {
   rows: DashboardRowDto[];
   caption: string;
   selectedCode: string | undefined;
-  onSelect: (code: string) => void;
+  /** Points the chart at an indicator; absent when there is no chart (no units below). */
+  onSelect?: (code: string) => void;
   /** How each indicator is made up across periods, to word the "from periods" note. */
   timeAggregateOf?: (code: string) => 'sum' | 'last' | 'none' | undefined;
 }
@@ -50,7 +51,7 @@ export function DashboardTable({
         <tbody>
           {rows.map((row, i) => {
             const { indicator } = row;
-            const selected = indicator.code === selectedCode;
+            const selected = onSelect !== undefined && indicator.code === selectedCode;
             const numeric = indicator.kind !== 'level';
             return (
               <tr
@@ -62,15 +63,19 @@ export function DashboardTable({
                   {i + 1}
                 </td>
                 <th scope="row" className="col-name" data-label="Chỉ tiêu">
-                  <button
-                    type="button"
-                    className="link-button"
-                    aria-pressed={selected}
-                    title="Xem biểu đồ chỉ tiêu này theo đơn vị trực thuộc"
-                    onClick={() => onSelect(indicator.code)}
-                  >
-                    {indicator.name}
-                  </button>
+                  {onSelect ? (
+                    <button
+                      type="button"
+                      className="link-button"
+                      aria-pressed={selected}
+                      title="Xem biểu đồ chỉ tiêu này theo đơn vị trực thuộc"
+                      onClick={() => onSelect(indicator.code)}
+                    >
+                      {indicator.name}
+                    </button>
+                  ) : (
+                    indicator.name
+                  )}
                 </th>
                 <td className="col-unit" data-label="ĐVT">
                   {indicator.unitLabel}
