@@ -1,14 +1,24 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
+import { getCookie } from 'hono/cookie';
+import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
+import { secureHeaders } from 'hono/secure-headers';
+import { DEFAULT_LOG2N } from './auth/password';
+import { readSession, SESSION_COOKIE } from './auth/sessions';
+import { LoginThrottle, type ThrottleOptions } from './auth/throttle';
 import type { Db } from './db/client';
 import { AppError } from './lib/errors';
-import { createRouter } from './lib/router';
+import { createRouter, unauthenticated } from './lib/router';
+import { authRouter } from './routes/auth/auth.index';
 import { dashboardRouter } from './routes/dashboard/dashboard.index';
 import { healthRouter } from './routes/health/health.index';
+import { historyRouter } from './routes/history/history.index';
 import { indicatorsRouter } from './routes/indicators/indicators.index';
+import { locksRouter } from './routes/locks/locks.index';
 import { unitsRouter } from './routes/units/units.index';
+import { usersRouter } from './routes/users/users.index';
 import { valuesRouter } from './routes/values/values.index';
 
 // Refusals raised by Hono itself (body parsing), worded for people.
@@ -18,31 +28,88 @@ const HTTP_REFUSALS: Record<number, [string, string]> = {
     'Nội dung gửi lên không phải JSON hợp lệ; hãy gửi một đối tượng JSON với Content-Type: application/json.',
   ],
   413: ['payload_too_large', 'Nội dung gửi lên quá lớn.'],
+  403: [
+    'cross_site_request',
+    'Yêu cầu đến từ một trang khác nên bị từ chối; hãy thao tác ngay trên trang Chỉ tiêu.',
+  ],
   415: ['unsupported_media_type', 'Nội dung phải là JSON và có tiêu đề Content-Type: application/json.'],
 };
+
+/** Routes anyone may call; every other /api route needs a session (CONTRACT.md, "General"). */
+export const PUBLIC_ROUTES = new Set([
+  'GET /api/health',
+  'GET /api/openapi.json',
+  'POST /api/auth/login',
+  'POST /api/auth/logout',
+]);
 
 export interface AppOptions {
   db: Db;
   /** Folder of the built client; served with the API when given. */
   clientDist?: string;
+  /** Cheaper password hashes and a gentler throttle make tests fast; production keeps the defaults. */
+  scryptLog2N?: number;
+  throttle?: ThrottleOptions;
 }
 
 function buildApi() {
   return createRouter()
     .route('/', healthRouter)
+    .route('/', authRouter)
+    .route('/', usersRouter)
     .route('/', unitsRouter)
     .route('/', indicatorsRouter)
     .route('/', valuesRouter)
-    .route('/', dashboardRouter);
+    .route('/', dashboardRouter)
+    .route('/', locksRouter)
+    .route('/', historyRouter);
 }
 
 /** The type the client's `hc<AppType>` is built from. */
 export type AppType = ReturnType<typeof buildApi>;
 
-export function createApp({ db, clientDist }: AppOptions) {
+export function createApp({ db, clientDist, scryptLog2N = DEFAULT_LOG2N, throttle }: AppOptions) {
   const app = createRouter();
+  const security = { scryptLog2N, throttle: new LoginThrottle(throttle) };
+
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+      referrerPolicy: 'same-origin',
+    }),
+  );
+
+  // Cross-site request forgery needs a victim's browser, and browsers mark every request
+  // they send with Origin or Sec-Fetch-Site; Hono's middleware refuses those from another
+  // site. Scripts and programs that send neither are not a browser riding on a session.
+  const csrfCheck = csrf();
+  app.use('/api/*', async (c, next) => {
+    if (c.req.header('origin') === undefined && c.req.header('sec-fetch-site') === undefined) return next();
+    // A browser's cross-site request is refused whatever its content type.
+    if (!/^(GET|HEAD|OPTIONS)$/.test(c.req.method) && c.req.header('sec-fetch-site') === 'cross-site')
+      throw new HTTPException(403);
+    return csrfCheck(c, next);
+  });
+
   app.use('/api/*', async (c, next) => {
     c.set('db', db);
+    c.set('security', security);
+    const token = getCookie(c, SESSION_COOKIE);
+    const session = token ? readSession(db, token) : null;
+    c.set('session', session);
+    if (!session && !PUBLIC_ROUTES.has(`${c.req.method} ${c.req.path}`)) throw unauthenticated();
     await next();
   });
 

@@ -11,6 +11,8 @@ const EnvSchema = z.object({
     .default('1')
     .transform((v) => v === '1' || v === 'true'),
   CLIENT_DIST: z.string().min(1).default('./dist/client'),
+  /** The password of `admin`, used only when the database has no users yet. */
+  ADMIN_PASSWORD: z.string().min(8, { error: 'cần ít nhất 8 ký tự' }).max(200).optional(),
   LOG_REQUESTS: z
     .enum(['0', '1'])
     .default('0')

@@ -1,17 +1,35 @@
 import { serve } from '@hono/node-server';
+import { ROLE_LABELS } from '../shared/accounts';
 import { createApp } from './app';
+import { addDemoUsers, type CreatedAccount, ensureAdmin } from './auth/bootstrap';
+import { DEFAULT_LOG2N } from './auth/password';
 import { openDatabase } from './db/client';
 import { loadDemoDataIfEmpty } from './db/demo';
 import { readEnv } from './env';
 
 const env = readEnv();
 const db = openDatabase(env.DATABASE_PATH);
+const created: CreatedAccount[] = [];
+const admin = await ensureAdmin(db, env.ADMIN_PASSWORD, DEFAULT_LOG2N);
+if (admin) created.push(admin);
 if (env.DEMO_DATA) {
   const loaded = loadDemoDataIfEmpty(db);
-  if (loaded)
+  if (loaded) {
     console.log(
       `Đã nạp dữ liệu mẫu: ${loaded.units} đơn vị, ${loaded.indicators} chỉ tiêu, ${loaded.values} số liệu.`,
     );
+    created.push(...(await addDemoUsers(db, DEFAULT_LOG2N)));
+  }
+}
+if (created.length) {
+  // Shown this once: only the hashes are stored.
+  console.log('\nTài khoản đã tạo (mật khẩu chỉ hiện một lần, hãy ghi lại và đổi sau khi đăng nhập):');
+  for (const a of created) {
+    const where = a.unitName ? `trên ${a.unitName}` : 'trên mọi đơn vị';
+    const password = a.generated ? a.password : '(mật khẩu lấy từ ADMIN_PASSWORD)';
+    console.log(`  ${a.username.padEnd(11)} ${password.padEnd(20)} ${ROLE_LABELS[a.role]} ${where}`);
+  }
+  console.log('');
 }
 
 const app = createApp({ db, clientDist: env.CLIENT_DIST });

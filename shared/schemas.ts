@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lockSchema } from './accounts';
 import { DIRECTIONS, INDICATOR_KINDS, TIME_AGGREGATES } from './indicator';
 import { STATUSES } from './judgement';
 import { UNIT_KINDS } from './unit';
@@ -242,6 +243,8 @@ export const dashboardSchema = z.object({
   asOf: z.string(),
   rows: z.array(dashboardRowSchema),
   summary: summarySchema,
+  /** The lock that closes this unit's period, when its review has been held. */
+  lock: lockSchema.nullable(),
 });
 
 export const dashboardUnitRowSchema = z.object({

@@ -22,3 +22,7 @@ export function openDatabase(path: string): Db {
   migrate(db, { migrationsFolder });
   return db;
 }
+
+/** A transaction of `db.transaction`, for helpers that run inside one as well as outside. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+export type DbOrTx = Db | Tx;

@@ -7,6 +7,7 @@ import {
   text,
   uniqueIndex,
 } from 'drizzle-orm/sqlite-core';
+import { HISTORY_TYPES, ROLES } from '../../shared/accounts';
 
 // Numbers that people compare (targets, count and percent results) are stored as
 // integer hundredths ("x100") so that no judgement ever touches binary floating point.
@@ -98,3 +99,93 @@ export type UnitRow = typeof units.$inferSelect;
 export type IndicatorRow = typeof indicators.$inferSelect;
 export type TargetRow = typeof targets.$inferSelect;
 export type ResultRow = typeof results.$inferSelect;
+
+// Accounts, rights, locks and history (CONTRACT.md, "Accounts, rights and locks").
+
+export const users = sqliteTable('users', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  /** Lower case; what people type to sign in. */
+  username: text('username').notNull().unique(),
+  displayName: text('display_name').notNull(),
+  /** scrypt, with its parameters and salt: `scrypt$N$r$p$salt$hash` (base64url). */
+  passwordHash: text('password_hash').notNull(),
+  active: integer('active', { mode: 'boolean' }).notNull().default(true),
+  createdBy: integer('created_by').references((): AnySQLiteColumn => users.id),
+  createdAt: text('created_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`),
+  ...timestamps,
+});
+
+/** A role on a unit reaches the unit's whole subtree; `unit_id` null is everywhere (admin only). */
+export const grants = sqliteTable(
+  'grants',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    role: text('role', { enum: ROLES }).notNull(),
+    unitId: integer('unit_id').references(() => units.id),
+    createdAt: text('created_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`),
+  },
+  (t) => [index('grants_user_idx').on(t.userId), index('grants_unit_idx').on(t.unitId)],
+);
+
+/** Sessions are looked up by the SHA-256 of the cookie's token, never by the token itself. */
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    id: text('id').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    createdAt: text('created_at').notNull(),
+    expiresAt: text('expires_at').notNull(),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+/** A period closed by its review for a unit's subtree: its values and those of the periods inside it. */
+export const locks = sqliteTable(
+  'locks',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
+    period: text('period').notNull(),
+    note: text('note'),
+    lockedBy: integer('locked_by')
+      .notNull()
+      .references(() => users.id),
+    lockedAt: text('locked_at').notNull(),
+  },
+  (t) => [uniqueIndex('locks_key').on(t.unitId, t.period)],
+);
+
+/**
+ * Every change, appended and never rewritten: triggers in the migrations refuse UPDATE and
+ * DELETE on it. No foreign keys, so a change outlives what it changed.
+ */
+export const history = sqliteTable(
+  'history',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    at: text('at').notNull(),
+    userId: integer('user_id'),
+    username: text('username'),
+    type: text('type', { enum: HISTORY_TYPES }).notNull(),
+    action: text('action', { enum: ['create', 'update', 'delete'] }).notNull(),
+    unitId: integer('unit_id'),
+    code: text('code'),
+    period: text('period'),
+    before: text('before', { mode: 'json' }),
+    after: text('after', { mode: 'json' }),
+    note: text('note'),
+  },
+  (t) => [index('history_key_idx').on(t.unitId, t.code, t.period)],
+);
+
+export type UserRow = typeof users.$inferSelect;
+export type GrantRow = typeof grants.$inferSelect;
+export type LockRow = typeof locks.$inferSelect;
+export type HistoryRow = typeof history.$inferSelect;

@@ -112,7 +112,7 @@ function judgeRow(def: IndicatorDef, target: Value | null, rolled: Rolled | null
   return { status, achievement: a === null ? null : a / 100 };
 }
 
-export function dashboard(db: Db, unit: UnitRow, period: Period, asOf: string): DashboardDto {
+export function dashboard(db: Db, unit: UnitRow, period: Period, asOf: string): Omit<DashboardDto, 'lock'> {
   const cat = catalogue(db);
   const rollup = loadEntered(db, cat, unit.id, period);
   const tgt = loadTargets(db, [unit.id], period);

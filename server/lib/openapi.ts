@@ -13,12 +13,16 @@ export const jsonBody = <T extends z.ZodType>(schema: T) => ({
 
 const ERROR_DESCRIPTIONS: Record<number, string> = {
   400: 'Yêu cầu không hợp lệ',
+  401: 'Chưa đăng nhập, hoặc sai tên đăng nhập hay mật khẩu',
+  403: 'Ngoài quyền của người dùng',
   404: 'Không tìm thấy',
   409: 'Xung đột với dữ liệu hiện có',
+  423: 'Kỳ đã khóa sau hội nghị đánh giá',
+  429: 'Đăng nhập sai quá nhiều lần',
 };
 
 /** The contract's error body, documented for the given statuses. */
-export function errors<S extends 400 | 404 | 409>(...statuses: S[]) {
+export function errors<S extends 400 | 401 | 403 | 404 | 409 | 423 | 429>(...statuses: S[]) {
   return Object.fromEntries(
     statuses.map((s) => [s, jsonContent(errorSchema, ERROR_DESCRIPTIONS[s] ?? 'Lỗi')]),
   ) as Record<S, ReturnType<typeof jsonContent<typeof errorSchema>>>;

@@ -1,10 +1,21 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import { fieldLabel } from '../../shared/zod-vi';
+import { Access } from '../auth/rights';
+import type { Session } from '../auth/sessions';
+import type { LoginThrottle } from '../auth/throttle';
 import type { Db } from '../db/client';
+import { catalogue } from '../domain/catalogue';
 import { AppError } from './errors';
 
+export interface Security {
+  /** log2 of scrypt's N for new password hashes. */
+  scryptLog2N: number;
+  throttle: LoginThrottle;
+}
+
 export interface AppEnv {
-  Variables: { db: Db };
+  Variables: { db: Db; session: Session | null; security: Security };
 }
 
 /**
@@ -24,4 +35,14 @@ export function createRouter() {
       throw new AppError(400, code, message, unknownField ?? field);
     },
   });
+}
+
+export const unauthenticated = () =>
+  new AppError(401, 'unauthenticated', 'Bạn cần đăng nhập để dùng chức năng này.');
+
+/** The rights of the signed-in user of this request (the session middleware guarantees one). */
+export function accessOf(c: Context<AppEnv>): Access {
+  const session = c.var.session;
+  if (!session) throw unauthenticated();
+  return new Access(session.user, session.grants, catalogue(c.var.db));
 }

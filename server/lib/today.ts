@@ -14,6 +14,11 @@ export function today(): string {
   return vnDate.format(new Date());
 }
 
+/** The day in Vietnam of a moment stored as an ISO timestamp. */
+export function vietnamDay(iso: string): string {
+  return vnDate.format(new Date(iso));
+}
+
 /** The day statuses are judged on: `asOf` when the request gives one, else today. */
 export function resolveAsOf(asOf: string | undefined): string {
   if (asOf === undefined || asOf === '') return today();

@@ -3,8 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../server/app';
-import { openDatabase } from '../../server/db/client';
+import { testApp } from '../helpers/app';
 
 // The tree and the indicators are cached in memory; a write by another connection (a
 // script, a second process) must still show at once.
@@ -14,13 +13,9 @@ describe('the catalogue cache', () => {
 
   it('sees units added by another connection on the next request', async () => {
     const path = join(dir, 'shared.db');
-    const app = createApp({ db: openDatabase(path) });
-    const list = async () => ((await (await app.request('/api/units')).json()) as { units: unknown[] }).units;
-    await app.request('/api/units', {
-      method: 'POST',
-      body: JSON.stringify({ parentId: null, name: 'Đảng bộ A', kind: 'dang_bo' }),
-      headers: { 'Content-Type': 'application/json' },
-    });
+    const t = testApp({ path });
+    const list = async () => (await t.call('GET', '/api/units')).body.units as unknown[];
+    await t.call('POST', '/api/units', { parentId: null, name: 'Đảng bộ A', kind: 'dang_bo' });
     expect(await list()).toHaveLength(1);
     const other = new Database(path);
     other

@@ -1,19 +1,15 @@
 import { hc } from 'hono/client';
 import { describe, expect, it } from 'vitest';
 import type { AppType } from '../../server/app';
-import { createApp } from '../../server/app';
-import { openDatabase } from '../../server/db/client';
-import { loadDemoDataIfEmpty } from '../../server/db/demo';
-import { DEMO_TODAY } from '../helpers/app';
+import { testApp } from '../helpers/app';
 
 // The client talks to the server through hc<AppType>; this proves the types and the
 // server agree end to end (a mismatch fails `tsc`, a wrong answer fails here).
 describe('the typed client', () => {
-  const db = openDatabase(':memory:');
-  loadDemoDataIfEmpty(db, DEMO_TODAY);
-  const app = createApp({ db });
+  const t = testApp({ demo: true });
   const client = hc<AppType>('http://localhost', {
-    fetch: (input: RequestInfo | URL, init?: RequestInit) => app.request(input, init),
+    fetch: (input: RequestInfo | URL, init?: RequestInit) => t.app.request(input, init),
+    headers: { cookie: t.cookie ?? '' },
   });
 
   it('reads the units and a dashboard with typed answers', async () => {

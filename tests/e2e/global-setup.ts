@@ -8,6 +8,8 @@ import type { TestProject } from 'vitest/node';
 declare module 'vitest' {
   export interface ProvidedContext {
     baseURL: string;
+    /** The password of `admin` on the server under test. */
+    adminPassword: string;
   }
 }
 
@@ -34,6 +36,8 @@ async function waitForHealth(url: string, server: ChildProcess, log: () => strin
   throw new Error(`the server did not answer within 60 s:\n${log()}`);
 }
 
+const ADMIN_PASSWORD = 'quan-tri-e2e-2026';
+
 /** Builds the client and starts the real server, on a fresh database with the demo data. */
 export default async function setup(project: TestProject) {
   execFileSync(process.execPath, ['scripts/ensure-build.mjs'], { stdio: 'inherit' });
@@ -47,6 +51,7 @@ export default async function setup(project: TestProject) {
       HOST: '127.0.0.1',
       DATABASE_PATH: join(dir, 'e2e.db'),
       DEMO_DATA: '1',
+      ADMIN_PASSWORD,
       CLIENT_DIST: './dist/client',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -56,6 +61,7 @@ export default async function setup(project: TestProject) {
   const baseURL = `http://127.0.0.1:${port}`;
   await waitForHealth(baseURL, server, () => output);
   project.provide('baseURL', baseURL);
+  project.provide('adminPassword', ADMIN_PASSWORD);
   return async () => {
     server.kill('SIGTERM');
     await new Promise((r) => server.once('exit', r));

@@ -1,10 +1,13 @@
 import { and, count, eq, isNotNull, notInArray } from 'drizzle-orm';
 import type { IndicatorDto } from '../../../shared/schemas';
+import type { Access } from '../../auth/rights';
+import { forbidden } from '../../auth/rights';
 import { type IndicatorRow, indicators, results, targets } from '../../db/schema';
 import { catalogue, invalidateCatalogue } from '../../domain/catalogue';
+import { recordChange } from '../../domain/history';
 import { AppError, badRequest, conflict } from '../../lib/errors';
 import { requireIndicator } from '../../lib/lookups';
-import { createRouter } from '../../lib/router';
+import { accessOf, createRouter } from '../../lib/router';
 import * as routes from './indicators.routes';
 
 export const indicatorDto = (i: IndicatorRow): IndicatorDto => ({
@@ -19,12 +22,20 @@ export const indicatorDto = (i: IndicatorRow): IndicatorDto => ({
   archived: i.archived,
 });
 
+function demandCatalogue(access: Access): Access {
+  if (!access.canManageIndicators)
+    throw forbidden('Chỉ người quản trị hoặc cấp ủy cấp cao nhất mới sửa được danh mục chỉ tiêu.');
+  return access;
+}
+
 export const indicatorsRouter = createRouter()
   .openapi(routes.list, (c) => {
+    accessOf(c);
     return c.json({ indicators: catalogue(c.var.db).indicators.map(indicatorDto) }, 200);
   })
   .openapi(routes.create, (c) => {
     const db = c.var.db;
+    const access = demandCatalogue(accessOf(c));
     const body = c.req.valid('json');
     const cat = catalogue(db);
     if (cat.indicatorsByCode.has(body.code))
@@ -35,25 +46,35 @@ export const indicatorsRouter = createRouter()
         'code',
       );
     const position = cat.indicators.reduce((m, i) => Math.max(m, i.position), 0) + 1;
-    const row = db
-      .insert(indicators)
-      .values({
-        code: body.code,
-        name: body.name,
-        unitLabel: body.unitLabel,
-        kind: body.kind,
-        direction: body.direction ?? 'higher',
-        timeAggregate: body.timeAggregate ?? 'none',
-        levels: body.kind === 'level' ? (body.levels ?? null) : null,
-        position,
-      })
-      .returning()
-      .get();
+    const row = db.transaction((tx) => {
+      const created = tx
+        .insert(indicators)
+        .values({
+          code: body.code,
+          name: body.name,
+          unitLabel: body.unitLabel,
+          kind: body.kind,
+          direction: body.direction ?? 'higher',
+          timeAggregate: body.timeAggregate ?? 'none',
+          levels: body.kind === 'level' ? (body.levels ?? null) : null,
+          position,
+        })
+        .returning()
+        .get();
+      recordChange(tx, access.user, {
+        type: 'indicator',
+        action: 'create',
+        code: created.code,
+        after: indicatorDto(created),
+      });
+      return created;
+    });
     invalidateCatalogue(db);
     return c.json({ indicator: indicatorDto(row) }, 201);
   })
   .openapi(routes.patch, (c) => {
     const db = c.var.db;
+    const access = demandCatalogue(accessOf(c));
     const body = c.req.valid('json');
     const ind = requireIndicator(catalogue(db), c.req.valid('param').code);
     const kind = body.kind ?? ind.kind;
@@ -100,22 +121,32 @@ export const indicatorsRouter = createRouter()
         throw conflict('level_in_use', `Không thể bỏ mức "${used[0]!.level}" vì đã có số liệu dùng mức này.`);
     }
     if (kind !== 'level') levels = null;
-    const row = db
-      .update(indicators)
-      .set({
-        ...(body.name !== undefined ? { name: body.name } : {}),
-        ...(body.unitLabel !== undefined ? { unitLabel: body.unitLabel } : {}),
-        ...(body.direction !== undefined ? { direction: body.direction } : {}),
-        ...(body.timeAggregate !== undefined ? { timeAggregate: body.timeAggregate } : {}),
-        ...(body.position !== undefined ? { position: body.position } : {}),
-        ...(body.archived !== undefined ? { archived: body.archived } : {}),
-        kind,
-        levels,
-        updatedAt: new Date().toISOString(),
-      })
-      .where(eq(indicators.id, ind.id))
-      .returning()
-      .get();
+    const row = db.transaction((tx) => {
+      const updated = tx
+        .update(indicators)
+        .set({
+          ...(body.name !== undefined ? { name: body.name } : {}),
+          ...(body.unitLabel !== undefined ? { unitLabel: body.unitLabel } : {}),
+          ...(body.direction !== undefined ? { direction: body.direction } : {}),
+          ...(body.timeAggregate !== undefined ? { timeAggregate: body.timeAggregate } : {}),
+          ...(body.position !== undefined ? { position: body.position } : {}),
+          ...(body.archived !== undefined ? { archived: body.archived } : {}),
+          kind,
+          levels,
+          updatedAt: new Date().toISOString(),
+        })
+        .where(eq(indicators.id, ind.id))
+        .returning()
+        .get();
+      recordChange(tx, access.user, {
+        type: 'indicator',
+        action: 'update',
+        code: ind.code,
+        before: indicatorDto(ind),
+        after: indicatorDto(updated),
+      });
+      return updated;
+    });
     invalidateCatalogue(db);
     return c.json({ indicator: indicatorDto(row) }, 200);
   });

@@ -1,10 +1,12 @@
 import { count, eq } from 'drizzle-orm';
 import type { UnitDto } from '../../../shared/schemas';
-import { results, targets, type UnitRow, units } from '../../db/schema';
+import { forbidden } from '../../auth/rights';
+import { grants, locks, results, targets, type UnitRow, units } from '../../db/schema';
 import { catalogue, invalidateCatalogue, isInSubtree } from '../../domain/catalogue';
+import { recordChange } from '../../domain/history';
 import { AppError, conflict } from '../../lib/errors';
 import { requireUnit } from '../../lib/lookups';
-import { createRouter } from '../../lib/router';
+import { accessOf, createRouter } from '../../lib/router';
 import * as routes from './units.routes';
 
 export const unitDto = (u: UnitRow): UnitDto => ({
@@ -17,12 +19,14 @@ export const unitDto = (u: UnitRow): UnitDto => ({
 
 export const unitsRouter = createRouter()
   .openapi(routes.list, (c) => {
+    const access = accessOf(c);
     const cat = catalogue(c.var.db);
     // Parents before children, siblings in their order: the order a tree is drawn in.
     const ordered: UnitDto[] = [];
+    // Only the subtrees granted to the user: a unit whose parent is not listed heads its own.
     const walk = (parentId: number | null) => {
       for (const id of cat.children.get(parentId) ?? []) {
-        ordered.push(unitDto(cat.units.get(id)!));
+        if (access.can('read', id)) ordered.push(unitDto(cat.units.get(id)!));
         walk(id);
       }
     };
@@ -33,14 +37,32 @@ export const unitsRouter = createRouter()
     const db = c.var.db;
     const body = c.req.valid('json');
     const cat = catalogue(db);
+    const access = accessOf(c);
     const parent = body.parentId === null ? null : requireUnit(cat, body.parentId, 'parentId');
+    if (parent) access.demand('manage', parent.id);
+    else if (!access.isGlobalAdmin)
+      throw forbidden('Chỉ người quản trị toàn hệ thống mới thêm được đơn vị cấp cao nhất.');
     const siblings = cat.children.get(parent?.id ?? null) ?? [];
     const lastPosition = siblings.reduce((m, id) => Math.max(m, cat.units.get(id)?.position ?? 0), 0);
-    const row = db
-      .insert(units)
-      .values({ parentId: parent?.id ?? null, name: body.name, kind: body.kind, position: lastPosition + 1 })
-      .returning()
-      .get();
+    const row = db.transaction((tx) => {
+      const created = tx
+        .insert(units)
+        .values({
+          parentId: parent?.id ?? null,
+          name: body.name,
+          kind: body.kind,
+          position: lastPosition + 1,
+        })
+        .returning()
+        .get();
+      recordChange(tx, access.user, {
+        type: 'unit',
+        action: 'create',
+        unitId: created.id,
+        after: unitDto(created),
+      });
+      return created;
+    });
     invalidateCatalogue(db);
     return c.json({ unit: unitDto(row) }, 201);
   })
@@ -48,10 +70,15 @@ export const unitsRouter = createRouter()
     const db = c.var.db;
     const body = c.req.valid('json');
     const cat = catalogue(db);
+    const access = accessOf(c);
     const unit = requireUnit(cat, c.req.valid('param').id, 'id');
+    access.demand('manage', unit.id);
     let parentId = unit.parentId;
     if (body.parentId !== undefined) {
       const parent = body.parentId === null ? null : requireUnit(cat, body.parentId, 'parentId');
+      if (parent) access.demand('manage', parent.id);
+      else if (body.parentId !== unit.parentId && !access.isGlobalAdmin)
+        throw forbidden('Chỉ người quản trị toàn hệ thống mới đưa được một đơn vị lên cấp cao nhất.');
       if (parent && isInSubtree(cat, unit.id, parent.id))
         throw new AppError(
           409,
@@ -61,25 +88,40 @@ export const unitsRouter = createRouter()
         );
       parentId = parent?.id ?? null;
     }
-    const row = db
-      .update(units)
-      .set({
-        parentId,
-        ...(body.name !== undefined ? { name: body.name } : {}),
-        ...(body.kind !== undefined ? { kind: body.kind } : {}),
-        ...(body.position !== undefined ? { position: body.position } : {}),
-        updatedAt: new Date().toISOString(),
-      })
-      .where(eq(units.id, unit.id))
-      .returning()
-      .get();
+    const row = db.transaction((tx) => {
+      const updated = tx
+        .update(units)
+        .set({
+          parentId,
+          ...(body.name !== undefined ? { name: body.name } : {}),
+          ...(body.kind !== undefined ? { kind: body.kind } : {}),
+          ...(body.position !== undefined ? { position: body.position } : {}),
+          updatedAt: new Date().toISOString(),
+        })
+        .where(eq(units.id, unit.id))
+        .returning()
+        .get();
+      recordChange(tx, access.user, {
+        type: 'unit',
+        action: 'update',
+        unitId: unit.id,
+        before: unitDto(unit),
+        after: unitDto(updated),
+      });
+      return updated;
+    });
     invalidateCatalogue(db);
     return c.json({ unit: unitDto(row) }, 200);
   })
   .openapi(routes.remove, (c) => {
     const db = c.var.db;
     const cat = catalogue(db);
+    const access = accessOf(c);
     const unit = requireUnit(cat, c.req.valid('param').id, 'id');
+    // Removing a unit is the business of the level above it.
+    if (unit.parentId !== null) access.demand('manage', unit.parentId);
+    else if (!access.isGlobalAdmin)
+      throw forbidden(`Chỉ người quản trị toàn hệ thống mới xóa được "${unit.name}".`);
     const kids = cat.children.get(unit.id)?.length ?? 0;
     if (kids > 0)
       throw conflict(
@@ -94,7 +136,23 @@ export const unitsRouter = createRouter()
         'unit_has_values',
         `Không thể xóa "${unit.name}" vì đơn vị còn ${held} chỉ tiêu và kết quả đã nhập; hãy xóa số liệu trước.`,
       );
-    db.delete(units).where(eq(units.id, unit.id)).run();
+    const granted = db.select({ n: count() }).from(grants).where(eq(grants.unitId, unit.id)).get()!.n;
+    if (granted > 0)
+      throw conflict(
+        'unit_has_grants',
+        `Không thể xóa "${unit.name}" vì còn ${granted} vai trò của người dùng giao trên đơn vị này; hãy thu hồi trước.`,
+      );
+    db.transaction((tx) => {
+      // Its locks go with it: they closed values that no longer exist.
+      tx.delete(locks).where(eq(locks.unitId, unit.id)).run();
+      tx.delete(units).where(eq(units.id, unit.id)).run();
+      recordChange(tx, access.user, {
+        type: 'unit',
+        action: 'delete',
+        unitId: unit.id,
+        before: unitDto(unit),
+      });
+    });
     invalidateCatalogue(db);
     return c.json({ deleted: true as const }, 200);
   });

@@ -4,10 +4,12 @@ import { checkResultInput, checkTargetInput } from '../../../shared/value';
 import type { Db } from '../../db/client';
 import { results, targets } from '../../db/schema';
 import { catalogue, toIndicatorDef } from '../../domain/catalogue';
+import { recordChange } from '../../domain/history';
+import { assertUnlocked } from '../../domain/locks';
 import { resultDto, targetDto, valueColumns } from '../../domain/values';
 import { badRequest, conflict, notFound } from '../../lib/errors';
 import { requireIndicator, requirePeriod, requireUnit } from '../../lib/lookups';
-import { createRouter } from '../../lib/router';
+import { accessOf, createRouter } from '../../lib/router';
 import * as routes from './values.routes';
 
 function resolveKey(db: Db, params: { unitId: string; code: string; period: string }) {
@@ -23,7 +25,9 @@ const now = () => new Date().toISOString();
 export const valuesRouter = createRouter()
   .openapi(routes.putTarget, (c) => {
     const db = c.var.db;
+    const access = accessOf(c);
     const { unit, indicator, def, period } = resolveKey(db, c.req.valid('param'));
+    access.demand('plan', unit.id);
     const body = c.req.valid('json');
     const checked = checkTargetInput(def, body.value);
     if (!checked.ok) throw badRequest('invalid_value', checked.message, checked.field);
@@ -33,6 +37,7 @@ export const valuesRouter = createRouter()
       eq(targets.period, period.code),
     );
     const saved = db.transaction((tx) => {
+      assertUnlocked(tx, catalogue(db), unit.id, period);
       const current = tx.select().from(targets).where(key).get();
       if (body.version !== undefined && current?.version !== body.version)
         throw conflict(
@@ -42,7 +47,7 @@ export const valuesRouter = createRouter()
         );
       const cols = valueColumns(checked.value);
       const set = { valueX100: cols.valueX100, level: cols.level, updatedAt: now() };
-      return current
+      const row = current
         ? tx
             .update(targets)
             .set({ ...set, version: current.version + 1 })
@@ -54,32 +59,54 @@ export const valuesRouter = createRouter()
             .values({ unitId: unit.id, indicatorId: indicator.id, period: period.code, ...set })
             .returning()
             .get();
+      recordChange(tx, access.user, {
+        type: 'target',
+        action: current ? 'update' : 'create',
+        unitId: unit.id,
+        code: indicator.code,
+        period: period.code,
+        before: current ? targetDto(def, current) : null,
+        after: targetDto(def, row),
+      });
+      return row;
     });
     return c.json({ target: targetDto(def, saved)! }, 200);
   })
   .openapi(routes.deleteTarget, (c) => {
     const db = c.var.db;
-    const { unit, indicator, period } = resolveKey(db, c.req.valid('param'));
-    const gone = db
-      .delete(targets)
-      .where(
-        and(
-          eq(targets.unitId, unit.id),
-          eq(targets.indicatorId, indicator.id),
-          eq(targets.period, period.code),
-        ),
-      )
-      .run();
-    if (gone.changes === 0)
-      throw notFound(
-        'target_not_found',
-        `Đơn vị "${unit.name}" chưa được giao chỉ tiêu này trong ${period.label.toLowerCase()}.`,
+    const access = accessOf(c);
+    const { unit, indicator, def, period } = resolveKey(db, c.req.valid('param'));
+    access.demand('plan', unit.id);
+    db.transaction((tx) => {
+      assertUnlocked(tx, catalogue(db), unit.id, period);
+      const key = and(
+        eq(targets.unitId, unit.id),
+        eq(targets.indicatorId, indicator.id),
+        eq(targets.period, period.code),
       );
+      const current = tx.select().from(targets).where(key).get();
+      if (!current)
+        throw notFound(
+          'target_not_found',
+          `Đơn vị "${unit.name}" chưa được giao chỉ tiêu này trong ${period.label.toLowerCase()}.`,
+        );
+      tx.delete(targets).where(eq(targets.id, current.id)).run();
+      recordChange(tx, access.user, {
+        type: 'target',
+        action: 'delete',
+        unitId: unit.id,
+        code: indicator.code,
+        period: period.code,
+        before: targetDto(def, current),
+      });
+    });
     return c.json({ deleted: true as const }, 200);
   })
   .openapi(routes.putResult, (c) => {
     const db = c.var.db;
+    const access = accessOf(c);
     const { unit, indicator, def, period } = resolveKey(db, c.req.valid('param'));
+    access.demand('report', unit.id);
     const body = c.req.valid('json');
     const checked = checkResultInput(def, body);
     if (!checked.ok) throw badRequest('invalid_value', checked.message, checked.field);
@@ -90,6 +117,7 @@ export const valuesRouter = createRouter()
       eq(results.period, period.code),
     );
     const saved = db.transaction((tx) => {
+      assertUnlocked(tx, catalogue(db), unit.id, period);
       const current = tx.select().from(results).where(key).get();
       if (body.version !== undefined && current?.version !== body.version)
         throw conflict(
@@ -98,7 +126,7 @@ export const valuesRouter = createRouter()
           { current: current ? resultDto(def, current) : null },
         );
       const set = { ...valueColumns(checked.value), note, updatedAt: now() };
-      return current
+      const row = current
         ? tx
             .update(results)
             .set({ ...set, version: current.version + 1 })
@@ -110,27 +138,48 @@ export const valuesRouter = createRouter()
             .values({ unitId: unit.id, indicatorId: indicator.id, period: period.code, ...set })
             .returning()
             .get();
+      recordChange(tx, access.user, {
+        type: 'result',
+        action: current ? 'update' : 'create',
+        unitId: unit.id,
+        code: indicator.code,
+        period: period.code,
+        before: current ? resultDto(def, current) : null,
+        after: resultDto(def, row),
+        note,
+      });
+      return row;
     });
     return c.json({ result: resultDto(def, saved)! }, 200);
   })
   .openapi(routes.deleteResult, (c) => {
     const db = c.var.db;
-    const { unit, indicator, period } = resolveKey(db, c.req.valid('param'));
-    const gone = db
-      .delete(results)
-      .where(
-        and(
-          eq(results.unitId, unit.id),
-          eq(results.indicatorId, indicator.id),
-          eq(results.period, period.code),
-        ),
-      )
-      .run();
-    if (gone.changes === 0)
-      throw notFound(
-        'result_not_found',
-        `Đơn vị "${unit.name}" chưa báo cáo kết quả này trong ${period.label.toLowerCase()}.`,
+    const access = accessOf(c);
+    const { unit, indicator, def, period } = resolveKey(db, c.req.valid('param'));
+    access.demand('report', unit.id);
+    db.transaction((tx) => {
+      assertUnlocked(tx, catalogue(db), unit.id, period);
+      const key = and(
+        eq(results.unitId, unit.id),
+        eq(results.indicatorId, indicator.id),
+        eq(results.period, period.code),
       );
+      const current = tx.select().from(results).where(key).get();
+      if (!current)
+        throw notFound(
+          'result_not_found',
+          `Đơn vị "${unit.name}" chưa báo cáo kết quả này trong ${period.label.toLowerCase()}.`,
+        );
+      tx.delete(results).where(eq(results.id, current.id)).run();
+      recordChange(tx, access.user, {
+        type: 'result',
+        action: 'delete',
+        unitId: unit.id,
+        code: indicator.code,
+        period: period.code,
+        before: resultDto(def, current),
+      });
+    });
     return c.json({ deleted: true as const }, 200);
   })
   .openapi(routes.listValues, (c) => {
@@ -139,6 +188,7 @@ export const valuesRouter = createRouter()
     const cat = catalogue(db);
     const unit = requireUnit(cat, q.unit, 'unit');
     const period = requirePeriod(q.period, 'period');
+    accessOf(c).demand('read', unit.id);
     const order = (a: { indicatorId: number }, b: { indicatorId: number }) =>
       (cat.indicatorsById.get(a.indicatorId)?.position ?? 0) -
       (cat.indicatorsById.get(b.indicatorId)?.position ?? 0);

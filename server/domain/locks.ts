@@ -1,0 +1,60 @@
+import { inArray } from 'drizzle-orm';
+import type { LockDto } from '../../shared/accounts';
+import { formatDate } from '../../shared/format';
+import { contains, type Period, parsePeriod } from '../../shared/period';
+import type { DbOrTx } from '../db/client';
+import { type LockRow, locks, users } from '../db/schema';
+import { AppError } from '../lib/errors';
+import { vietnamDay } from '../lib/today';
+import type { Catalogue } from './catalogue';
+
+// A lock of period P on unit U closes, for every unit in U's subtree, the values of P and of
+// every period inside P: the year's figures are made of its halves, so judging the year
+// fixes them too. A longer period holding P (the term) stays open.
+
+function ancestorsAndSelf(cat: Catalogue, unitId: number): number[] {
+  const out: number[] = [];
+  for (let cur: number | null | undefined = unitId; cur != null; cur = cat.units.get(cur)?.parentId)
+    out.push(cur);
+  return out;
+}
+
+/** The lock that closes `period` for `unitId`, if any: the one highest in the tree first. */
+export function lockCovering(db: DbOrTx, cat: Catalogue, unitId: number, period: Period): LockRow | null {
+  const chain = ancestorsAndSelf(cat, unitId);
+  const candidates = db.select().from(locks).where(inArray(locks.unitId, chain)).all();
+  const covering = candidates.filter((l) => {
+    const locked = parsePeriod(l.period);
+    return locked !== null && (locked.code === period.code || contains(locked, period));
+  });
+  covering.sort((a, b) => chain.indexOf(b.unitId) - chain.indexOf(a.unitId));
+  return covering[0] ?? null;
+}
+
+export function lockDto(db: DbOrTx, cat: Catalogue, row: LockRow): LockDto {
+  const by = db.select({ username: users.username, displayName: users.displayName }).from(users);
+  const user = by.where(inArray(users.id, [row.lockedBy])).get();
+  return {
+    unit: { id: String(row.unitId), name: cat.units.get(row.unitId)?.name ?? '' },
+    period: { code: row.period, label: parsePeriod(row.period)?.label ?? row.period },
+    note: row.note,
+    lockedAt: row.lockedAt,
+    lockedBy: user?.displayName ?? user?.username ?? '',
+  };
+}
+
+/** Refuses with 423 `period_locked`, naming the lock, when `period` is closed for `unitId`. */
+export function assertUnlocked(db: DbOrTx, cat: Catalogue, unitId: number, period: Period) {
+  const lock = lockCovering(db, cat, unitId, period);
+  if (!lock) return;
+  const dto = lockDto(db, cat, lock);
+  const scope =
+    lock.period === period.code ? dto.period.label : `${dto.period.label}, gồm cả ${period.label}`;
+  throw new AppError(
+    423,
+    'period_locked',
+    `Số liệu ${scope.charAt(0).toLowerCase()}${scope.slice(1)} của ${dto.unit.name} đã được khóa sau hội nghị đánh giá (${dto.lockedBy}, ngày ${formatDate(vietnamDay(dto.lockedAt))}); muốn sửa, hãy đề nghị cấp ủy cấp trên mở khóa.`,
+    undefined,
+    { lock: dto },
+  );
+}

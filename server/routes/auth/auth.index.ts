@@ -1,0 +1,124 @@
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { and, eq, ne } from 'drizzle-orm';
+import type { Context } from 'hono';
+import { deleteCookie, setCookie } from 'hono/cookie';
+import type { MeDto } from '../../../shared/accounts';
+import { burnPasswordTime, hashPassword, verifyPassword } from '../../auth/password';
+import { Access } from '../../auth/rights';
+import { createSession, deleteSession, SESSION_COOKIE, type Session } from '../../auth/sessions';
+import { findUserByName, userDto } from '../../auth/users';
+import { grants, sessions, users } from '../../db/schema';
+import { catalogue } from '../../domain/catalogue';
+import { recordChange } from '../../domain/history';
+import { AppError } from '../../lib/errors';
+import { type AppEnv, accessOf, createRouter } from '../../lib/router';
+import * as routes from './auth.routes';
+
+const timeOfDay = new Intl.DateTimeFormat('vi-VN', {
+  timeZone: 'Asia/Ho_Chi_Minh',
+  hour: '2-digit',
+  minute: '2-digit',
+  hour12: false,
+});
+
+function clientAddress(c: Context<AppEnv>): string {
+  try {
+    return getConnInfo(c).remote.address ?? 'không rõ';
+  } catch {
+    return 'không rõ'; // in-process requests (tests) have no socket
+  }
+}
+
+/** Secure cookies over HTTPS, directly or behind a proxy that says so. */
+function isHttps(c: Context<AppEnv>): boolean {
+  return new URL(c.req.url).protocol === 'https:' || c.req.header('x-forwarded-proto') === 'https';
+}
+
+export function meDto(c: Context<AppEnv>, session: Pick<Session, 'user' | 'grants'>): MeDto {
+  const cat = catalogue(c.var.db);
+  const access = new Access(session.user, session.grants, cat);
+  return {
+    ...userDto(cat, session.user, [...session.grants]),
+    can: {
+      manageUsers: access.canManageUsers,
+      manageIndicators: access.canManageIndicators,
+      createRootUnits: access.isGlobalAdmin,
+    },
+  };
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export const authRouter = createRouter()
+  .openapi(routes.login, async (c) => {
+    const db = c.var.db;
+    const { throttle, scryptLog2N } = c.var.security;
+    const { username, password } = c.req.valid('json');
+    const keys = [`user:${username}`, `addr:${clientAddress(c)}`];
+
+    const blocked = throttle.blockedUntil(keys);
+    if (blocked) {
+      c.header('Retry-After', String(Math.ceil((blocked.getTime() - Date.now()) / 1000)));
+      throw new AppError(
+        429,
+        'too_many_attempts',
+        `Đăng nhập sai quá nhiều lần; hãy thử lại sau ${timeOfDay.format(blocked)}.`,
+      );
+    }
+
+    const user = findUserByName(db, username);
+    const valid = user
+      ? await verifyPassword(password, user.passwordHash)
+      : await burnPasswordTime(password, scryptLog2N).then(() => false);
+    if (!user || !valid || !user.active) {
+      await sleep(throttle.fail(keys));
+      throw new AppError(
+        401,
+        'invalid_credentials',
+        user && valid && !user.active
+          ? 'Tài khoản này đã bị khóa; hãy liên hệ cấp ủy hoặc người quản trị.'
+          : 'Tên đăng nhập hoặc mật khẩu không đúng.',
+      );
+    }
+    throttle.succeed(username);
+
+    const { token, expiresAt } = createSession(db, user.id);
+    setCookie(c, SESSION_COOKIE, token, {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'Lax',
+      secure: isHttps(c),
+      expires: expiresAt,
+    });
+    const session = { user, grants: db.select().from(grants).where(eq(grants.userId, user.id)).all() };
+    return c.json({ user: meDto(c, session) }, 200);
+  })
+  .openapi(routes.logout, (c) => {
+    if (c.var.session) deleteSession(c.var.db, c.var.session.id);
+    deleteCookie(c, SESSION_COOKIE, { path: '/', secure: isHttps(c) });
+    return c.json({ ok: true as const }, 200);
+  })
+  .openapi(routes.me, (c) => {
+    const session = c.var.session;
+    if (!session) throw new AppError(401, 'unauthenticated', 'Bạn chưa đăng nhập.');
+    return c.json({ user: meDto(c, session) }, 200);
+  })
+  .openapi(routes.changePassword, async (c) => {
+    const access = accessOf(c);
+    const db = c.var.db;
+    const body = c.req.valid('json');
+    if (!(await verifyPassword(body.currentPassword, access.user.passwordHash)))
+      throw new AppError(400, 'wrong_password', 'Mật khẩu hiện tại không đúng.', 'currentPassword');
+    const passwordHash = await hashPassword(body.newPassword, c.var.security.scryptLog2N);
+    db.transaction((tx) => {
+      tx.update(users)
+        .set({ passwordHash, updatedAt: new Date().toISOString() })
+        .where(eq(users.id, access.user.id))
+        .run();
+      tx.delete(sessions)
+        .where(and(eq(sessions.userId, access.user.id), ne(sessions.id, c.var.session!.id)))
+        .run();
+      recordChange(tx, access.user, { type: 'user', action: 'update', note: 'Đổi mật khẩu' });
+    });
+    return c.json({ ok: true as const }, 200);
+  });

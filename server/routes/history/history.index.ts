@@ -1,0 +1,18 @@
+import { catalogue } from '../../domain/catalogue';
+import { listChanges } from '../../domain/history';
+import { AppError } from '../../lib/errors';
+import { requireIndicator, requirePeriod, requireUnit } from '../../lib/lookups';
+import { accessOf, createRouter } from '../../lib/router';
+import * as routes from './history.routes';
+
+export const historyRouter = createRouter().openapi(routes.list, (c) => {
+  const access = accessOf(c);
+  const cat = catalogue(c.var.db);
+  const q = c.req.valid('query');
+  if (!q.unit) throw new AppError(400, 'missing_unit', 'Hãy cho biết đơn vị (tham số unit).', 'unit');
+  const unit = requireUnit(cat, q.unit, 'unit');
+  access.demand('read', unit.id);
+  const code = q.code ? requireIndicator(cat, q.code, 'code').code : undefined;
+  const period = q.period ? requirePeriod(q.period, 'period').code : undefined;
+  return c.json({ changes: listChanges(c.var.db, { unitId: unit.id, code, period }) }, 200);
+});

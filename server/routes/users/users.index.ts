@@ -1,0 +1,209 @@
+import { eq, inArray } from 'drizzle-orm';
+import { type GrantInput, ROLE_LABELS } from '../../../shared/accounts';
+import { hashPassword } from '../../auth/password';
+import type { Access } from '../../auth/rights';
+import { forbidden } from '../../auth/rights';
+import { deleteSessionsOf } from '../../auth/sessions';
+import { findUserByName, userDto, usersWithGrants } from '../../auth/users';
+import type { Db } from '../../db/client';
+import { type GrantRow, grants, users } from '../../db/schema';
+import { type Catalogue, catalogue } from '../../domain/catalogue';
+import { recordChange } from '../../domain/history';
+import { AppError, conflict, notFound } from '../../lib/errors';
+import { requireUnit } from '../../lib/lookups';
+import { accessOf, createRouter } from '../../lib/router';
+import * as routes from './users.routes';
+
+/** New grants, checked: the units exist and the caller may give each role there. */
+function checkGrants(cat: Catalogue, access: Access, wanted: GrantInput[]) {
+  const seen = new Set<string>();
+  return wanted.flatMap((g, i) => {
+    const unit = g.unitId === null ? null : requireUnit(cat, g.unitId, `grants.${i}.unitId`);
+    if (!access.canGrant(g.role, unit?.id ?? null))
+      throw forbidden(
+        unit
+          ? `Bạn không có quyền giao vai trò "${ROLE_LABELS[g.role]}" trên "${unit.name}".`
+          : `Chỉ người quản trị toàn hệ thống mới giao được vai trò "${ROLE_LABELS[g.role]}" trên mọi đơn vị.`,
+      );
+    const key = `${g.role}:${unit?.id ?? '*'}`;
+    if (seen.has(key)) return [];
+    seen.add(key);
+    return [{ role: g.role, unitId: unit?.id ?? null }];
+  });
+}
+
+/** The users this caller can see: every one for a global admin, else those with a grant inside its reach or made by it. */
+function visibleUsers(db: Db, access: Access) {
+  const all = usersWithGrants(db);
+  if (access.isGlobalAdmin) return all;
+  return all.filter(
+    ({ user, grants: held }) =>
+      user.id === access.user.id || user.createdBy === access.user.id || held.some((g) => access.manages(g)),
+  );
+}
+
+function requireManagedUser(db: Db, access: Access, rawId: string) {
+  const id = /^[1-9][0-9]{0,15}$/.test(rawId) ? Number(rawId) : Number.NaN;
+  const found = Number.isNaN(id) ? undefined : usersWithGrants(db, [id])[0];
+  if (!found) throw notFound('user_not_found', `Không có người dùng mã "${rawId}".`, 'id');
+  const { user, grants: held } = found;
+  const reachable =
+    access.isGlobalAdmin || user.createdBy === access.user.id || held.some((g) => access.manages(g));
+  if (!reachable || !access.canManageUsers)
+    throw forbidden(`Người dùng "${user.username}" không thuộc phạm vi bạn quản lý.`);
+  return found;
+}
+
+const grantSnapshot = (g: Pick<GrantRow, 'role' | 'unitId'>) => ({
+  role: g.role,
+  unitId: g.unitId === null ? null : String(g.unitId),
+});
+
+export const usersRouter = createRouter()
+  .openapi(routes.list, (c) => {
+    const access = accessOf(c);
+    const cat = catalogue(c.var.db);
+    const list = visibleUsers(c.var.db, access).map(({ user, grants: held }) => userDto(cat, user, held));
+    return c.json({ users: list }, 200);
+  })
+  .openapi(routes.create, async (c) => {
+    const access = accessOf(c);
+    const db = c.var.db;
+    const cat = catalogue(db);
+    const body = c.req.valid('json');
+    if (!access.canManageUsers) throw forbidden('Bạn không có quyền thêm người dùng.');
+    const wanted = checkGrants(cat, access, body.grants);
+    if (wanted.length === 0 && !access.isGlobalAdmin)
+      throw new AppError(
+        400,
+        'grants_required',
+        'Hãy giao cho người dùng mới ít nhất một vai trò.',
+        'grants',
+      );
+    if (findUserByName(db, body.username))
+      throw conflict('username_taken', `Tên đăng nhập "${body.username}" đã có người dùng.`);
+    const passwordHash = await hashPassword(body.password, c.var.security.scryptLog2N);
+    const created = db.transaction((tx) => {
+      // Checked again inside the write: two requests for one name cannot both pass.
+      if (tx.select({ id: users.id }).from(users).where(eq(users.username, body.username)).get())
+        throw conflict('username_taken', `Tên đăng nhập "${body.username}" đã có người dùng.`);
+      const user = tx
+        .insert(users)
+        .values({
+          username: body.username,
+          displayName: body.displayName ?? body.username,
+          passwordHash,
+          createdBy: access.user.id,
+        })
+        .returning()
+        .get();
+      recordChange(tx, access.user, {
+        type: 'user',
+        action: 'create',
+        after: { username: user.username, displayName: user.displayName },
+      });
+      const rows = wanted.map((g) => {
+        const row = tx
+          .insert(grants)
+          .values({ userId: user.id, ...g })
+          .returning()
+          .get();
+        recordChange(tx, access.user, {
+          type: 'grant',
+          action: 'create',
+          unitId: g.unitId,
+          after: { user: user.username, ...grantSnapshot(g) },
+        });
+        return row;
+      });
+      return userDto(cat, user, rows);
+    });
+    return c.json({ user: created }, 201);
+  })
+  .openapi(routes.patch, async (c) => {
+    const access = accessOf(c);
+    const db = c.var.db;
+    const cat = catalogue(db);
+    const body = c.req.valid('json');
+    const { user, grants: held } = requireManagedUser(db, access, c.req.valid('param').id);
+    const self = user.id === access.user.id;
+    if (body.active === false && self)
+      throw new AppError(
+        400,
+        'cannot_deactivate_self',
+        'Bạn không thể tự khóa tài khoản của chính mình.',
+        'active',
+      );
+    if (body.active !== undefined && !access.isGlobalAdmin && held.some((g) => !access.manages(g)))
+      throw forbidden(
+        `Người dùng "${user.username}" còn vai trò ngoài phạm vi bạn quản lý; chỉ cấp trên mới khóa hay mở được.`,
+      );
+    const wanted = body.grants ? checkGrants(cat, access, body.grants) : null;
+    const passwordHash = body.password ? await hashPassword(body.password, c.var.security.scryptLog2N) : null;
+
+    const updated = db.transaction((tx) => {
+      const set: Partial<typeof users.$inferInsert> = { updatedAt: new Date().toISOString() };
+      const before: Record<string, unknown> = {};
+      const after: Record<string, unknown> = {};
+      if (body.displayName !== undefined && body.displayName !== user.displayName) {
+        set.displayName = body.displayName;
+        before.displayName = user.displayName;
+        after.displayName = body.displayName;
+      }
+      if (body.active !== undefined && body.active !== user.active) {
+        set.active = body.active;
+        before.active = user.active;
+        after.active = body.active;
+      }
+      if (passwordHash) set.passwordHash = passwordHash;
+      tx.update(users).set(set).where(eq(users.id, user.id)).run();
+      if (Object.keys(after).length || passwordHash)
+        recordChange(tx, access.user, {
+          type: 'user',
+          action: 'update',
+          before: { username: user.username, ...before },
+          after: { username: user.username, ...after },
+          note: passwordHash ? 'Đặt lại mật khẩu' : null,
+        });
+      if (wanted) {
+        const mine = held.filter((g) => access.manages(g));
+        const key = (g: Pick<GrantRow, 'role' | 'unitId'>) => `${g.role}:${g.unitId ?? '*'}`;
+        const keep = new Set(wanted.map(key));
+        const have = new Set(held.map(key));
+        const removed = mine.filter((g) => !keep.has(key(g)));
+        if (removed.length)
+          tx.delete(grants)
+            .where(
+              inArray(
+                grants.id,
+                removed.map((g) => g.id),
+              ),
+            )
+            .run();
+        for (const g of removed)
+          recordChange(tx, access.user, {
+            type: 'grant',
+            action: 'delete',
+            unitId: g.unitId,
+            before: { user: user.username, ...grantSnapshot(g) },
+          });
+        for (const g of wanted.filter((w) => !have.has(key(w)))) {
+          tx.insert(grants)
+            .values({ userId: user.id, ...g })
+            .run();
+          recordChange(tx, access.user, {
+            type: 'grant',
+            action: 'create',
+            unitId: g.unitId,
+            after: { user: user.username, ...grantSnapshot(g) },
+          });
+        }
+      }
+      // A deactivated user or a password reset ends the sessions in use now; roles are read
+      // afresh on every request, so a withdrawn one stops working at once without this.
+      if (body.active === false || (passwordHash && !self)) deleteSessionsOf(tx, user.id);
+      const fresh = usersWithGrants(tx, [user.id])[0]!;
+      return userDto(cat, fresh.user, fresh.grants);
+    });
+    return c.json({ user: updated }, 200);
+  });

@@ -1,0 +1,38 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { createUserBody, patchUserBody, userSchema } from '../../../shared/accounts';
+import { errors, jsonBody, jsonContent } from '../../lib/openapi';
+
+const tags = ['Người dùng'];
+const userOut = jsonContent(z.object({ user: userSchema }), 'Người dùng');
+
+export const list = createRoute({
+  method: 'get',
+  path: '/api/users',
+  tags,
+  summary: 'Người dùng có quyền trong phạm vi mình quản lý',
+  description:
+    'Người quản trị toàn hệ thống thấy mọi người; cấp ủy thấy người có quyền trong cây đơn vị của mình.',
+  responses: { 200: jsonContent(z.object({ users: z.array(userSchema) }), 'Danh sách'), ...errors(401) },
+});
+
+export const create = createRoute({
+  method: 'post',
+  path: '/api/users',
+  tags,
+  summary: 'Thêm người dùng và giao vai trò',
+  description:
+    'Vai trò: admin, committee, reporter, viewer, mỗi vai trò giao trên một đơn vị và có hiệu lực với cả cây đơn vị dưới nó. Cấp ủy chỉ giao được trong cây đơn vị của mình, và không giao vai trò admin.',
+  request: { body: jsonBody(createUserBody) },
+  responses: { 201: userOut, ...errors(400, 401, 403, 404, 409) },
+});
+
+export const patch = createRoute({
+  method: 'patch',
+  path: '/api/users/{id}',
+  tags,
+  summary: 'Sửa người dùng: họ tên, mật khẩu, khóa tài khoản, vai trò',
+  description:
+    '"grants" thay các vai trò của người này nằm trong phạm vi người sửa quản lý; các vai trò ngoài phạm vi giữ nguyên. "active": false khóa tài khoản và đăng xuất mọi phiên; lịch sử của người đó vẫn giữ.',
+  request: { params: z.object({ id: z.string() }), body: jsonBody(patchUserBody) },
+  responses: { 200: userOut, ...errors(400, 401, 403, 404) },
+});
