@@ -1,25 +1,10 @@
 import type { Role } from '../../shared/accounts';
+import { type Capability, can, canGrant, canUnlock, type ParentOf } from '../../shared/rights';
 import type { GrantRow, UserRow } from '../db/schema';
-import { type Catalogue, isInSubtree } from '../domain/catalogue';
+import type { Catalogue } from '../domain/catalogue';
 import { AppError } from '../lib/errors';
 
-/**
- * What one signed-in user may do where. Each grant gives a role on a unit and reaches the
- * unit's whole subtree; a grant with no unit reaches everywhere (admins only).
- *
- * - read: see units, values, dashboards, history (every role);
- * - report: enter results (reporter, committee, admin);
- * - plan: set targets and target lines, lock periods (committee, admin);
- * - manage: add, rename, move and remove units below, and give roles inside (committee, admin).
- */
-export type Capability = 'read' | 'report' | 'plan' | 'manage';
-
-const CAPABILITIES: Record<Role, readonly Capability[]> = {
-  admin: ['read', 'report', 'plan', 'manage'],
-  committee: ['read', 'report', 'plan', 'manage'],
-  reporter: ['read', 'report'],
-  viewer: ['read'],
-};
+export type { Capability };
 
 const ACTION_WORDS: Record<Capability, string> = {
   read: 'xem số liệu của',
@@ -28,15 +13,16 @@ const ACTION_WORDS: Record<Capability, string> = {
   manage: 'quản lý đơn vị và người dùng của',
 };
 
+/** What one signed-in user may do where: the rules of shared/rights.ts on the live tree. */
 export class Access {
+  private readonly parentOf: ParentOf<number>;
+
   constructor(
     readonly user: UserRow,
     readonly grants: readonly GrantRow[],
     private readonly cat: Catalogue,
-  ) {}
-
-  private reaches(g: GrantRow, unitId: number): boolean {
-    return g.unitId === null || isInSubtree(this.cat, g.unitId, unitId);
+  ) {
+    this.parentOf = (id) => cat.units.get(id)?.parentId;
   }
 
   get isGlobalAdmin(): boolean {
@@ -44,7 +30,7 @@ export class Access {
   }
 
   can(capability: Capability, unitId: number): boolean {
-    return this.grants.some((g) => CAPABILITIES[g.role].includes(capability) && this.reaches(g, unitId));
+    return can(this.grants, this.parentOf, capability, unitId);
   }
 
   /** Throws the contract's 403, naming what and where, unless the user may. */
@@ -54,13 +40,8 @@ export class Access {
     throw forbidden(`Bạn không có quyền ${ACTION_WORDS[capability]} "${name}".`);
   }
 
-  /** Unlocking needs an admin reaching the unit, or a committee granted strictly above it. */
   canUnlock(unitId: number): boolean {
-    return this.grants.some(
-      (g) =>
-        (g.role === 'admin' && this.reaches(g, unitId)) ||
-        (g.role === 'committee' && g.unitId !== null && g.unitId !== unitId && this.reaches(g, unitId)),
-    );
+    return canUnlock(this.grants, this.parentOf, unitId);
   }
 
   /** The catalogue of indicators serves the whole tree: admins and root committees keep it. */
@@ -78,9 +59,7 @@ export class Access {
 
   /** Whether this user may give `role` on `unitId` (null: everywhere). */
   canGrant(role: Role, unitId: number | null): boolean {
-    if (unitId === null) return this.isGlobalAdmin;
-    if (role === 'admin') return this.grants.some((g) => g.role === 'admin' && this.reaches(g, unitId));
-    return this.can('manage', unitId);
+    return canGrant(this.grants, this.parentOf, role, unitId);
   }
 
   /** Whether a grant held by someone lies inside what this user manages. */
