@@ -48,12 +48,17 @@ export function assertUnlocked(db: DbOrTx, cat: Catalogue, unitId: number, perio
   const lock = lockCovering(db, cat, unitId, period);
   if (!lock) return;
   const dto = lockDto(db, cat, lock);
-  const scope =
-    lock.period === period.code ? dto.period.label : `${dto.period.label}, gồm cả ${period.label}`;
+  const lower = (label: string) => label.charAt(0).toLowerCase() + label.slice(1);
+  const here = `${lower(period.label)} của ${cat.units.get(unitId)?.name ?? dto.unit.name}`;
+  const closed =
+    lock.unitId === unitId && lock.period === period.code
+      ? 'đã được khóa'
+      : `đã được khóa cùng ${lower(dto.period.label)} của ${dto.unit.name}`;
+  const who = `${dto.lockedBy}, ngày ${formatDate(vietnamDay(dto.lockedAt))}`;
   throw new AppError(
     423,
     'period_locked',
-    `Số liệu ${scope.charAt(0).toLowerCase()}${scope.slice(1)} của ${dto.unit.name} đã được khóa sau hội nghị đánh giá (${dto.lockedBy}, ngày ${formatDate(vietnamDay(dto.lockedAt))}); muốn sửa, hãy đề nghị cấp ủy cấp trên mở khóa.`,
+    `Số liệu ${here} ${closed} sau hội nghị đánh giá (${who}); muốn sửa, hãy đề nghị cấp ủy cấp trên mở khóa.`,
     undefined,
     { lock: dto },
   );
