@@ -1,13 +1,90 @@
+import { useEffect, useRef } from 'react';
+import type { MeDto } from '../../shared/accounts';
+import { EmptyState } from '../components/ui/empty-state';
+import { ErrorState } from '../components/ui/error-state';
+import { Loading } from '../components/ui/loading';
+import { useMe } from '../features/auth/api/get-me';
+import { SignInPage } from '../features/auth/components/sign-in-page';
+import { followLink, usePathname } from '../lib/location';
 import { DashboardPage } from './dashboard-page';
-import { Layout } from './layout';
+import { Layout, PATHS } from './layout';
 import { Providers } from './providers';
+import { UsersPage } from './users-page';
 
 export function App() {
   return (
     <Providers>
-      <Layout>
-        <DashboardPage />
-      </Layout>
+      <Gate />
     </Providers>
+  );
+}
+
+/** Nobody signed in: the sign-in page, whatever the address; else the page the path names. */
+function Gate() {
+  const me = useMe();
+  if (me.data) return <SignedIn me={me.data} />;
+  if (me.isError)
+    return (
+      <div className="gate">
+        <ErrorState title="Không mở được Chỉ tiêu" error={me.error} onRetry={() => me.refetch()} />
+      </div>
+    );
+  if (me.isPending)
+    return (
+      <div className="gate">
+        <Loading label="Đang mở Chỉ tiêu…" />
+      </div>
+    );
+  return <SignInPage />;
+}
+
+function SignedIn({ me }: { me: MeDto }) {
+  const raw = usePathname();
+  const pathname = raw.length > 1 ? raw.replace(/\/+$/, '') : raw;
+
+  // A new page: the focus goes to its content, as after a full load, for keyboards and readers.
+  const shownPath = useRef(pathname);
+  useEffect(() => {
+    if (shownPath.current === pathname) return;
+    shownPath.current = pathname;
+    document.getElementById('main')?.focus();
+    window.scrollTo(0, 0);
+  }, [pathname]);
+
+  return (
+    <Layout me={me} pathname={pathname}>
+      <Page me={me} pathname={pathname} />
+    </Layout>
+  );
+}
+
+function Page({ me, pathname }: { me: MeDto; pathname: string }) {
+  if (pathname === PATHS.dashboard) return <DashboardPage />;
+  if (pathname === PATHS.users)
+    return me.can.manageUsers ? <UsersPage me={me} /> : <NotHere title="Người dùng" reason="forbidden" />;
+  return <NotHere title="Không tìm thấy trang" reason="missing" />;
+}
+
+function NotHere({ title, reason }: { title: string; reason: 'forbidden' | 'missing' }) {
+  useEffect(() => {
+    document.title = `${title} · Chỉ tiêu`;
+  }, [title]);
+  return (
+    <div className="page-stack">
+      <h1 className="page-title">{title}</h1>
+      <div className="card">
+        <EmptyState
+          hint={
+            <a href={PATHS.dashboard} onClick={(e) => followLink(e, PATHS.dashboard)}>
+              Về Bảng chỉ tiêu
+            </a>
+          }
+        >
+          {reason === 'forbidden'
+            ? 'Bạn không có quyền quản lý người dùng.'
+            : 'Địa chỉ này không có trang nào của Chỉ tiêu.'}
+        </EmptyState>
+      </div>
+    </div>
   );
 }

@@ -1,16 +1,21 @@
-import { useCallback, useEffect, useId, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { parsePeriod } from '../../shared/period';
+import type { DashboardRowDto } from '../../shared/schemas';
 import { EmptyState } from '../components/ui/empty-state';
 import { ErrorState } from '../components/ui/error-state';
 import { Loading, SkeletonRows } from '../components/ui/loading';
+import { useRights } from '../features/auth/utils/use-rights';
 import { useDashboard } from '../features/dashboard/api/get-dashboard';
 import { DashboardSummary } from '../features/dashboard/components/dashboard-summary';
 import { DashboardTable } from '../features/dashboard/components/dashboard-table';
 import { UnitsChartSection } from '../features/dashboard/components/units-chart-section';
+import { HistoryButton } from '../features/history/components/history-button';
 import { useIndicators } from '../features/indicators/api/get-indicators';
+import { LockBanner, LockButton } from '../features/locks/components/lock-banner';
 import { PeriodPicker } from '../features/periods/components/period-picker';
 import { useUnits } from '../features/units/api/get-units';
 import { UnitPicker } from '../features/units/components/unit-picker';
+import { EditValueButton } from '../features/values/components/edit-value-button';
 import { currentYear } from '../lib/today';
 import { type Selection, setSelection, useSelection } from '../lib/url-state';
 
@@ -26,6 +31,7 @@ export function DashboardPage() {
   const selection = useSelection();
   const units = useUnits();
   const indicators = useIndicators();
+  const rights = useRights();
   const chartRef = useRef<HTMLDivElement>(null);
 
   // Defaults when the address does not say: the first root unit and the current year.
@@ -55,6 +61,44 @@ export function DashboardPage() {
     () => new Map(indicators.data?.indicators.map((i) => [i.code, i.timeAggregate])),
     [indicators.data],
   );
+  const catalogueByCode = useMemo(
+    () => new Map(indicators.data?.indicators.map((i) => [i.code, i])),
+    [indicators.data],
+  );
+
+  // What the signed-in user may do on this unit: the rest is not offered (shared/rights.ts).
+  const shownUnitId = data?.unit.id;
+  const mayPlan = shownUnitId ? rights.can('plan', shownUnitId) : false;
+  const mayReport = shownUnitId ? rights.can('report', shownUnitId) : false;
+  const lock = data?.lock ?? null;
+
+  // "Đã khóa…", "Đã mở khóa…": said once, for the unit and period it was about.
+  const viewKey = data ? `${data.unit.id}:${data.period.code}` : '';
+  const [notice, setNotice] = useState<{ at: string; text: string } | null>(null);
+  const say = (text: string) => setNotice({ at: viewKey, text });
+
+  const rowActions = (row: DashboardRowDto) => {
+    if (!data) return null;
+    const unit = { id: data.unit.id, name: data.unit.name };
+    // The catalogue has the levels and the time aggregate; the row alone will do meanwhile.
+    const indicator = catalogueByCode.get(row.indicator.code) ?? { ...row.indicator, timeAggregate: 'none' };
+    return (
+      <>
+        {(mayPlan || mayReport) && (
+          <EditValueButton
+            key={`${unit.id}:${data.period.code}`}
+            unit={unit}
+            period={data.period}
+            indicator={indicator}
+            row={row}
+            rights={{ plan: mayPlan, report: mayReport }}
+            locked={lock !== null}
+          />
+        )}
+        <HistoryButton unit={unit} period={data.period} indicator={row.indicator} />
+      </>
+    );
+  };
 
   // What the tab says, so several open tabs and the history list stay apart.
   const unitName = units.data?.units.find((u) => u.id === unitId)?.name ?? data?.unit.name;
@@ -120,7 +164,36 @@ export function DashboardPage() {
             </div>
           )}
           <section className="card summary-card" aria-labelledby={headingId}>
-            <DashboardSummary data={data} headingId={headingId} />
+            <DashboardSummary
+              data={data}
+              headingId={headingId}
+              banner={
+                data.lock && (
+                  <LockBanner
+                    unit={data.unit}
+                    period={data.period}
+                    lock={data.lock}
+                    canUnlock={rights.canUnlock}
+                    onUnlocked={say}
+                  />
+                )
+              }
+              footer={
+                <>
+                  {!data.lock && mayPlan && (
+                    <LockButton
+                      unit={data.unit}
+                      period={data.period}
+                      canUnlockAfter={rights.canUnlock(data.unit.id)}
+                      onLocked={say}
+                    />
+                  )}
+                  <p className="form-success lock-notice" role="status">
+                    {notice?.at === viewKey ? notice.text : null}
+                  </p>
+                </>
+              }
+            />
           </section>
 
           {rows.length === 0 ? (
@@ -148,6 +221,7 @@ export function DashboardPage() {
                   selectedCode={code}
                   onSelect={hasChildren ? selectForChart : undefined}
                   timeAggregateOf={(c) => timeAggregates.get(c)}
+                  actions={rowActions}
                 />
               </section>
 

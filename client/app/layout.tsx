@@ -1,15 +1,26 @@
 import type { ReactNode } from 'react';
+import type { MeDto } from '../../shared/accounts';
+import { Emblem } from '../components/ui/emblem';
+import { AccountMenu } from '../features/auth/components/account-menu';
+import { followLink } from '../lib/location';
 
-function Emblem() {
+export const PATHS = { dashboard: '/', users: '/nguoi-dung' } as const;
+
+function NavLink({ to, current, children }: { to: string; current: boolean; children: ReactNode }) {
   return (
-    <svg className="brand-mark" viewBox="0 0 32 32" width="36" height="36" aria-hidden="true">
-      <rect width="32" height="32" rx="7" fill="#ffd54f" />
-      <path d="M16 5.5l2.9 6.6 7.1.6-5.4 4.7 1.6 7-6.2-3.7-6.2 3.7 1.6-7L6 12.7l7.1-.6z" fill="#b71c1c" />
-    </svg>
+    <a
+      className="app-nav-link"
+      href={to}
+      aria-current={current ? 'page' : undefined}
+      onClick={(e) => followLink(e, to)}
+    >
+      {children}
+    </a>
   );
 }
 
-export function Layout({ children }: { children: ReactNode }) {
+/** The frame of every page once signed in: who is signed in, where to go, and the page. */
+export function Layout({ me, pathname, children }: { me: MeDto; pathname: string; children: ReactNode }) {
   return (
     <div className="app">
       <a className="skip-link" href="#main">
@@ -17,14 +28,32 @@ export function Layout({ children }: { children: ReactNode }) {
       </a>
       <header className="app-header">
         <div className="app-header-inner">
-          <a className="brand" href="/" aria-label="Chỉ tiêu, về trang đầu">
+          <a
+            className="brand"
+            href="/"
+            aria-label="Chỉ tiêu, về Bảng chỉ tiêu"
+            onClick={(e) => followLink(e, PATHS.dashboard)}
+          >
             <Emblem />
             <span className="brand-text">
               <span className="brand-name">Chỉ tiêu</span>
               <span className="brand-subtitle">Theo dõi chỉ tiêu nghị quyết</span>
             </span>
           </a>
+          <AccountMenu me={me} />
         </div>
+        <nav className="app-nav" aria-label="Các trang">
+          <div className="app-nav-inner">
+            <NavLink to={PATHS.dashboard} current={pathname === PATHS.dashboard}>
+              Bảng chỉ tiêu
+            </NavLink>
+            {me.can.manageUsers && (
+              <NavLink to={PATHS.users} current={pathname === PATHS.users}>
+                Người dùng
+              </NavLink>
+            )}
+          </div>
+        </nav>
       </header>
       <main id="main" className="app-main" tabIndex={-1}>
         {children}

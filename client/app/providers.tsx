@@ -1,9 +1,19 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
+import { meQueryKey } from '../features/auth/api/get-me';
 import { ApiError } from '../lib/api';
 
 function makeQueryClient() {
-  return new QueryClient({
+  // A 401 anywhere means the session ended (expired, signed out elsewhere, account locked):
+  // nobody is signed in any more, and the app shows the sign-in page.
+  const onError = (error: unknown) => {
+    if (error instanceof ApiError && error.status === 401 && client.getQueryData(meQueryKey) != null) {
+      client.setQueryData(meQueryKey, null);
+    }
+  };
+  const client: QueryClient = new QueryClient({
+    queryCache: new QueryCache({ onError }),
+    mutationCache: new MutationCache({ onError }),
     defaultOptions: {
       queries: {
         // Targets and results change a few times a day; a minute is fresh enough and
@@ -17,6 +27,7 @@ function makeQueryClient() {
       },
     },
   });
+  return client;
 }
 
 export function Providers({ children }: { children: ReactNode }) {

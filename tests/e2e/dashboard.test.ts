@@ -6,19 +6,23 @@ import type {
   UnitDto,
 } from '../../shared/schemas';
 import { launchBrowser } from '../helpers/browser';
+import { apiSession, type SessionFetch, signIn } from './sign-in';
 
 // The dashboard in Debian's Chromium against the real server started by global-setup.ts, on
 // a fresh database holding the demo data. 2021 is a closed year whose demo figures are those
 // of the seed report, so its statuses are known; the current year is compared with the API.
+// Every page needs a session: the browser signs in once as admin through the sign-in page,
+// and the API is read with admin's session too.
 
 const base = inject('baseURL');
 let browser: BrowserContext;
 let close: () => Promise<void>;
 let units: UnitDto[];
 let rootId: string;
+let adminFetch: SessionFetch;
 
 async function api<T>(path: string): Promise<T> {
-  const res = await fetch(base + path);
+  const res = await adminFetch(path);
   expect(res.status, path).toBe(200);
   return (await res.json()) as T;
 }
@@ -53,6 +57,10 @@ async function readTable(page: Page) {
 
 beforeAll(async () => {
   ({ browser, close } = await launchBrowser());
+  adminFetch = await apiSession('admin', inject('adminPassword'));
+  const first = await browser.newPage();
+  await signIn(first, 'admin', inject('adminPassword'));
+  await first.close();
   units = (await api<{ units: UnitDto[] }>('/api/units')).units;
   const root = units.find((u) => u.parentId === null);
   if (!root) throw new Error('the demo data has no root unit');
@@ -209,7 +217,9 @@ describe('the dashboard in the browser', () => {
     }
 
     // Clicking an indicator's name in the table points the chart at it.
-    await row(page, 'KET_NAP').getByRole('button').click();
+    await row(page, 'KET_NAP')
+      .getByRole('button', { name: 'Số đảng viên mới được kết nạp', exact: true })
+      .click();
     await expect.poll(() => new URL(page.url()).searchParams.get('code')).toBe('KET_NAP');
     await expect
       .poll(() => chart.getByRole('heading').textContent())

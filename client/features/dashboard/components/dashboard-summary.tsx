@@ -1,11 +1,26 @@
+import type { ReactNode } from 'react';
 import { formatDate, formatNumber } from '../../../../shared/format';
 import { STATUS_LABELS, type Status } from '../../../../shared/judgement';
 import type { DashboardDto } from '../../../../shared/schemas';
 
 const SUMMARY_STATUSES: Status[] = ['exceeded', 'met', 'not_yet', 'missed', 'no_data', 'no_target'];
 
-/** The heading of the page and the headline "9/11 chỉ tiêu đạt và vượt (81,82%)". */
-export function DashboardSummary({ data, headingId }: { data: DashboardDto; headingId: string }) {
+/**
+ * The heading of the page and the headline "9/11 chỉ tiêu đạt và vượt (81,82%)". A `banner`
+ * (the lock of the period) goes right under the period's dates, a `footer` (its actions)
+ * after the counts.
+ */
+export function DashboardSummary({
+  data,
+  headingId,
+  banner,
+  footer,
+}: {
+  data: DashboardDto;
+  headingId: string;
+  banner?: ReactNode;
+  footer?: ReactNode;
+}) {
   const { unit, period, summary, asOf } = data;
   const shown = SUMMARY_STATUSES.filter((s) => s !== 'no_target' || summary.no_target > 0);
 
@@ -22,6 +37,7 @@ export function DashboardSummary({ data, headingId }: { data: DashboardDto; head
           {period.open ? `Kỳ đang diễn ra, tính đến ${formatDate(asOf)}` : 'Kỳ đã kết thúc'}
         </span>
       </p>
+      {banner}
 
       {summary.share === null ? (
         <p className="headline">Chưa có chỉ tiêu nào được giao trong kỳ này.</p>
@@ -51,6 +67,7 @@ export function DashboardSummary({ data, headingId }: { data: DashboardDto; head
           </li>
         ))}
       </ul>
+      {footer}
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { DashboardRowDto } from '../../../../shared/schemas';
 import { StatusBadge } from '../../../components/ui/status-badge';
 import { formatAchievement } from '../utils/achievement';
@@ -11,6 +12,8 @@ interface DashboardTableProps {
   onSelect?: (code: string) => void;
   /** How each indicator is made up across periods, to word the "from periods" note. */
   timeAggregateOf?: (code: string) => 'sum' | 'last' | 'none' | undefined;
+  /** What can be done on a row (update, history), in a last, compact column. */
+  actions?: (row: DashboardRowDto) => ReactNode;
 }
 
 /** TT, Chỉ tiêu, ĐVT, Kế hoạch, Thực hiện, Tỷ lệ so với KH, Đánh giá: the report's table. */
@@ -20,6 +23,7 @@ export function DashboardTable({
   selectedCode,
   onSelect,
   timeAggregateOf,
+  actions,
 }: DashboardTableProps) {
   return (
     <div className="table-wrap">
@@ -46,6 +50,11 @@ export function DashboardTable({
               Tỷ lệ so với KH
             </th>
             <th scope="col">Đánh giá</th>
+            {actions && (
+              <th scope="col" className="col-actions">
+                <span className="visually-hidden">Thao tác</span>
+              </th>
+            )}
           </tr>
         </thead>
         <tbody>
@@ -92,6 +101,11 @@ export function DashboardTable({
                 <td className="col-status" data-label="Đánh giá">
                   <StatusBadge status={row.status} />
                 </td>
+                {actions && (
+                  <td className="col-actions" data-label="Thao tác">
+                    <div className="value-actions">{actions(row)}</div>
+                  </td>
+                )}
               </tr>
             );
           })}

@@ -8,11 +8,21 @@ export interface TreeItem {
   matches: boolean;
 }
 
-/** Depth of every unit; the list comes parents first, so one pass is enough. */
+/**
+ * The roots of the forest the user may read: a unit with no parent, or whose parent is not
+ * in the list (the server lists only the units the signed-in user may read).
+ */
+export function rootUnits(units: UnitDto[]): UnitDto[] {
+  const ids = new Set(units.map((u) => u.id));
+  return units.filter((u) => u.parentId === null || !ids.has(u.parentId));
+}
+
+/** Depth of every unit, 0 at each root; the list comes parents first, so one pass is enough. */
 export function depths(units: UnitDto[]): Map<string, number> {
   const out = new Map<string, number>();
   for (const u of units) {
-    out.set(u.id, u.parentId === null ? 0 : (out.get(u.parentId) ?? -1) + 1);
+    const parentDepth = u.parentId === null ? undefined : out.get(u.parentId);
+    out.set(u.id, parentDepth === undefined ? 0 : parentDepth + 1);
   }
   return out;
 }
@@ -38,7 +48,10 @@ export function filterTree(units: UnitDto[], query: string): TreeItem[] {
     .map((u) => ({ unit: u, depth: depthOf.get(u.id) ?? 0, matches: matching.has(u.id) }));
 }
 
-/** "Đảng bộ … › Chi bộ …": the names from the root down to the unit's parent. */
+/**
+ * "Đảng bộ … › Chi bộ …": the names from the root down to the unit's parent, as far up as
+ * the list goes.
+ */
 export function ancestorNames(units: UnitDto[], id: string): string[] {
   const byId = new Map(units.map((u) => [u.id, u]));
   const names: string[] = [];

@@ -1,0 +1,19 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api, unwrap } from '../../../lib/api';
+import { invalidateValueViews } from '../../../lib/invalidate-value-views';
+
+export interface UnlockPeriodInput {
+  unitId: string;
+  period: string;
+  /** Required; written into the history. */
+  reason: string;
+}
+
+/** DELETE /api/locks/:unitId/:period: reopens a locked period, with the reason. */
+export const unlockPeriod = ({ unitId, period, reason }: UnlockPeriodInput) =>
+  unwrap(api.api.locks[':unitId'][':period'].$delete({ param: { unitId, period }, json: { reason } }));
+
+export function useUnlockPeriod() {
+  const queryClient = useQueryClient();
+  return useMutation({ mutationFn: unlockPeriod, onSuccess: () => invalidateValueViews(queryClient) });
+}

@@ -1,0 +1,295 @@
+import { type FormEvent, useId, useState } from 'react';
+import { createPortal } from 'react-dom';
+import { type LockDto, lockBody, unlockBody } from '../../../../shared/accounts';
+import { LockIcon } from '../../../components/ui/lock-icon';
+import { ModalDialog } from '../../../components/ui/modal-dialog';
+import { vietnamDate } from '../../../lib/vietnam-time';
+import { useLockPeriod } from '../api/lock-period';
+import { useUnlockPeriod } from '../api/unlock-period';
+
+const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
+
+interface LockBannerProps {
+  unit: { id: string; name: string };
+  period: { code: string; label: string };
+  /** The lock closing this unit's period, from the dashboard. */
+  lock: LockDto;
+  /** Whether the person may unlock a lock placed on a unit (admin, or committee above it). */
+  canUnlock: (unitId: string) => boolean;
+  onUnlocked: (message: string) => void;
+}
+
+/**
+ * "Đã khóa sau hội nghị đánh giá": which lock closes the period shown, who placed it and
+ * when, with "Mở khóa" for those who may reopen it.
+ */
+export function LockBanner({ unit, period, lock, canUnlock, onUnlocked }: LockBannerProps) {
+  const [open, setOpen] = useState(false);
+  // Only a lock placed on this very unit is reopened from here; one from above is reopened there.
+  const own = lock.unit.id === unit.id;
+  const mayUnlock = own && canUnlock(unit.id);
+  const mayUnlockAbove = !own && canUnlock(lock.unit.id);
+  const covered = lock.unit.id !== unit.id || lock.period.code !== period.code;
+
+  return (
+    <section className="lock-banner" data-testid="lock-banner" aria-labelledby={`lock-${lock.unit.id}`}>
+      <span className="lock-banner-icon">
+        <LockIcon size={20} />
+      </span>
+      <div className="lock-banner-body">
+        <h2 id={`lock-${lock.unit.id}`} className="lock-banner-title">
+          Đã khóa sau hội nghị đánh giá
+        </h2>
+        <p className="lock-banner-meta">
+          <span>
+            <strong>{lock.period.label}</strong> — {lock.unit.name}
+          </span>
+          <span>
+            Khóa bởi <strong>{lock.lockedBy}</strong>, ngày <strong>{vietnamDate(lock.lockedAt)}</strong>
+          </span>
+        </p>
+        {lock.note && <p className="lock-banner-note">Ghi chú: {lock.note}</p>}
+        {covered && (
+          <p className="lock-banner-note">
+            Số liệu {lowerFirst(period.label)} của {unit.name} nằm trong kỳ đã khóa này.
+          </p>
+        )}
+        <p className="lock-banner-hint">
+          {mayUnlock
+            ? 'Kế hoạch và kết quả của kỳ này không sửa được cho đến khi mở khóa.'
+            : mayUnlockAbove
+              ? `Kế hoạch và kết quả của kỳ này không sửa được; muốn sửa, hãy mở khóa tại bảng chỉ tiêu của ${lock.unit.name}.`
+              : 'Kế hoạch và kết quả của kỳ này không sửa được nữa; muốn sửa, hãy đề nghị cấp ủy cấp trên mở khóa.'}
+        </p>
+      </div>
+      {mayUnlock && (
+        <div className="lock-banner-actions">
+          <button
+            type="button"
+            className="button button-secondary button-small"
+            onClick={() => setOpen(true)}
+          >
+            Mở khóa
+          </button>
+        </div>
+      )}
+      {open &&
+        createPortal(
+          <UnlockDialog
+            lock={lock}
+            onClose={() => setOpen(false)}
+            onDone={(message) => {
+              setOpen(false);
+              onUnlocked(message);
+            }}
+          />,
+          document.body,
+        )}
+    </section>
+  );
+}
+
+interface LockButtonProps {
+  unit: { id: string; name: string };
+  period: { code: string; label: string };
+  /** Whether the person could reopen it: if not, the dialog warns them. */
+  canUnlockAfter: boolean;
+  onLocked: (message: string) => void;
+}
+
+/** "Khóa kỳ này", for those who plan, once the period's review conference is held. */
+export function LockButton({ unit, period, canUnlockAfter, onLocked }: LockButtonProps) {
+  const [open, setOpen] = useState(false);
+  return (
+    <div className="lock-bar">
+      <p className="lock-bar-hint">Sau hội nghị đánh giá, khóa kỳ để giữ nguyên số liệu đã thông qua.</p>
+      <button type="button" className="button button-secondary button-small" onClick={() => setOpen(true)}>
+        <LockIcon size={14} />
+        Khóa kỳ này
+      </button>
+      {open &&
+        createPortal(
+          <LockDialog
+            unit={unit}
+            period={period}
+            canUnlockAfter={canUnlockAfter}
+            onClose={() => setOpen(false)}
+            onDone={(message) => {
+              setOpen(false);
+              onLocked(message);
+            }}
+          />,
+          document.body,
+        )}
+    </div>
+  );
+}
+
+function LockDialog({
+  unit,
+  period,
+  canUnlockAfter,
+  onClose,
+  onDone,
+}: {
+  unit: { id: string; name: string };
+  period: { code: string; label: string };
+  canUnlockAfter: boolean;
+  onClose: () => void;
+  onDone: (message: string) => void;
+}) {
+  const id = useId();
+  const lock = useLockPeriod();
+  const [note, setNote] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+
+  const submit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    if (lock.isPending) return;
+    const checked = lockBody.safeParse({ note });
+    if (!checked.success) {
+      setProblem(checked.error.issues[0]?.message ?? 'Ghi chú không hợp lệ.');
+      return;
+    }
+    setProblem(null);
+    lock.mutate(
+      { unitId: unit.id, period: period.code, note: checked.data.note || undefined },
+      {
+        onSuccess: () => onDone(`Đã khóa ${lowerFirst(period.label)} của ${unit.name}.`),
+        onError: (error) => setProblem(error.message),
+      },
+    );
+  };
+
+  return (
+    <ModalDialog
+      title={`Khóa ${lowerFirst(period.label)}?`}
+      description={unit.name}
+      onClose={onClose}
+      className="modal-narrow"
+    >
+      <form className="form-stack" onSubmit={submit} noValidate>
+        <p>
+          Sau khi khóa, không ai sửa được kế hoạch và kết quả {lowerFirst(period.label)} (và các kỳ nằm trong
+          nó) của {unit.name} và các đơn vị trực thuộc.
+        </p>
+        {!canUnlockAfter && (
+          <p className="lock-warning">
+            Chỉ cấp ủy cấp trên hoặc người quản trị mới mở khóa được; bạn sẽ không tự mở lại được.
+          </p>
+        )}
+        <div className="field">
+          <label className="field-label" htmlFor={`${id}-note`}>
+            Ghi chú (không bắt buộc)
+          </label>
+          <textarea
+            id={`${id}-note`}
+            className="input textarea"
+            rows={2}
+            maxLength={500}
+            value={note}
+            onChange={(e) => setNote(e.target.value)}
+            data-autofocus
+            aria-describedby={`${id}-note-hint`}
+          />
+          <p id={`${id}-note-hint`} className="field-hint">
+            Ví dụ: Hội nghị đánh giá, xếp loại ngày 15/01/2027.
+          </p>
+        </div>
+        {problem && (
+          <p className="form-error" role="alert">
+            {problem}
+          </p>
+        )}
+        <div className="form-actions">
+          <button type="submit" className="button" aria-disabled={lock.isPending}>
+            {lock.isPending ? 'Đang khóa…' : 'Khóa kỳ'}
+          </button>
+          <button type="button" className="button button-secondary" onClick={onClose}>
+            Hủy
+          </button>
+        </div>
+      </form>
+    </ModalDialog>
+  );
+}
+
+function UnlockDialog({
+  lock,
+  onClose,
+  onDone,
+}: {
+  lock: LockDto;
+  onClose: () => void;
+  onDone: (message: string) => void;
+}) {
+  const id = useId();
+  const unlock = useUnlockPeriod();
+  const [reason, setReason] = useState('');
+  const [problem, setProblem] = useState<{ message: string; field: boolean } | null>(null);
+
+  const submit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    if (unlock.isPending) return;
+    const checked = unlockBody.safeParse({ reason });
+    if (!checked.success) {
+      setProblem({ message: checked.error.issues[0]?.message ?? 'Hãy ghi lý do mở khóa.', field: true });
+      document.getElementById(`${id}-reason`)?.focus();
+      return;
+    }
+    setProblem(null);
+    unlock.mutate(
+      { unitId: lock.unit.id, period: lock.period.code, reason: checked.data.reason },
+      {
+        onSuccess: () => onDone(`Đã mở khóa ${lowerFirst(lock.period.label)} của ${lock.unit.name}.`),
+        onError: (error) => setProblem({ message: error.message, field: false }),
+      },
+    );
+  };
+
+  return (
+    <ModalDialog
+      title={`Mở khóa ${lowerFirst(lock.period.label)}?`}
+      description={lock.unit.name}
+      onClose={onClose}
+      className="modal-narrow"
+    >
+      <form className="form-stack" onSubmit={submit} noValidate>
+        <p>
+          Kỳ này được khóa bởi {lock.lockedBy} ngày {vietnamDate(lock.lockedAt)}. Sau khi mở khóa, kế hoạch và
+          kết quả lại sửa được; lý do được ghi vào lịch sử.
+        </p>
+        <div className="field">
+          <label className="field-label" htmlFor={`${id}-reason`}>
+            Lý do mở khóa
+          </label>
+          <textarea
+            id={`${id}-reason`}
+            className="input textarea"
+            rows={3}
+            maxLength={500}
+            required
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            data-autofocus
+            aria-invalid={problem?.field || undefined}
+            aria-describedby={problem?.field ? `${id}-error` : undefined}
+          />
+        </div>
+        {problem && (
+          <p id={`${id}-error`} className="form-error" role="alert">
+            {problem.message}
+          </p>
+        )}
+        <div className="form-actions">
+          <button type="submit" className="button" aria-disabled={unlock.isPending}>
+            {unlock.isPending ? 'Đang mở khóa…' : 'Mở khóa'}
+          </button>
+          <button type="button" className="button button-secondary" onClick={onClose}>
+            Hủy
+          </button>
+        </div>
+      </form>
+    </ModalDialog>
+  );
+}

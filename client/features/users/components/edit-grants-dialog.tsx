@@ -1,0 +1,166 @@
+import { useId, useState } from 'react';
+import type { GrantInput, UserDto } from '../../../../shared/accounts';
+import { Loading } from '../../../components/ui/loading';
+import { ModalDialog } from '../../../components/ui/modal-dialog';
+import { grantLabel } from '../../auth/utils/grant-label';
+import { useRights } from '../../auth/utils/use-rights';
+import { useUnits } from '../../units/api/get-units';
+import { useUpdateUser } from '../api/update-user';
+import { useGrantPlaces } from '../utils/grant-options';
+import { GrantPicker } from './grant-picker';
+
+const keyOf = (g: GrantInput) => `${g.role}:${g.unitId ?? '*'}`;
+
+/**
+ * "Sửa vai trò": add and remove the roles of one user that lie inside the signed-in user's
+ * reach; the others are shown, and kept as they are by the server.
+ */
+export function EditGrantsDialog({
+  user,
+  onClose,
+  onDone,
+}: {
+  user: UserDto;
+  onClose: () => void;
+  onDone: (message: string) => void;
+}) {
+  const id = useId();
+  const rights = useRights();
+  const places = useGrantPlaces();
+  const units = useUnits().data?.units;
+  const update = useUpdateUser();
+
+  const editable = user.grants.filter((g) => rights.canGrant(g.role, g.unitId));
+  const others = user.grants.filter((g) => !rights.canGrant(g.role, g.unitId));
+  const [draft, setDraft] = useState<GrantInput[]>(() =>
+    editable.map((g) => ({ role: g.role, unitId: g.unitId })),
+  );
+  const [adding, setAdding] = useState<GrantInput | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  const nameOf = (unitId: string | null) =>
+    unitId === null
+      ? null
+      : (user.grants.find((g) => g.unitId === unitId)?.unitName ??
+        units?.find((u) => u.id === unitId)?.name ??
+        null);
+
+  const firstRole = places ? (places.has('viewer') ? 'viewer' : [...places.keys()][0]) : undefined;
+  const candidate: GrantInput | null =
+    adding ??
+    (firstRole
+      ? {
+          role: firstRole,
+          unitId: places?.get(firstRole)?.find((p) => p.unitId !== null)?.unitId ?? null,
+        }
+      : null);
+
+  const add = () => {
+    if (!candidate) return;
+    if (draft.some((g) => keyOf(g) === keyOf(candidate))) {
+      setProblem(
+        `Người dùng đã có vai trò “${grantLabel({ ...candidate, unitName: nameOf(candidate.unitId) })}”.`,
+      );
+      return;
+    }
+    setProblem(null);
+    setDraft((d) => [...d, candidate]);
+  };
+
+  const remove = (g: GrantInput) => setDraft((d) => d.filter((x) => keyOf(x) !== keyOf(g)));
+
+  const unchanged =
+    draft.length === editable.length && draft.every((g) => editable.some((e) => keyOf(e) === keyOf(g)));
+
+  const save = () => {
+    if (update.isPending) return;
+    if (unchanged) return onClose();
+    setProblem(null);
+    update.mutate(
+      { id: user.id, body: { grants: draft } },
+      {
+        onSuccess: () => {
+          onDone(`Đã lưu vai trò của “${user.username}”.`);
+          onClose();
+        },
+        onError: (e) => setProblem(e.message),
+      },
+    );
+  };
+
+  return (
+    <ModalDialog
+      title={`Sửa vai trò: ${user.displayName}`}
+      description={`Tên đăng nhập: ${user.username}. Mỗi vai trò có hiệu lực trên đơn vị được giao và các đơn vị trực thuộc.`}
+      onClose={onClose}
+    >
+      <div className="form-stack">
+        <section aria-labelledby={`${id}-current`}>
+          <h3 id={`${id}-current`} className="section-title">
+            Vai trò hiện có
+          </h3>
+          {draft.length === 0 && others.length === 0 ? (
+            <p className="muted">Chưa có vai trò nào: người này đăng nhập được nhưng không xem được gì.</p>
+          ) : (
+            <ul className="grant-list">
+              {draft.map((g) => {
+                const label = grantLabel({ ...g, unitName: nameOf(g.unitId) });
+                return (
+                  <li key={keyOf(g)} className="grant-item">
+                    <span>{label}</span>
+                    <button
+                      type="button"
+                      className="button button-small button-secondary"
+                      aria-label={`Bỏ vai trò ${label}`}
+                      onClick={() => remove(g)}
+                    >
+                      Bỏ
+                    </button>
+                  </li>
+                );
+              })}
+              {others.map((g) => (
+                <li key={g.id} className="grant-item is-readonly">
+                  <span>{grantLabel(g)}</span>
+                  <span className="grant-note">Ngoài phạm vi bạn quản lý</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+
+        <section aria-labelledby={`${id}-add`} className="grant-add">
+          <h3 id={`${id}-add`} className="section-title">
+            Thêm vai trò
+          </h3>
+          {!places || !candidate ? (
+            <Loading label="Đang tải danh sách đơn vị…" />
+          ) : (
+            <>
+              <GrantPicker idPrefix={`${id}-new`} places={places} value={candidate} onChange={setAdding} />
+              <div>
+                <button type="button" className="button button-secondary" onClick={add}>
+                  Thêm vào danh sách
+                </button>
+              </div>
+            </>
+          )}
+        </section>
+
+        {problem && (
+          <p className="form-error" role="alert">
+            {problem}
+          </p>
+        )}
+        <div className="form-actions">
+          <button type="button" className="button" aria-disabled={update.isPending} onClick={save}>
+            {update.isPending ? 'Đang lưu…' : 'Lưu vai trò'}
+          </button>
+          <button type="button" className="button button-secondary" onClick={onClose}>
+            Hủy
+          </button>
+        </div>
+      </div>
+    </ModalDialog>
+  );
+}

@@ -1,0 +1,62 @@
+import { useState } from 'react';
+import type { UserDto } from '../../../../shared/accounts';
+import { ModalDialog } from '../../../components/ui/modal-dialog';
+import { useUpdateUser } from '../api/update-user';
+
+/** "Khóa tài khoản", asked once more: the person is signed out at once. */
+export function LockUserDialog({
+  user,
+  onClose,
+  onDone,
+}: {
+  user: UserDto;
+  onClose: () => void;
+  onDone: (message: string) => void;
+}) {
+  const update = useUpdateUser();
+  const [problem, setProblem] = useState<string | null>(null);
+
+  const lock = () => {
+    if (update.isPending) return;
+    update.mutate(
+      { id: user.id, body: { active: false } },
+      {
+        onSuccess: () => {
+          onDone(`Đã khóa tài khoản “${user.username}”.`);
+          onClose();
+        },
+        onError: (e) => setProblem(e.message),
+      },
+    );
+  };
+
+  return (
+    <ModalDialog
+      title={`Khóa tài khoản: ${user.displayName}`}
+      description={`“${user.username}” sẽ bị đăng xuất ngay và không đăng nhập được cho đến khi được mở khóa. Số liệu và lịch sử của người này vẫn giữ nguyên.`}
+      onClose={onClose}
+      className="modal-narrow"
+    >
+      <div className="form-stack">
+        {problem && (
+          <p className="form-error" role="alert">
+            {problem}
+          </p>
+        )}
+        <div className="form-actions">
+          <button
+            type="button"
+            className="button button-danger"
+            aria-disabled={update.isPending}
+            onClick={lock}
+          >
+            {update.isPending ? 'Đang khóa…' : 'Khóa tài khoản'}
+          </button>
+          <button type="button" className="button button-secondary" onClick={onClose}>
+            Hủy
+          </button>
+        </div>
+      </div>
+    </ModalDialog>
+  );
+}
