@@ -1,6 +1,7 @@
 // Screenshots of the app's screens at desktop and phone widths, to look at before a
 // change with a screen is called done:
-//   npx tsx scripts/screenshots.ts http://127.0.0.1:3000 .tmp/shots "/?period=2025" "/?period=2026"
+//   SHOTS_USER=admin SHOTS_PASSWORD=… npx tsx scripts/screenshots.ts http://127.0.0.1:3000 .tmp/shots "/?period=2025"
+// Without SHOTS_USER the pages are taken as a visitor who is not signed in.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchBrowser } from '../tests/helpers/browser';
@@ -14,6 +15,16 @@ const widths = [
 mkdirSync(out, { recursive: true });
 const { browser, close } = await launchBrowser();
 try {
+  const user = process.env.SHOTS_USER;
+  if (user) {
+    const page = await browser.newPage();
+    await page.goto(`${base}/`);
+    await page.getByLabel('Tên đăng nhập').fill(user);
+    await page.getByLabel('Mật khẩu', { exact: true }).fill(process.env.SHOTS_PASSWORD ?? '');
+    await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
+    await page.getByRole('button', { name: 'Đăng xuất' }).waitFor();
+    await page.close();
+  }
   for (const path of paths.length ? paths : ['/']) {
     for (const w of widths) {
       const page = await browser.newPage();

@@ -24,10 +24,11 @@ if (env.DEMO_DATA) {
 if (created.length) {
   // Shown this once: only the hashes are stored.
   console.log('\nTài khoản đã tạo (mật khẩu chỉ hiện một lần, hãy ghi lại và đổi sau khi đăng nhập):');
-  for (const a of created) {
+  const shown = created.map((a) => ({ ...a, password: a.generated ? a.password : '(theo ADMIN_PASSWORD)' }));
+  const width = Math.max(...shown.map((a) => a.password.length));
+  for (const a of shown) {
     const where = a.unitName ? `trên ${a.unitName}` : 'trên mọi đơn vị';
-    const password = a.generated ? a.password : '(mật khẩu lấy từ ADMIN_PASSWORD)';
-    console.log(`  ${a.username.padEnd(11)} ${password.padEnd(20)} ${ROLE_LABELS[a.role]} ${where}`);
+    console.log(`  ${a.username.padEnd(11)} ${a.password.padEnd(width)}  ${ROLE_LABELS[a.role]} ${where}`);
   }
   console.log('');
 }
