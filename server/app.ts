@@ -17,6 +17,8 @@ import { healthRouter } from './routes/health/health.index';
 import { historyRouter } from './routes/history/history.index';
 import { indicatorsRouter } from './routes/indicators/indicators.index';
 import { locksRouter } from './routes/locks/locks.index';
+import { memberRatingsRouter } from './routes/member-ratings/member-ratings.index';
+import { targetLinesRouter } from './routes/target-lines/target-lines.index';
 import { unitsRouter } from './routes/units/units.index';
 import { usersRouter } from './routes/users/users.index';
 import { valuesRouter } from './routes/values/values.index';
@@ -62,7 +64,9 @@ function buildApi() {
     .route('/', valuesRouter)
     .route('/', dashboardRouter)
     .route('/', locksRouter)
-    .route('/', historyRouter);
+    .route('/', historyRouter)
+    .route('/', targetLinesRouter)
+    .route('/', memberRatingsRouter);
 }
 
 /** The type the client's `hc<AppType>` is built from. */

@@ -134,6 +134,7 @@ export const HISTORY_TYPES = [
   'indicator',
   'grant',
   'user',
+  'member_rating',
 ] as const;
 
 export const changeSchema = z.object({

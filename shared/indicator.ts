@@ -9,6 +9,15 @@ export type Direction = (typeof DIRECTIONS)[number];
 export const TIME_AGGREGATES = ['sum', 'last', 'none'] as const;
 export type TimeAggregate = (typeof TIME_AGGREGATES)[number];
 
+/** The two shares that follow from a cell's member ratings (DOMAIN.md, "Member ratings"). */
+export const MEMBER_RATING_SHARES = ['good_or_better', 'excellent'] as const;
+export type MemberRatingShare = (typeof MEMBER_RATING_SHARES)[number];
+
+export const MEMBER_RATING_SHARE_LABELS: Record<MemberRatingShare, string> = {
+  good_or_better: 'Tỷ lệ đảng viên hoàn thành tốt nhiệm vụ trở lên',
+  excellent: 'Tỷ lệ đảng viên hoàn thành xuất sắc nhiệm vụ',
+};
+
 export interface IndicatorDef {
   code: string;
   name: string;

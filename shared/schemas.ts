@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { lockSchema } from './accounts';
-import { DIRECTIONS, INDICATOR_KINDS, TIME_AGGREGATES } from './indicator';
+import { DIRECTIONS, INDICATOR_KINDS, MEMBER_RATING_SHARES, TIME_AGGREGATES } from './indicator';
 import { STATUSES } from './judgement';
 import { UNIT_KINDS } from './unit';
 import './zod-vi';
@@ -69,6 +69,12 @@ const indicatorFields = {
       iss.input === undefined ? undefined : 'Cách cộng dồn theo kỳ phải là sum, last hoặc none.',
   }),
   levels: levelsSchema,
+  memberRating: z
+    .enum(MEMBER_RATING_SHARES, {
+      error: (iss) =>
+        iss.input === undefined ? undefined : 'memberRating phải là good_or_better, excellent hoặc null.',
+    })
+    .nullable(),
 };
 
 export const createIndicatorBody = z
@@ -80,8 +86,15 @@ export const createIndicatorBody = z
     direction: indicatorFields.direction.optional(),
     timeAggregate: indicatorFields.timeAggregate.optional(),
     levels: levelsSchema.optional(),
+    memberRating: indicatorFields.memberRating.optional(),
   })
   .superRefine((b, ctx) => {
+    if (b.memberRating && b.kind !== 'ratio')
+      ctx.addIssue({
+        code: 'custom',
+        path: ['memberRating'],
+        message: 'Chỉ chỉ tiêu loại tỷ lệ (ratio) mới nhận kết quả xếp loại đảng viên.',
+      });
     if (b.kind === 'level' && !b.levels)
       ctx.addIssue({ code: 'custom', path: ['levels'], message: 'Chỉ tiêu xếp loại cần danh sách các mức.' });
     if (b.kind !== 'level' && b.levels)
@@ -102,6 +115,7 @@ export const patchIndicatorBody = z
     direction: indicatorFields.direction.optional(),
     timeAggregate: indicatorFields.timeAggregate.optional(),
     levels: levelsSchema.optional(),
+    memberRating: indicatorFields.memberRating.optional(),
     position: z.number().int().min(0).max(1_000_000).optional(),
     archived: z.boolean().optional(),
   })
@@ -111,7 +125,8 @@ const inputValue = z.union([z.number(), z.string().max(200)], {
   error: (iss) =>
     iss.input === undefined ? undefined : 'Giá trị phải là một số, hoặc tên một mức với chỉ tiêu xếp loại.',
 });
-const version = z.number().int().min(1, { error: 'Phiên bản phải là số nguyên dương.' });
+// 0 means "not stored yet": a write read from an empty cell is refused if someone filled it meanwhile.
+const version = z.number().int().min(0, { error: 'Phiên bản phải là số nguyên không âm.' });
 
 export const targetBody = z.strictObject({ value: inputValue, version: version.optional() });
 
@@ -122,6 +137,57 @@ export const resultBody = z.strictObject({
   note: z.string().max(2000, { error: 'Ghi chú dài quá 2.000 ký tự.' }).optional(),
   version: version.optional(),
 });
+
+const batchKey = {
+  unitId: id,
+  code: z
+    .string()
+    .min(1, { error: 'Thiếu mã chỉ tiêu.' })
+    .max(40, { error: 'Mã chỉ tiêu dài quá 40 ký tự.' }),
+  period: z.string().min(1, { error: 'Thiếu mã kỳ.' }).max(20, { error: 'Mã kỳ dài quá 20 ký tự.' }),
+};
+const remove = z.literal(true, { error: '"remove" chỉ nhận giá trị true.' });
+
+/** One target of a batch: set `value`, or `remove: true`. */
+export const batchTargetItem = z.strictObject({
+  ...batchKey,
+  value: inputValue.optional(),
+  remove: remove.optional(),
+  version: version.optional(),
+});
+
+/** One result of a batch: `value` (or `numerator` and `denominator` for a ratio) and `note`, or `remove: true`. */
+export const batchResultItem = z.strictObject({
+  ...batchKey,
+  value: inputValue.optional(),
+  numerator: z.number().optional(),
+  denominator: z.number().optional(),
+  note: resultBody.shape.note,
+  remove: remove.optional(),
+  version: version.optional(),
+});
+
+export const MAX_BATCH = 5000;
+
+/** Several targets and results written in one transaction: all of them, or none. */
+export const valuesBatchBody = z
+  .strictObject({
+    targets: z
+      .array(batchTargetItem)
+      .max(MAX_BATCH, { error: `Mỗi lần lưu nhiều nhất ${MAX_BATCH} chỉ tiêu.` })
+      .optional(),
+    results: z
+      .array(batchResultItem)
+      .max(MAX_BATCH, { error: `Mỗi lần lưu nhiều nhất ${MAX_BATCH} kết quả.` })
+      .optional(),
+  })
+  .refine((b) => (b.targets?.length ?? 0) + (b.results?.length ?? 0) > 0, {
+    error: 'Không có chỉ tiêu hay kết quả nào để lưu.',
+  });
+
+export type BatchTargetItem = z.infer<typeof batchTargetItem>;
+export type BatchResultItem = z.infer<typeof batchResultItem>;
+export type ValuesBatchBody = z.infer<typeof valuesBatchBody>;
 
 export const periodCodeSchema = z.string().min(1).max(20);
 export const isoDateSchema = z
@@ -146,6 +212,8 @@ export const indicatorSchema = z.object({
   direction: z.enum(DIRECTIONS),
   timeAggregate: z.enum(TIME_AGGREGATES),
   levels: z.array(z.string()).optional(),
+  /** Set on the ratio indicators that the member ratings form writes. */
+  memberRating: z.enum(MEMBER_RATING_SHARES).optional(),
   position: z.number(),
   archived: z.boolean(),
 });
@@ -265,6 +333,66 @@ export const dashboardUnitsSchema = z.object({
 export const errorSchema = z.object({
   error: z.object({ code: z.string(), message: z.string(), field: z.string().optional() }),
 });
+
+/** Where in a list a problem is: `list` names the array of the body, `index` counts from 0. */
+export const itemProblemSchema = z.object({
+  list: z.string(),
+  index: z.number(),
+  field: z.string().optional(),
+  message: z.string(),
+});
+export type ItemProblem = z.infer<typeof itemProblemSchema>;
+
+export const valuesBatchResponse = z.object({
+  targets: z.array(targetSchema),
+  results: z.array(resultSchema),
+  /** Values that differ from what was stored, removals included. */
+  changed: z.number(),
+});
+
+// Target lines (CONTRACT.md, "Target lines"): the ordered "chỉ tiêu chủ yếu" of a unit and period.
+
+export const targetLineInput = z.strictObject({
+  text: z
+    .string({ error: 'Nội dung chỉ tiêu chủ yếu phải là một câu chữ.' })
+    .trim()
+    .min(1, { error: 'Nội dung chỉ tiêu chủ yếu không được để trống.' })
+    .max(1000, { error: 'Nội dung chỉ tiêu chủ yếu dài quá 1.000 ký tự.' }),
+  codes: z
+    .array(indicatorCodeSchema, { error: 'Mỗi chỉ tiêu chủ yếu cần danh sách mã chỉ tiêu (codes).' })
+    .min(1, { error: 'Mỗi chỉ tiêu chủ yếu phải gắn với ít nhất một chỉ tiêu.' })
+    .max(10, { error: 'Mỗi chỉ tiêu chủ yếu gắn với nhiều nhất 10 chỉ tiêu.' })
+    .refine((c) => new Set(c).size === c.length, {
+      error: 'Một chỉ tiêu chủ yếu không gắn trùng một mã chỉ tiêu.',
+    }),
+});
+
+export const putTargetLinesBody = z.strictObject({
+  lines: z
+    .array(targetLineInput, { error: 'Cần danh sách các chỉ tiêu chủ yếu (lines).' })
+    .max(100, { error: 'Một kỳ có nhiều nhất 100 chỉ tiêu chủ yếu.' }),
+  version: version.optional(),
+});
+
+export const targetLineSchema = z.object({
+  text: z.string(),
+  codes: z.array(z.string()),
+  status: statusSchema,
+  parts: z.array(dashboardRowSchema),
+});
+
+export const targetLinesSchema = z.object({
+  unit: z.object({ id: z.string(), name: z.string() }),
+  period: periodSchema,
+  lines: z.array(targetLineSchema),
+  summary: z.object({ total: z.number(), achieved: z.number(), share: z.number().nullable() }),
+  /** 0 while the unit has no lines for the period; send it back with PUT. */
+  version: z.number(),
+});
+
+export type TargetLineInput = z.infer<typeof targetLineInput>;
+export type TargetLineDto = z.infer<typeof targetLineSchema>;
+export type TargetLinesDto = z.infer<typeof targetLinesSchema>;
 
 export type UnitDto = z.infer<typeof unitSchema>;
 export type IndicatorDto = z.infer<typeof indicatorSchema>;

@@ -1,6 +1,6 @@
 import { count } from 'drizzle-orm';
 import type { Db } from './client';
-import { indicators, results, targets, units } from './schema';
+import { indicators, memberRatings, results, targets, units } from './schema';
 
 // The demo organisation: a fictional college's party committee with its cells, departments
 // and mass organisations, ten-odd indicators of the kinds the seed articles name, and
@@ -16,6 +16,7 @@ interface DemoIndicator {
   direction?: 'higher' | 'lower';
   timeAggregate?: 'sum' | 'last' | 'none';
   levels?: string[];
+  memberRating?: 'good_or_better' | 'excellent';
 }
 
 const PARTY_LEVELS = [
@@ -27,8 +28,20 @@ const PARTY_LEVELS = [
 const MASS_LEVELS = ['Trung bình', 'Khá', 'Vững mạnh', 'Vững mạnh tiêu biểu'];
 
 const INDICATORS: DemoIndicator[] = [
-  { code: 'DV_HTT', name: 'Tỷ lệ đảng viên hoàn thành tốt nhiệm vụ trở lên', unitLabel: '%', kind: 'ratio' },
-  { code: 'DV_HTXS', name: 'Tỷ lệ đảng viên hoàn thành xuất sắc nhiệm vụ', unitLabel: '%', kind: 'ratio' },
+  {
+    code: 'DV_HTT',
+    name: 'Tỷ lệ đảng viên hoàn thành tốt nhiệm vụ trở lên',
+    unitLabel: '%',
+    kind: 'ratio',
+    memberRating: 'good_or_better',
+  },
+  {
+    code: 'DV_HTXS',
+    name: 'Tỷ lệ đảng viên hoàn thành xuất sắc nhiệm vụ',
+    unitLabel: '%',
+    kind: 'ratio',
+    memberRating: 'excellent',
+  },
   { code: 'CB_HTT', name: 'Số chi bộ hoàn thành tốt nhiệm vụ trở lên', unitLabel: 'chi bộ', kind: 'count' },
   { code: 'CB_HTXS', name: 'Số chi bộ hoàn thành xuất sắc nhiệm vụ', unitLabel: 'chi bộ', kind: 'count' },
   {
@@ -157,6 +170,7 @@ export function loadDemoDataIfEmpty(db: Db, today = new Date()): DemoSummary | n
           direction: d.direction ?? 'higher',
           timeAggregate: d.timeAggregate ?? 'none',
           levels: d.levels ?? null,
+          memberRating: d.memberRating ?? null,
           position: i + 1,
         })
         .returning({ id: indicators.id })
@@ -296,6 +310,17 @@ export function loadDemoDataIfEmpty(db: Db, today = new Date()): DemoSummary | n
             year === 2021
               ? [3, 2, 3, 2, 2][ci]!
               : Math.max(1, Math.round(g * 0.2) - (year === 2024 ? ci % 2 : 0));
+          // What the cell reported on the member ratings form, and the two shares it gives.
+          tx.insert(memberRatings)
+            .values({
+              unitId: cell.id,
+              period: y,
+              excellent,
+              good: g - excellent,
+              complete: weak,
+              notComplete: 0,
+            })
+            .run();
           result(cell.id, 'DV_HTT', y, [g, members]);
           result(cell.id, 'DV_HTXS', y, [excellent, members]);
           good += g;

@@ -8,6 +8,7 @@ import {
   uniqueIndex,
 } from 'drizzle-orm/sqlite-core';
 import { HISTORY_TYPES, ROLES } from '../../shared/accounts';
+import { MEMBER_RATING_SHARES } from '../../shared/indicator';
 
 // Numbers that people compare (targets, count and percent results) are stored as
 // integer hundredths ("x100") so that no judgement ever touches binary floating point.
@@ -43,6 +44,11 @@ export const indicators = sqliteTable('indicators', {
     .default('none'),
   /** JSON array of level names, lowest first; only for kind `level`. */
   levels: text('levels', { mode: 'json' }).$type<string[]>(),
+  /**
+   * Which share of the member ratings form this ratio indicator receives, if any: the
+   * members rated good or better, or those rated excellent. At most one indicator each.
+   */
+  memberRating: text('member_rating', { enum: MEMBER_RATING_SHARES }).unique(),
   position: integer('position').notNull().default(0),
   archived: integer('archived', { mode: 'boolean' }).notNull().default(false),
   ...timestamps,
@@ -95,9 +101,53 @@ export const results = sqliteTable(
   ],
 );
 
+/**
+ * The ordered "chỉ tiêu chủ yếu" of one unit and period, each a sentence of the resolution
+ * binding indicator codes. Kept whole, as one list with one version, because a committee
+ * writes and reorders them together.
+ */
+export const targetLines = sqliteTable(
+  'target_lines',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
+    period: text('period').notNull(),
+    lines: text('lines', { mode: 'json' }).notNull().$type<{ text: string; codes: string[] }[]>(),
+    version: integer('version').notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex('target_lines_key').on(t.unitId, t.period)],
+);
+
+/** How many members of a cell fall in each of the four rating levels, for one period. */
+export const memberRatings = sqliteTable(
+  'member_ratings',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
+    period: text('period').notNull(),
+    excellent: integer('excellent').notNull(),
+    good: integer('good').notNull(),
+    complete: integer('complete').notNull(),
+    notComplete: integer('not_complete').notNull(),
+    /** An outstanding unit may rate up to 25% excellent instead of 20%. */
+    outstanding: integer('outstanding', { mode: 'boolean' }).notNull().default(false),
+    note: text('note'),
+    version: integer('version').notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex('member_ratings_key').on(t.unitId, t.period)],
+);
+
 export type UnitRow = typeof units.$inferSelect;
 export type IndicatorRow = typeof indicators.$inferSelect;
 export type TargetRow = typeof targets.$inferSelect;
+export type TargetLinesRow = typeof targetLines.$inferSelect;
+export type MemberRatingRow = typeof memberRatings.$inferSelect;
 export type ResultRow = typeof results.$inferSelect;
 
 // Accounts, rights, locks and history (CONTRACT.md, "Accounts, rights and locks").

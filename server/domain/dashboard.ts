@@ -112,17 +112,31 @@ function judgeRow(def: IndicatorDef, target: Value | null, rolled: Rolled | null
   return { status, achievement: a === null ? null : a / 100 };
 }
 
-export function dashboard(db: Db, unit: UnitRow, period: Period, asOf: string): Omit<DashboardDto, 'lock'> {
+/**
+ * The dashboard rows of one unit and period for the given indicators, in their order. Only
+ * indicators with a target or a result get a row, unless `keepEmpty` (a target line binds
+ * an indicator whatever it holds).
+ */
+export function unitRows(
+  db: Db,
+  unit: UnitRow,
+  period: Period,
+  asOf: string,
+  wanted: readonly IndicatorRow[],
+  keepEmpty = false,
+): DashboardRowDto[] {
   const cat = catalogue(db);
-  const rollup = loadEntered(db, cat, unit.id, period);
-  const tgt = loadTargets(db, [unit.id], period);
+  const all = wanted.length === cat.indicators.length;
+  const ids = all ? undefined : wanted.map((i) => i.id);
+  const rollup = loadEntered(db, cat, unit.id, period, ids);
+  const tgt = loadTargets(db, [unit.id], period, ids);
   const open = isOpen(period, asOf);
   const rows: DashboardRowDto[] = [];
-  for (const ind of cat.indicators) {
+  for (const ind of wanted) {
     const def = toIndicatorDef(ind);
     const target = tgt.get(`${unit.id}|${ind.id}`) ?? null;
     const rolled = rollup.result(unit.id, def, period);
-    if (!target && !rolled) continue;
+    if (!target && !rolled && !keepEmpty) continue;
     rows.push({
       indicator: indicatorOut(ind),
       target: target ? targetOut(def, target) : null,
@@ -134,6 +148,11 @@ export function dashboard(db: Db, unit: UnitRow, period: Period, asOf: string): 
       ...judgeRow(def, target, rolled, open),
     });
   }
+  return rows;
+}
+
+export function dashboard(db: Db, unit: UnitRow, period: Period, asOf: string): Omit<DashboardDto, 'lock'> {
+  const rows = unitRows(db, unit, period, asOf, catalogue(db).indicators);
   const s = summarize(rows.map((r) => r.status));
   return {
     unit: { id: String(unit.id), name: unit.name, kind: unit.kind },

@@ -181,6 +181,43 @@ const ROUTES: Record<string, Case> = {
     inside: ['unitAdmin'],
     outside: 'forbidden',
   },
+  'POST /api/values/batch': {
+    request: (w) => ({
+      path: '/api/values/batch',
+      body: {
+        targets: [{ unitId: w.a, code: 'KET_NAP', period: '2025', value: 3 }],
+        results: [{ unitId: w.a, code: 'KET_NAP', period: '2025', value: 2 }],
+      },
+    }),
+    inside: ['committee', 'unitAdmin'],
+    outside: 'forbidden',
+  },
+  'GET /api/target-lines': {
+    request: (w) => ({ path: `/api/target-lines?unit=${w.a}&period=2025` }),
+    inside: EVERY_ROLE,
+    outside: 'forbidden',
+  },
+  'PUT /api/target-lines/:unitId/:period': {
+    request: (w) => ({
+      path: `/api/target-lines/${w.a}/2025`,
+      body: { lines: [{ text: 'Kết nạp 03 đảng viên mới', codes: ['KET_NAP'] }] },
+    }),
+    inside: ['committee', 'unitAdmin'],
+    outside: 'forbidden',
+  },
+  'GET /api/member-ratings': {
+    request: (w) => ({ path: `/api/member-ratings?unit=${w.a}&period=2025` }),
+    inside: EVERY_ROLE,
+    outside: 'forbidden',
+  },
+  'PUT /api/member-ratings/:unitId/:period': {
+    request: (w) => ({
+      path: `/api/member-ratings/${w.a}/2025`,
+      body: { excellent: 2, good: 8, complete: 1, notComplete: 0 },
+    }),
+    inside: ['committee', 'reporter', 'unitAdmin'],
+    outside: 'forbidden',
+  },
   'GET /api/history': {
     request: (w) => ({ path: `/api/history?unit=${w.a}` }),
     inside: EVERY_ROLE,

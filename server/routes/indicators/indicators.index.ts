@@ -1,4 +1,5 @@
 import { and, count, eq, isNotNull, notInArray } from 'drizzle-orm';
+import { MEMBER_RATING_SHARE_LABELS } from '../../../shared/indicator';
 import type { IndicatorDto } from '../../../shared/schemas';
 import type { Access } from '../../auth/rights';
 import { forbidden } from '../../auth/rights';
@@ -18,9 +19,23 @@ export const indicatorDto = (i: IndicatorRow): IndicatorDto => ({
   direction: i.direction,
   timeAggregate: i.timeAggregate,
   ...(i.kind === 'level' ? { levels: i.levels ?? [] } : {}),
+  ...(i.memberRating ? { memberRating: i.memberRating } : {}),
   position: i.position,
   archived: i.archived,
 });
+
+/** Each share of the member ratings goes to one indicator at most. */
+function assertRatingFree(all: IndicatorRow[], share: IndicatorRow['memberRating'], self: number | null) {
+  if (!share) return;
+  const holder = all.find((i) => i.memberRating === share && i.id !== self);
+  if (holder)
+    throw new AppError(
+      409,
+      'member_rating_taken',
+      `Chỉ tiêu "${holder.name}" đang nhận ${MEMBER_RATING_SHARE_LABELS[share].toLowerCase()} từ xếp loại đảng viên; hãy bỏ gắn ở chỉ tiêu đó trước.`,
+      'memberRating',
+    );
+}
 
 function demandCatalogue(access: Access): Access {
   if (!access.canManageIndicators)
@@ -45,6 +60,7 @@ export const indicatorsRouter = createRouter()
         `Mã chỉ tiêu "${body.code}" đã có; hãy chọn mã khác.`,
         'code',
       );
+    assertRatingFree(cat.indicators, body.memberRating ?? null, null);
     const position = cat.indicators.reduce((m, i) => Math.max(m, i.position), 0) + 1;
     const row = db.transaction((tx) => {
       const created = tx
@@ -57,6 +73,7 @@ export const indicatorsRouter = createRouter()
           direction: body.direction ?? 'higher',
           timeAggregate: body.timeAggregate ?? 'none',
           levels: body.kind === 'level' ? (body.levels ?? null) : null,
+          memberRating: body.memberRating ?? null,
           position,
         })
         .returning()
@@ -121,6 +138,14 @@ export const indicatorsRouter = createRouter()
         throw conflict('level_in_use', `Không thể bỏ mức "${used[0]!.level}" vì đã có số liệu dùng mức này.`);
     }
     if (kind !== 'level') levels = null;
+    const memberRating = body.memberRating !== undefined ? body.memberRating : ind.memberRating;
+    if (memberRating && kind !== 'ratio')
+      throw badRequest(
+        'invalid_input',
+        'Chỉ chỉ tiêu loại tỷ lệ (ratio) mới nhận kết quả xếp loại đảng viên.',
+        'memberRating',
+      );
+    assertRatingFree(catalogue(db).indicators, memberRating, ind.id);
     const row = db.transaction((tx) => {
       const updated = tx
         .update(indicators)
@@ -133,6 +158,7 @@ export const indicatorsRouter = createRouter()
           ...(body.archived !== undefined ? { archived: body.archived } : {}),
           kind,
           levels,
+          memberRating,
           updatedAt: new Date().toISOString(),
         })
         .where(eq(indicators.id, ind.id))

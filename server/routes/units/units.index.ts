@@ -1,7 +1,16 @@
-import { count, eq } from 'drizzle-orm';
+import { and, count, eq, ne } from 'drizzle-orm';
 import type { UnitDto } from '../../../shared/schemas';
 import { forbidden } from '../../auth/rights';
-import { grants, locks, results, targets, type UnitRow, units } from '../../db/schema';
+import {
+  grants,
+  locks,
+  memberRatings,
+  results,
+  targetLines,
+  targets,
+  type UnitRow,
+  units,
+} from '../../db/schema';
 import { catalogue, invalidateCatalogue, isInSubtree } from '../../domain/catalogue';
 import { recordChange } from '../../domain/history';
 import { AppError, conflict } from '../../lib/errors';
@@ -136,6 +145,21 @@ export const unitsRouter = createRouter()
         'unit_has_values',
         `Không thể xóa "${unit.name}" vì đơn vị còn ${held} chỉ tiêu và kết quả đã nhập; hãy xóa số liệu trước.`,
       );
+    const lines = db
+      .select({ n: count() })
+      .from(targetLines)
+      .where(and(eq(targetLines.unitId, unit.id), ne(targetLines.lines, [])))
+      .get()!.n;
+    const ratings = db
+      .select({ n: count() })
+      .from(memberRatings)
+      .where(eq(memberRatings.unitId, unit.id))
+      .get()!.n;
+    if (lines + ratings > 0)
+      throw conflict(
+        'unit_has_values',
+        `Không thể xóa "${unit.name}" vì đơn vị còn ${lines > 0 ? `chỉ tiêu chủ yếu của ${lines} kỳ` : `kết quả xếp loại đảng viên của ${ratings} kỳ`}; hãy xóa chúng trước.`,
+      );
     const granted = db.select({ n: count() }).from(grants).where(eq(grants.unitId, unit.id)).get()!.n;
     if (granted > 0)
       throw conflict(
@@ -145,6 +169,7 @@ export const unitsRouter = createRouter()
     db.transaction((tx) => {
       // Its locks go with it: they closed values that no longer exist.
       tx.delete(locks).where(eq(locks.unitId, unit.id)).run();
+      tx.delete(targetLines).where(eq(targetLines.unitId, unit.id)).run();
       tx.delete(units).where(eq(units.id, unit.id)).run();
       recordChange(tx, access.user, {
         type: 'unit',

@@ -1,5 +1,14 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { resultBody, resultSchema, targetBody, targetSchema } from '../../../shared/schemas';
+import {
+  errorSchema,
+  itemProblemSchema,
+  resultBody,
+  resultSchema,
+  targetBody,
+  targetSchema,
+  valuesBatchBody,
+  valuesBatchResponse,
+} from '../../../shared/schemas';
 import { errors, jsonBody, jsonContent } from '../../lib/openapi';
 
 const tags = ['Chỉ tiêu và kết quả'];
@@ -64,5 +73,30 @@ export const listValues = createRoute({
       'Số liệu đã nhập',
     ),
     ...errors(400, 404),
+  },
+});
+
+export const batchValues = createRoute({
+  method: 'post',
+  path: '/api/values/batch',
+  tags,
+  summary: 'Lưu nhiều chỉ tiêu và kết quả trong một giao dịch',
+  description:
+    'Mỗi phần tử của "targets" và "results" có unitId, code, period và giá trị như các đường dẫn PUT tương ứng, hoặc "remove": true để xóa; "version" (0 nghĩa là chưa có) để chỉ ghi khi chưa ai sửa. Một phần tử sai, ngoài quyền, thuộc kỳ đã khóa hay lệch phiên bản thì không phần tử nào được ghi; "errors" (400) hoặc "conflicts" (409) chỉ ra từng phần tử.',
+  request: { body: jsonBody(valuesBatchBody) },
+  responses: {
+    200: jsonContent(valuesBatchResponse, 'Đã lưu tất cả'),
+    400: jsonContent(
+      errorSchema.extend({ errors: z.array(itemProblemSchema).optional() }),
+      'Có phần tử không hợp lệ; không phần tử nào được ghi',
+    ),
+    409: jsonContent(
+      errorSchema.extend({
+        errors: z.array(itemProblemSchema),
+        conflicts: z.array(z.object({ list: z.string(), index: z.number(), current: z.unknown() })),
+      }),
+      'Có giá trị vừa được người khác sửa; không phần tử nào được ghi',
+    ),
+    ...errors(403, 423),
   },
 });

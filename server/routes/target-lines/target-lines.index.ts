@@ -1,0 +1,108 @@
+import { and, eq } from 'drizzle-orm';
+import { isAchieved, lineStatus } from '../../../shared/judgement';
+import type { Period } from '../../../shared/period';
+import type { TargetLineInput, TargetLinesDto } from '../../../shared/schemas';
+import { divRoundHalfUp } from '../../../shared/value';
+import type { Db, DbOrTx } from '../../db/client';
+import { targetLines, type UnitRow } from '../../db/schema';
+import { catalogue } from '../../domain/catalogue';
+import { periodOut, unitRows } from '../../domain/dashboard';
+import { recordChange } from '../../domain/history';
+import { assertUnlocked } from '../../domain/locks';
+import { badRequest, conflict } from '../../lib/errors';
+import { requirePeriod, requireUnit } from '../../lib/lookups';
+import { accessOf, createRouter } from '../../lib/router';
+import { resolveAsOf, today } from '../../lib/today';
+import * as routes from './target-lines.routes';
+
+const storedLines = (db: DbOrTx, unitId: number, period: string) =>
+  db
+    .select()
+    .from(targetLines)
+    .where(and(eq(targetLines.unitId, unitId), eq(targetLines.period, period)))
+    .get();
+
+/** The lines with their parts judged as the dashboard judges them, and the summary. */
+export function judgedLines(db: Db, unit: UnitRow, period: Period, asOf: string): TargetLinesDto {
+  const cat = catalogue(db);
+  const row = storedLines(db, unit.id, period.code);
+  const lines = row?.lines ?? [];
+  const bound = cat.indicators.filter((i) => lines.some((l) => l.codes.includes(i.code)));
+  const rows = new Map(unitRows(db, unit, period, asOf, bound, true).map((r) => [r.indicator.code, r]));
+  const judged = lines.map((l) => {
+    const parts = l.codes.flatMap((code) => rows.get(code) ?? []);
+    return { text: l.text, codes: l.codes, status: lineStatus(parts.map((p) => p.status)), parts };
+  });
+  const achieved = judged.filter((l) => isAchieved(l.status)).length;
+  return {
+    unit: { id: String(unit.id), name: unit.name },
+    period: periodOut(period, asOf),
+    lines: judged,
+    summary: {
+      total: judged.length,
+      achieved,
+      share: judged.length === 0 ? null : divRoundHalfUp(achieved * 10000, judged.length) / 100,
+    },
+    version: row?.version ?? 0,
+  };
+}
+
+export const targetLinesRouter = createRouter()
+  .openapi(routes.getTargetLines, (c) => {
+    const q = c.req.valid('query');
+    const cat = catalogue(c.var.db);
+    const unit = requireUnit(cat, q.unit, 'unit');
+    const period = requirePeriod(q.period, 'period');
+    accessOf(c).demand('read', unit.id);
+    return c.json(judgedLines(c.var.db, unit, period, resolveAsOf(q.asOf)), 200);
+  })
+  .openapi(routes.putTargetLines, (c) => {
+    const db = c.var.db;
+    const params = c.req.valid('param');
+    const body = c.req.valid('json');
+    const cat = catalogue(db);
+    const unit = requireUnit(cat, params.unitId, 'unitId');
+    const period = requirePeriod(params.period, 'period');
+    const access = accessOf(c);
+    access.demand('plan', unit.id);
+    body.lines.forEach((line, i) => {
+      line.codes.forEach((code, j) => {
+        if (!cat.indicatorsByCode.has(code))
+          throw badRequest(
+            'indicator_not_found',
+            `Chỉ tiêu chủ yếu thứ ${i + 1} gắn với mã chỉ tiêu "${code}" không có trong danh mục.`,
+            `lines.${i}.codes.${j}`,
+          );
+      });
+    });
+    const lines: TargetLineInput[] = body.lines.map((l) => ({ text: l.text, codes: l.codes }));
+    db.transaction((tx) => {
+      assertUnlocked(tx, cat, unit.id, period);
+      const current = storedLines(tx, unit.id, period.code);
+      if (body.version !== undefined && (current?.version ?? 0) !== body.version)
+        throw conflict(
+          'version_conflict',
+          'Danh sách chỉ tiêu chủ yếu vừa được người khác sửa; hãy xem bản hiện tại rồi lưu lại.',
+          { current: judgedLines(db, unit, period, today()) },
+        );
+      const before = current?.lines ?? [];
+      if (JSON.stringify(before) === JSON.stringify(lines)) return;
+      const updatedAt = new Date().toISOString();
+      // Emptied lists keep their row, so that the version keeps counting up.
+      if (current)
+        tx.update(targetLines)
+          .set({ lines, version: current.version + 1, updatedAt })
+          .where(eq(targetLines.id, current.id))
+          .run();
+      else tx.insert(targetLines).values({ unitId: unit.id, period: period.code, lines, updatedAt }).run();
+      recordChange(tx, access.user, {
+        type: 'target_line',
+        action: !current || before.length === 0 ? 'create' : lines.length === 0 ? 'delete' : 'update',
+        unitId: unit.id,
+        period: period.code,
+        before: before.length ? before : null,
+        after: lines.length ? lines : null,
+      });
+    });
+    return c.json(judgedLines(db, unit, period, today()), 200);
+  });

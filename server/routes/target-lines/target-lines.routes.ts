@@ -1,0 +1,40 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { errorSchema, putTargetLinesBody, targetLinesSchema } from '../../../shared/schemas';
+import { errors, jsonBody, jsonContent } from '../../lib/openapi';
+
+const tags = ['Chỉ tiêu chủ yếu'];
+
+export const getTargetLines = createRoute({
+  method: 'get',
+  path: '/api/target-lines',
+  tags,
+  summary: 'Các chỉ tiêu chủ yếu của một đơn vị trong một kỳ, với đánh giá từng dòng',
+  description:
+    'Trạng thái của một dòng: missed nếu có phần Không đạt; not_yet nếu có phần Chưa đạt; no_data nếu có phần chưa có số liệu; exceeded nếu có phần Vượt; còn lại met. summary.share = achieved/total × 100, hai chữ số thập phân.',
+  request: {
+    query: z.object({
+      unit: z.string().optional(),
+      period: z.string().optional(),
+      asOf: z.string().optional().describe('Ngày tính trạng thái, YYYY-MM-DD; mặc định là hôm nay'),
+    }),
+  },
+  responses: { 200: jsonContent(targetLinesSchema, 'Các chỉ tiêu chủ yếu'), ...errors(400, 403, 404) },
+});
+
+export const putTargetLines = createRoute({
+  method: 'put',
+  path: '/api/target-lines/{unitId}/{period}',
+  tags,
+  summary: 'Ghi toàn bộ danh sách chỉ tiêu chủ yếu của một đơn vị trong một kỳ, theo thứ tự',
+  description:
+    'Thay cả danh sách; "lines": [] xóa hết. Có "version" (0 khi chưa có danh sách) thì chỉ ghi khi chưa ai sửa, nếu không trả 409 kèm danh sách hiện tại trong "current".',
+  request: {
+    params: z.object({ unitId: z.string(), period: z.string() }),
+    body: jsonBody(putTargetLinesBody),
+  },
+  responses: {
+    200: jsonContent(targetLinesSchema, 'Danh sách đã lưu, với đánh giá'),
+    409: jsonContent(errorSchema.extend({ current: targetLinesSchema }), 'Danh sách vừa được người khác sửa'),
+    ...errors(400, 403, 404, 423),
+  },
+});
