@@ -1,5 +1,9 @@
+import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
+
+// CLIENT_OUT lets two checkouts' browser tests build side by side without sharing a folder.
+const outDir = resolve(process.env.CLIENT_OUT ?? 'dist/client');
 
 const apiPort = Number(process.env.PORT ?? 3000);
 
@@ -7,7 +11,7 @@ export default defineConfig({
   root: 'client',
   plugins: [react()],
   build: {
-    outDir: '../dist/client',
+    outDir,
     emptyOutDir: true,
   },
   server: {

@@ -5,7 +5,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const SOURCES = ['client', 'shared', 'vite.config.ts', 'package-lock.json'];
-const BUILT = 'dist/client/index.html';
+const BUILT = join(process.env.CLIENT_OUT ?? 'dist/client', 'index.html');
 
 function newest(path) {
   const st = statSync(path);

@@ -5,11 +5,11 @@ import { ErrorState } from '../components/ui/error-state';
 import { Loading } from '../components/ui/loading';
 import { useMe } from '../features/auth/api/get-me';
 import { SignInPage } from '../features/auth/components/sign-in-page';
+import { useRights } from '../features/auth/utils/use-rights';
 import { followLink, usePathname } from '../lib/location';
-import { DashboardPage } from './dashboard-page';
-import { Layout, PATHS } from './layout';
+import { Layout } from './layout';
 import { Providers } from './providers';
-import { UsersPage } from './users-page';
+import { PATHS, ROUTES } from './routes';
 
 export function App() {
   return (
@@ -59,13 +59,15 @@ function SignedIn({ me }: { me: MeDto }) {
 }
 
 function Page({ me, pathname }: { me: MeDto; pathname: string }) {
-  if (pathname === PATHS.dashboard) return <DashboardPage />;
-  if (pathname === PATHS.users)
-    return me.can.manageUsers ? <UsersPage me={me} /> : <NotHere title="Người dùng" reason="forbidden" />;
-  return <NotHere title="Không tìm thấy trang" reason="missing" />;
+  const rights = useRights();
+  const route = ROUTES.find((r) => r.path === pathname);
+  if (!route)
+    return <NotHere title="Không tìm thấy trang" message="Địa chỉ này không có trang nào của Chỉ tiêu." />;
+  const ctx = { me, rights };
+  return route.allowed(ctx) ? route.render(ctx) : <NotHere title={route.title} message={route.refusal} />;
 }
 
-function NotHere({ title, reason }: { title: string; reason: 'forbidden' | 'missing' }) {
+function NotHere({ title, message }: { title: string; message: string }) {
   useEffect(() => {
     document.title = `${title} · Chỉ tiêu`;
   }, [title]);
@@ -80,9 +82,7 @@ function NotHere({ title, reason }: { title: string; reason: 'forbidden' | 'miss
             </a>
           }
         >
-          {reason === 'forbidden'
-            ? 'Bạn không có quyền quản lý người dùng.'
-            : 'Địa chỉ này không có trang nào của Chỉ tiêu.'}
+          {message}
         </EmptyState>
       </div>
     </div>

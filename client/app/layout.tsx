@@ -2,9 +2,9 @@ import type { ReactNode } from 'react';
 import type { MeDto } from '../../shared/accounts';
 import { Emblem } from '../components/ui/emblem';
 import { AccountMenu } from '../features/auth/components/account-menu';
+import { useRights } from '../features/auth/utils/use-rights';
 import { followLink } from '../lib/location';
-
-export const PATHS = { dashboard: '/', users: '/nguoi-dung' } as const;
+import { PATHS, ROUTES } from './routes';
 
 function NavLink({ to, current, children }: { to: string; current: boolean; children: ReactNode }) {
   return (
@@ -21,6 +21,8 @@ function NavLink({ to, current, children }: { to: string; current: boolean; chil
 
 /** The frame of every page once signed in: who is signed in, where to go, and the page. */
 export function Layout({ me, pathname, children }: { me: MeDto; pathname: string; children: ReactNode }) {
+  const rights = useRights();
+  const shown = ROUTES.filter((r) => r.allowed({ me, rights }));
   return (
     <div className="app">
       <a className="skip-link" href="#main">
@@ -44,14 +46,11 @@ export function Layout({ me, pathname, children }: { me: MeDto; pathname: string
         </div>
         <nav className="app-nav" aria-label="Các trang">
           <div className="app-nav-inner">
-            <NavLink to={PATHS.dashboard} current={pathname === PATHS.dashboard}>
-              Bảng chỉ tiêu
-            </NavLink>
-            {me.can.manageUsers && (
-              <NavLink to={PATHS.users} current={pathname === PATHS.users}>
-                Người dùng
+            {shown.map((r) => (
+              <NavLink key={r.path} to={r.path} current={pathname === r.path}>
+                {r.title}
               </NavLink>
-            )}
+            ))}
           </div>
         </nav>
       </header>

@@ -52,7 +52,7 @@ export default async function setup(project: TestProject) {
       DATABASE_PATH: join(dir, 'e2e.db'),
       DEMO_DATA: '1',
       ADMIN_PASSWORD,
-      CLIENT_DIST: './dist/client',
+      CLIENT_DIST: process.env.CLIENT_OUT ?? './dist/client',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
