@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { type ReactNode, useEffect, useRef } from 'react';
 import type { MeDto } from '../../shared/accounts';
 import { Emblem } from '../components/ui/emblem';
 import { AccountMenu } from '../features/auth/components/account-menu';
@@ -23,6 +23,16 @@ function NavLink({ to, current, children }: { to: string; current: boolean; chil
 export function Layout({ me, pathname, children }: { me: MeDto; pathname: string; children: ReactNode }) {
   const rights = useRights();
   const shown = ROUTES.filter((r) => r.allowed({ me, rights }));
+  // On a phone the pages scroll sideways: the current one is brought into view, not left
+  // hidden past the edge.
+  const navRef = useRef<HTMLDivElement>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the current link moves with the path.
+  useEffect(() => {
+    const nav = navRef.current;
+    const current = nav?.querySelector<HTMLElement>('[aria-current="page"]');
+    if (!nav || !current || nav.scrollWidth <= nav.clientWidth) return;
+    nav.scrollLeft = current.offsetLeft - (nav.clientWidth - current.offsetWidth) / 2;
+  }, [pathname]);
   return (
     <div className="app">
       <a className="skip-link" href="#main">
@@ -45,7 +55,7 @@ export function Layout({ me, pathname, children }: { me: MeDto; pathname: string
           <AccountMenu me={me} />
         </div>
         <nav className="app-nav" aria-label="Các trang">
-          <div className="app-nav-inner">
+          <div className="app-nav-inner" ref={navRef}>
             {shown.map((r) => (
               <NavLink key={r.path} to={r.path} current={pathname === r.path}>
                 {r.title}

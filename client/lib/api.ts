@@ -15,13 +15,16 @@ export class ApiError extends Error {
   /** HTTP status; 0 when the server could not be reached at all. */
   readonly status: number;
   readonly field: string | undefined;
+  /** The whole error body, for refusals that name several items (`errors`, `conflicts`). */
+  readonly body: Record<string, unknown> | undefined;
 
-  constructor(code: string, message: string, status: number, field?: string) {
+  constructor(code: string, message: string, status: number, field?: string, body?: Record<string, unknown>) {
     super(message);
     this.name = 'ApiError';
     this.code = code;
     this.status = status;
     this.field = field;
+    this.body = body;
   }
 
   /** Worth retrying on its own: the network, or a fault of the server (5xx). */
@@ -70,7 +73,13 @@ export async function unwrap<R extends ClientResponse<unknown, number, 'json'>>(
 
   if (res.ok && body !== undefined) return body as SuccessBody<R>;
   if (isErrorBody(body)) {
-    throw new ApiError(body.error.code, body.error.message, res.status, body.error.field);
+    throw new ApiError(
+      body.error.code,
+      body.error.message,
+      res.status,
+      body.error.field,
+      body as Record<string, unknown>,
+    );
   }
   if (res.status === 502 || res.status === 503 || res.status === 504) {
     throw new ApiError('network_error', NETWORK_MESSAGE, res.status);

@@ -1,4 +1,5 @@
 import { type MouseEvent, useSyncExternalStore } from 'react';
+import { confirmLeave } from './leave-guard';
 
 // Which page is open lives in the path (/ and /nguoi-dung); the dashboard's choices stay in
 // the query string (url-state.ts). The server answers index.html for every non-/api path, so
@@ -23,6 +24,7 @@ export function usePathname(): string {
 export function navigate(to: string): void {
   const current = `${window.location.pathname}${window.location.search}${window.location.hash}`;
   if (to === current) return;
+  if (!confirmLeave()) return;
   window.history.pushState(null, '', to);
   window.dispatchEvent(new PopStateEvent('popstate'));
 }

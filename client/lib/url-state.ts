@@ -1,4 +1,5 @@
 import { useMemo, useSyncExternalStore } from 'react';
+import { confirmLeave } from './leave-guard';
 
 // What the dashboard shows lives in the query string (?unit=…&period=…&code=…), so a link
 // or a bookmark opens the same view and the browser's Back button undoes a choice.
@@ -54,6 +55,7 @@ export function setSelection(next: Selection, mode: 'push' | 'replace' = 'push')
   const url = `${window.location.pathname}${search ? `?${search}` : ''}${window.location.hash}`;
   const current = `${window.location.pathname}${window.location.search}${window.location.hash}`;
   if (url === current) return;
+  if (mode === 'push' && !confirmLeave()) return;
   if (mode === 'push') window.history.pushState(null, '', url);
   else window.history.replaceState(null, '', url);
   window.dispatchEvent(new Event(CHANGE_EVENT));

@@ -1,0 +1,124 @@
+import { useEffect, useMemo, useState } from 'react';
+import type { DashboardRowDto, ResultDto, TargetDto } from '../../shared/schemas';
+import { EmptyState } from '../components/ui/empty-state';
+import { ErrorState } from '../components/ui/error-state';
+import { SkeletonRows } from '../components/ui/loading';
+import { useRights } from '../features/auth/utils/use-rights';
+import { useDashboard } from '../features/dashboard/api/get-dashboard';
+import { useIndicators } from '../features/indicators/api/get-indicators';
+import { PeriodPicker } from '../features/periods/components/period-picker';
+import { ResultsForm } from '../features/results/components/results-form';
+import { useUnits } from '../features/units/api/get-units';
+import { UnitPicker } from '../features/units/components/unit-picker';
+import { useValues } from '../features/values/api/get-values';
+import { currentYear } from '../lib/today';
+import { setSelection, useSelection } from '../lib/url-state';
+
+/**
+ * "Báo cáo kết quả": a unit reports its results for a period, with a note of evidence, and
+ * sees at once whether each meets its target. Unit and period stay in the address.
+ */
+export function ResultsPage() {
+  const selection = useSelection();
+  const units = useUnits();
+  const indicators = useIndicators();
+  const rights = useRights();
+  const [showAll, setShowAll] = useState(false);
+
+  useEffect(() => {
+    document.title = 'Báo cáo kết quả · Chỉ tiêu';
+  }, []);
+
+  const list = units.data?.units ?? [];
+  const unitId = selection.unit ?? (list.find((u) => rights.can('report', u.id)) ?? list[0])?.id;
+  const unit = list.find((u) => u.id === unitId);
+  const periodCode = selection.period ?? String(currentYear());
+  const params = unitId ? { unit: unitId, period: periodCode } : null;
+  const dashboard = useDashboard(params);
+  const values = useValues({ unit: unitId ?? '', period: periodCode });
+
+  // The form starts from what was read afresh, then keeps its own state: the refetch after a
+  // save must not reset it under the person.
+  const viewKey = `${unitId}|${periodCode}`;
+  const fresh =
+    !!dashboard.data &&
+    dashboard.data.unit.id === unitId &&
+    dashboard.data.period.code === periodCode &&
+    values.isFetchedAfterMount &&
+    !values.isFetching &&
+    !!indicators.data;
+  const [readyKey, setReadyKey] = useState<string | null>(null);
+  useEffect(() => {
+    if (fresh) setReadyKey(viewKey);
+  }, [fresh, viewKey]);
+
+  const data = useMemo(() => {
+    const targets = new Map<string, TargetDto>((values.data?.targets ?? []).map((t) => [t.code, t]));
+    const results = new Map<string, ResultDto>((values.data?.results ?? []).map((r) => [r.code, r]));
+    const rows = new Map<string, DashboardRowDto>(
+      (dashboard.data?.rows ?? []).map((r) => [r.indicator.code, r]),
+    );
+    const all = (indicators.data?.indicators ?? []).filter((i) => !i.archived || results.has(i.code));
+    const expected = all.filter((i) => targets.has(i.code) || results.has(i.code));
+    return { targets, results, rows, all, expected };
+  }, [values.data, dashboard.data, indicators.data]);
+
+  const shown = showAll ? data.all : data.expected;
+  const failed = dashboard.error ?? values.error ?? indicators.error;
+  const period = dashboard.data?.period;
+  const ratingsHref = `/xep-loai-dang-vien?unit=${unitId ?? ''}&period=${periodCode}`;
+
+  return (
+    <div className="page-stack">
+      <section className="card toolbar" aria-label="Chọn đơn vị và kỳ">
+        <UnitPicker value={unitId} onChange={(u) => setSelection({ unit: u, period: periodCode })} />
+        <PeriodPicker value={periodCode} onChange={(p) => setSelection({ unit: unitId, period: p })} />
+      </section>
+
+      <h1 className="page-title">
+        {unit && period ? `Báo cáo kết quả: ${unit.name} — ${period.label}` : 'Báo cáo kết quả'}
+      </h1>
+
+      <section className="card" aria-label="Kết quả thực hiện">
+        {units.isSuccess && list.length === 0 ? (
+          <EmptyState hint="Hãy thêm đơn vị ở trang Danh mục trước.">Chưa có đơn vị nào.</EmptyState>
+        ) : failed && readyKey !== viewKey ? (
+          <ErrorState
+            error={failed}
+            onRetry={() => {
+              void dashboard.refetch();
+              void values.refetch();
+            }}
+          />
+        ) : readyKey !== viewKey || !unit || !period ? (
+          <SkeletonRows label="Đang tải chỉ tiêu và kết quả…" />
+        ) : (
+          <>
+            <label className="results-show-all">
+              <input type="checkbox" checked={showAll} onChange={(e) => setShowAll(e.target.checked)} /> Hiện
+              cả các chỉ tiêu chưa được giao cho đơn vị trong kỳ này
+            </label>
+            {shown.length === 0 ? (
+              <EmptyState hint="Đánh dấu ô phía trên để báo cáo cả chỉ tiêu chưa được giao.">
+                {unit.name} chưa được giao chỉ tiêu nào trong {period.label.toLowerCase()}.
+              </EmptyState>
+            ) : (
+              <ResultsForm
+                key={`${viewKey}|${showAll}`}
+                unit={{ id: unit.id, name: unit.name }}
+                period={period}
+                indicators={shown}
+                targets={data.targets}
+                results={data.results}
+                rows={data.rows}
+                lock={dashboard.data?.lock ?? null}
+                canReport={rights.can('report', unit.id)}
+                ratingsHref={ratingsHref}
+              />
+            )}
+          </>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,147 @@
+import { useQueries } from '@tanstack/react-query';
+import { useEffect, useId, useMemo, useState } from 'react';
+import { parsePeriod } from '../../shared/period';
+import type { TargetDto } from '../../shared/schemas';
+import { EmptyState } from '../components/ui/empty-state';
+import { ErrorState } from '../components/ui/error-state';
+import { SkeletonRows } from '../components/ui/loading';
+import { useRights } from '../features/auth/utils/use-rights';
+import { useIndicators } from '../features/indicators/api/get-indicators';
+import { useLocks } from '../features/locks/api/get-locks';
+import { FIRST_YEAR } from '../features/periods/utils/period-options';
+import { TargetGrid } from '../features/targets/components/target-grid';
+import { cellKey, gridPeriods, lockCloses } from '../features/targets/utils/target-grid';
+import { useUnits } from '../features/units/api/get-units';
+import { UnitPicker } from '../features/units/components/unit-picker';
+import { valuesQueryOptions } from '../features/values/api/get-values';
+import { currentYear } from '../lib/today';
+import { setSelection, useSelection } from '../lib/url-state';
+
+/**
+ * "Giao chỉ tiêu": a committee sets one unit's targets for a year, its halves and its term in
+ * one grid. The unit and the year stay in the address (?unit=…&period=2026).
+ */
+export function TargetsPage() {
+  const id = useId();
+  const selection = useSelection();
+  const units = useUnits();
+  const indicators = useIndicators();
+  const rights = useRights();
+  const thisYear = currentYear();
+
+  useEffect(() => {
+    document.title = 'Giao chỉ tiêu · Chỉ tiêu';
+  }, []);
+
+  // Defaults: the first unit the user plans for (else the first one shown), this year.
+  const list = units.data?.units ?? [];
+  const unitId = selection.unit ?? (list.find((u) => rights.can('plan', u.id)) ?? list[0])?.id;
+  const unit = list.find((u) => u.id === unitId);
+  const chosen = selection.period ? parsePeriod(selection.period) : null;
+  const year = chosen ? Number(chosen.start.slice(0, 4)) : thisYear;
+  const periods = useMemo(() => gridPeriods(year), [year]);
+
+  const values = useQueries({
+    queries: periods.map((p) => ({
+      ...valuesQueryOptions({ unit: unitId ?? '', period: p.code }),
+      enabled: !!unitId,
+    })),
+  });
+  const locks = useLocks(unitId);
+
+  const years: number[] = [];
+  for (let y = thisYear + 1; y >= FIRST_YEAR; y--) years.push(y);
+
+  const loading = values.some((v) => v.isPending) || indicators.isPending || locks.isPending;
+  const failed = values.find((v) => v.isError)?.error ?? indicators.error ?? locks.error;
+  // The grid starts from what is stored once everything has been read afresh, and then keeps
+  // its own state: the refetch after a save must not reset it (and its message) under the person.
+  const viewKey = `${unitId}|${year}`;
+  const fresh = values.every((v) => v.isFetchedAfterMount && !v.isFetching);
+  const [readyKey, setReadyKey] = useState<string | null>(null);
+  useEffect(() => {
+    if (fresh && !loading && unitId) setReadyKey(viewKey);
+  }, [fresh, loading, unitId, viewKey]);
+
+  const stored = new Map<string, TargetDto>();
+  for (const v of values) for (const t of v.data?.targets ?? []) stored.set(cellKey(t.code, t.period), t);
+  const closing = new Map(
+    periods.flatMap((p) => {
+      // Only locks on the unit itself or above it close its values.
+      const lock = (locks.data?.locks ?? []).find(
+        (l) => isSelfOrAbove(l.unit.id, unitId, list) && lockCloses(l.period.code, p.code),
+      );
+      return lock ? [[p.code, lock] as const] : [];
+    }),
+  );
+  const shownIndicators = (indicators.data?.indicators ?? []).filter(
+    (i) => !i.archived || periods.some((p) => stored.has(cellKey(i.code, p.code))),
+  );
+
+  return (
+    <div className="page-stack">
+      <section className="card toolbar" aria-label="Chọn đơn vị và năm">
+        <UnitPicker value={unitId} onChange={(u) => setSelection({ unit: u, period: String(year) })} />
+        <div className="field year-picker">
+          <label className="field-label" htmlFor={`${id}-year`}>
+            Năm
+          </label>
+          <select
+            id={`${id}-year`}
+            className="select"
+            value={year}
+            onChange={(e) => setSelection({ unit: unitId, period: e.target.value })}
+          >
+            {years.map((y) => (
+              <option key={y} value={y}>
+                Năm {y}
+              </option>
+            ))}
+          </select>
+        </div>
+      </section>
+
+      <h1 className="page-title">{unit ? `Giao chỉ tiêu: ${unit.name} — năm ${year}` : 'Giao chỉ tiêu'}</h1>
+
+      <section className="card" aria-label="Bảng giao chỉ tiêu">
+        {units.isSuccess && list.length === 0 ? (
+          <EmptyState hint="Hãy thêm đơn vị ở trang Danh mục trước.">Chưa có đơn vị nào.</EmptyState>
+        ) : failed ? (
+          <ErrorState
+            error={failed}
+            onRetry={() => {
+              for (const v of values) void v.refetch();
+            }}
+          />
+        ) : readyKey !== viewKey || !unit ? (
+          <SkeletonRows label="Đang tải chỉ tiêu đã giao…" />
+        ) : shownIndicators.length === 0 ? (
+          <EmptyState hint="Hãy thêm chỉ tiêu ở trang Danh mục trước.">
+            Danh mục chưa có chỉ tiêu nào.
+          </EmptyState>
+        ) : (
+          <TargetGrid
+            key={viewKey}
+            unit={{ id: unit.id, name: unit.name }}
+            periods={periods}
+            indicators={shownIndicators}
+            stored={stored}
+            locks={closing}
+            canPlan={rights.can('plan', unit.id)}
+          />
+        )}
+      </section>
+    </div>
+  );
+}
+
+function isSelfOrAbove(
+  lockUnit: string,
+  unitId: string | undefined,
+  list: { id: string; parentId: string | null }[],
+) {
+  const parent = new Map(list.map((u) => [u.id, u.parentId]));
+  for (let cur: string | null | undefined = unitId; cur; cur = parent.get(cur))
+    if (cur === lockUnit) return true;
+  return false;
+}

@@ -1,0 +1,78 @@
+import { useEffect, useRef, useState } from 'react';
+import type { UnitDto } from '../../../../shared/schemas';
+import { ModalDialog } from '../../../components/ui/modal-dialog';
+import { useDeleteUnit } from '../../units/api/delete-unit';
+
+/**
+ * "Xóa đơn vị", asked once more. The server refuses while the unit still holds anything
+ * (units under it, values, target lines, member ratings, roles); its reason is shown as is.
+ */
+export function RemoveUnitDialog({
+  unit,
+  onClose,
+  onDone,
+}: {
+  unit: UnitDto;
+  onClose: () => void;
+  onDone: (message: string) => void;
+}) {
+  const remove = useDeleteUnit();
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const closeRef = useRef<HTMLButtonElement>(null);
+
+  // The button that had the focus is replaced by "Đóng": the focus goes there, not to nowhere.
+  useEffect(() => {
+    if (refusal) closeRef.current?.focus();
+  }, [refusal]);
+
+  const confirm = () => {
+    if (remove.isPending) return;
+    setRefusal(null);
+    remove.mutate(unit.id, {
+      onSuccess: () => {
+        onDone(`Đã xóa đơn vị “${unit.name}”.`);
+        onClose();
+      },
+      onError: (error) => setRefusal(error.message),
+    });
+  };
+
+  return (
+    <ModalDialog
+      title={`Xóa đơn vị: ${unit.name}`}
+      description="Chỉ xóa được đơn vị không còn đơn vị trực thuộc, số liệu, chỉ tiêu chủ yếu hay vai trò người dùng. Đã xóa thì không khôi phục được."
+      onClose={onClose}
+      className="modal-narrow"
+    >
+      <div className="form-stack">
+        {refusal && (
+          <div className="form-error" role="alert" data-testid="remove-refusal">
+            <p>Không xóa được.</p>
+            <p className="catalogue-refusal">{refusal}</p>
+          </div>
+        )}
+        <div className="form-actions">
+          {refusal ? (
+            <button ref={closeRef} type="button" className="button" onClick={onClose}>
+              Đóng
+            </button>
+          ) : (
+            <>
+              <button
+                type="button"
+                className="button button-danger"
+                aria-disabled={remove.isPending}
+                onClick={confirm}
+              >
+                {remove.isPending ? 'Đang xóa…' : 'Xóa đơn vị'}
+              </button>
+              <button type="button" className="button button-secondary" data-autofocus onClick={onClose}>
+                Hủy
+              </button>
+            </>
+          )}
+        </div>
+      </div>
+    </ModalDialog>
+  );
+}

@@ -1,0 +1,164 @@
+import type { z } from 'zod';
+import type {
+  Direction,
+  IndicatorKind,
+  MemberRatingShare,
+  TimeAggregate,
+} from '../../../../shared/indicator';
+import { createIndicatorBody, type IndicatorDto, patchIndicatorBody } from '../../../../shared/schemas';
+
+export type IndicatorField =
+  | 'code'
+  | 'name'
+  | 'unitLabel'
+  | 'kind'
+  | 'direction'
+  | 'timeAggregate'
+  | 'levels'
+  | 'memberRating';
+
+const FIELDS: readonly IndicatorField[] = [
+  'code',
+  'name',
+  'unitLabel',
+  'kind',
+  'direction',
+  'timeAggregate',
+  'levels',
+  'memberRating',
+];
+
+/** One level of the scale being edited; `key` keeps its input as it moves up or down. */
+export interface LevelDraft {
+  key: string;
+  text: string;
+}
+
+/** What the indicator form holds: every field as typed, levels lowest first. */
+export interface IndicatorDraft {
+  code: string;
+  name: string;
+  unitLabel: string;
+  kind: IndicatorKind;
+  direction: Direction;
+  timeAggregate: TimeAggregate;
+  levels: LevelDraft[];
+  /** '' when the indicator receives nothing from the member ratings. */
+  memberRating: MemberRatingShare | '';
+}
+
+export interface FormProblem {
+  message: string;
+  field?: IndicatorField;
+  /** For `levels`: which level is at fault, when one is. */
+  index?: number;
+}
+
+let nextKey = 0;
+export const newLevel = (text = ''): LevelDraft => ({ key: `level-${++nextKey}`, text });
+
+export function emptyDraft(): IndicatorDraft {
+  return {
+    code: '',
+    name: '',
+    unitLabel: '',
+    kind: 'count',
+    direction: 'higher',
+    timeAggregate: 'none',
+    levels: [],
+    memberRating: '',
+  };
+}
+
+export function draftOf(ind: IndicatorDto): IndicatorDraft {
+  return {
+    code: ind.code,
+    name: ind.name,
+    unitLabel: ind.unitLabel,
+    kind: ind.kind,
+    direction: ind.direction,
+    timeAggregate: ind.timeAggregate,
+    levels: (ind.levels ?? []).map((l) => newLevel(l)),
+    memberRating: ind.memberRating ?? '',
+  };
+}
+
+/** A new kind: a scale of levels starts with two empty ones, and a level cannot be summed. */
+export function withKind(draft: IndicatorDraft, kind: IndicatorKind): IndicatorDraft {
+  return {
+    ...draft,
+    kind,
+    levels: kind === 'level' && draft.levels.length === 0 ? [newLevel(), newLevel()] : draft.levels,
+    timeAggregate: kind === 'level' && draft.timeAggregate === 'sum' ? 'none' : draft.timeAggregate,
+  };
+}
+
+const fieldOfPath = (path: readonly PropertyKey[]): Pick<FormProblem, 'field' | 'index'> => {
+  const [first, second] = path;
+  const field = FIELDS.find((f) => f === first);
+  return { field, index: field === 'levels' && typeof second === 'number' ? second : undefined };
+};
+
+const firstProblem = (error: z.ZodError): FormProblem => {
+  const issue = error.issues[0];
+  return { message: issue?.message ?? 'Dữ liệu chưa hợp lệ.', ...fieldOfPath(issue?.path ?? []) };
+};
+
+type CreateBody = z.output<typeof createIndicatorBody>;
+type PatchBody = z.output<typeof patchIndicatorBody>;
+
+/** The whole indicator as the server would take it new, checked by the server's own schema. */
+export function checkDraft(draft: IndicatorDraft): { body: CreateBody } | { problem: FormProblem } {
+  const checked = createIndicatorBody.safeParse({
+    code: draft.code.trim(),
+    name: draft.name,
+    unitLabel: draft.unitLabel,
+    kind: draft.kind,
+    direction: draft.direction,
+    timeAggregate: draft.timeAggregate,
+    ...(draft.kind === 'level' ? { levels: draft.levels.map((l) => l.text) } : {}),
+    ...(draft.kind === 'ratio' && draft.memberRating ? { memberRating: draft.memberRating } : {}),
+  });
+  return checked.success ? { body: checked.data } : { problem: firstProblem(checked.error) };
+}
+
+const sameList = (a: readonly string[] | undefined, b: readonly string[] | undefined) =>
+  (a ?? []).length === (b ?? []).length && (a ?? []).every((x, i) => x === b?.[i]);
+
+/**
+ * What an edit changes, as a PATCH body: only the fields that differ. A kind that is no longer
+ * a ratio drops its member-rating binding; levels are sent only for a scale that changed.
+ * `null` body when nothing changed.
+ */
+export function patchFor(
+  original: IndicatorDto,
+  draft: IndicatorDraft,
+): { body: PatchBody | null } | { problem: FormProblem } {
+  const full = checkDraft({ ...draft, code: original.code });
+  if ('problem' in full) return full;
+  const next = full.body;
+  const body: Record<string, unknown> = {};
+  if (next.name !== original.name) body.name = next.name;
+  if (next.unitLabel !== original.unitLabel) body.unitLabel = next.unitLabel;
+  if (next.kind !== original.kind) body.kind = next.kind;
+  if (next.direction !== original.direction) body.direction = next.direction;
+  if (next.timeAggregate !== original.timeAggregate) body.timeAggregate = next.timeAggregate;
+  if (next.kind === 'level' && (original.kind !== 'level' || !sameList(next.levels, original.levels)))
+    body.levels = next.levels;
+  const rating = next.memberRating ?? null;
+  if (rating !== (original.memberRating ?? null)) body.memberRating = rating;
+  if (Object.keys(body).length === 0) return { body: null };
+  const checked = patchIndicatorBody.safeParse(body);
+  return checked.success ? { body: checked.data } : { problem: firstProblem(checked.error) };
+}
+
+/**
+ * Where a refusal of the server belongs in the form: the field it names, or the field its
+ * code is about (the kind of an indicator in use, a level in use).
+ */
+export function fieldOfRefusal(code: string, field: string | undefined): IndicatorField | undefined {
+  if (code === 'indicator_in_use') return 'kind';
+  if (code === 'level_in_use') return 'levels';
+  const [first] = (field ?? '').split('.');
+  return FIELDS.find((f) => f === first);
+}

@@ -1,0 +1,111 @@
+import type { IndicatorDef } from '../../../../shared/indicator';
+import { contains, type Period, parsePeriod, periodsOfKind } from '../../../../shared/period';
+import type { BatchTargetItem, TargetDto } from '../../../../shared/schemas';
+import { foldVietnamese } from '../../../../shared/text';
+import { checkTarget, formFromStored, sameValue, storedValue } from '../../values/utils/value-form';
+
+// The targets grid apart from React: its columns, what each cell holds and whether it
+// changed, how a block pasted from a spreadsheet lands, and what one press of "Lưu" sends.
+
+/** The periods a year's targets are set for: the year, its halves, and the terms holding it. */
+export function gridPeriods(year: number): Period[] {
+  const y = String(year);
+  return [y, `${y}-H1`, `${y}-H2`].map((c) => parsePeriod(c)!).concat(periodsOfKind('term', year, year));
+}
+
+export const cellKey = (code: string, period: string) => `${code}|${period}`;
+
+/** A stored target as a person would type it ("1.500", "92,5", "Vững mạnh"). */
+export function storedText(ind: IndicatorDef, target: TargetDto | null): string {
+  return target ? formFromStored(ind, { target, result: null }).target : '';
+}
+
+/**
+ * A level typed in a cell, read as the scale's own spelling: the same name with or without
+ * diacritics and in any case, or the start of exactly one level ("vung manh tieu" is "Vững
+ * mạnh tiêu biểu"). Anything else is left as typed, to be refused with the list of levels.
+ */
+export function matchLevel(levels: readonly string[], typed: string): string {
+  const t = foldVietnamese(typed).replace(/\s+/g, ' ').trim();
+  if (!t) return typed;
+  const folded = levels.map((l) => foldVietnamese(l));
+  const exact = folded.indexOf(t);
+  if (exact >= 0) return levels[exact]!;
+  const starting = folded.flatMap((f, i) => (f.startsWith(t) ? [i] : []));
+  return starting.length === 1 ? levels[starting[0]!]! : typed;
+}
+
+export type CellState =
+  | { kind: 'same' }
+  | { kind: 'changed'; item: Omit<BatchTargetItem, 'unitId'> }
+  | { kind: 'invalid'; message: string };
+
+/** What a cell's text means against what is stored. */
+export function cellState(
+  ind: IndicatorDef,
+  period: string,
+  text: string,
+  stored: TargetDto | null,
+): CellState {
+  const typed = ind.kind === 'level' ? matchLevel(ind.levels ?? [], text) : text;
+  const version = stored?.version ?? 0;
+  if (typed.trim() === '') {
+    return stored
+      ? { kind: 'changed', item: { code: ind.code, period, remove: true, version } }
+      : { kind: 'same' };
+  }
+  const check = checkTarget(ind, typed);
+  if (check.kind === 'invalid') return { kind: 'invalid', message: check.message };
+  if (check.kind === 'empty') return { kind: 'same' };
+  if (sameValue(check.value, storedValue(ind, stored))) return { kind: 'same' };
+  return { kind: 'changed', item: { code: ind.code, period, value: check.send.value, version } };
+}
+
+/** Rows of cells from a spreadsheet's clipboard: lines of tab-separated text. */
+export function parseClipboardGrid(text: string): string[][] {
+  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
+  return lines.map((line) => line.split('\t').map((c) => c.trim()));
+}
+
+/** Whether pasted text is a block of cells rather than one value. */
+export const isBlock = (text: string) => /[\t\n]/.test(text.replace(/\r?\n$/, ''));
+
+export interface PasteResult {
+  /** Texts to put, by cell key. */
+  writes: Map<string, string>;
+  /** Cells of the block that fell outside the grid or on read-only cells. */
+  skipped: number;
+}
+
+/**
+ * Lays a pasted block over the grid from the cell (row, col) rightward and downward, as a
+ * spreadsheet does. `writable(row, col)` says whether a cell takes input (a locked column
+ * does not).
+ */
+export function pasteBlock(
+  block: string[][],
+  at: { row: number; col: number },
+  rows: readonly string[],
+  cols: readonly string[],
+  writable: (row: number, col: number) => boolean,
+): PasteResult {
+  const writes = new Map<string, string>();
+  let skipped = 0;
+  block.forEach((line, i) => {
+    line.forEach((value, j) => {
+      const r = at.row + i;
+      const c = at.col + j;
+      if (r >= rows.length || c >= cols.length || !writable(r, c)) skipped++;
+      else writes.set(cellKey(rows[r]!, cols[c]!), value);
+    });
+  });
+  return { writes, skipped };
+}
+
+/** Whether a lock on `lockedPeriod` closes `period` (the same period, or one inside it). */
+export function lockCloses(lockedPeriod: string, period: string): boolean {
+  const locked = parsePeriod(lockedPeriod);
+  const p = parsePeriod(period);
+  return !!locked && !!p && (locked.code === p.code || contains(locked, p));
+}
