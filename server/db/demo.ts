@@ -1,6 +1,7 @@
 import { count } from 'drizzle-orm';
+import { formatNumber } from '../../shared/format';
 import type { Db } from './client';
-import { indicators, memberRatings, results, targets, units } from './schema';
+import { indicators, memberRatings, results, targetLines, targets, units } from './schema';
 
 // The demo organisation: a fictional college's party committee with its cells, departments
 // and mass organisations, ten-odd indicators of the kinds the seed articles name, and
@@ -251,6 +252,45 @@ export function loadDemoDataIfEmpty(db: Db, today = new Date()): DemoSummary | n
       target(root, 'KET_NAP', y, 2);
       target(root, 'KY_LUAT', y, 0);
       target(root, 'XL_DANG_BO', y, 'Hoàn thành tốt nhiệm vụ');
+      // The resolution's "chỉ tiêu chủ yếu" for the year, as the 2021 report lists them.
+      const pad = (n: number) => String(n).padStart(2, '0');
+      const cs = year === 2023 ? 2 : 1;
+      tx.insert(targetLines)
+        .values({
+          unitId: root,
+          period: y,
+          lines: [
+            {
+              text: 'Có 90% đảng viên xếp loại hoàn thành tốt nhiệm vụ trở lên, trong đó có 20% đảng viên xếp loại hoàn thành xuất sắc nhiệm vụ',
+              codes: ['DV_HTT', 'DV_HTXS'],
+            },
+            {
+              text: 'Có 03 chi bộ hoàn thành tốt nhiệm vụ trở lên và có ít nhất 01 chi bộ hoàn thành xuất sắc nhiệm vụ',
+              codes: ['CB_HTT', 'CB_HTXS'],
+            },
+            {
+              text: '100% đảng viên, quần chúng tham gia học tập các nghị quyết của Đảng',
+              codes: ['HOC_TAP_NQ'],
+            },
+            {
+              text: `Phối hợp Ban Giám hiệu lãnh đạo thực hiện tốt 01 đề tài nghiên cứu khoa học cấp tỉnh, ${pad(cs)} đề tài nghiên cứu khoa học cấp cơ sở`,
+              codes: ['NCKH_TINH', 'NCKH_CS'],
+            },
+            {
+              text: `Phối hợp Ban Giám hiệu hoàn thành tốt kế hoạch đào tạo, bồi dưỡng năm ${y}`,
+              codes: ['KH_DAO_TAO'],
+            },
+            {
+              text: `Trong năm ${y}, có 03 giảng viên đạt danh hiệu giảng viên dạy giỏi các cấp`,
+              codes: ['GV_GIOI'],
+            },
+            {
+              text: `Tuyển mới ${formatNumber(1500 + 50 * k)} học sinh, sinh viên; kết nạp 02 đảng viên mới, không có đảng viên vi phạm kỷ luật`,
+              codes: ['TUYEN_SINH', 'KET_NAP', 'KY_LUAT'],
+            },
+          ],
+        })
+        .run();
       // The mid-year review's own targets.
       target(root, 'TUYEN_SINH', `${y}-H1`, 250);
       target(root, 'KET_NAP', `${y}-H1`, 1);

@@ -60,6 +60,33 @@ describe('demo data', () => {
     expect(d.period.open).toBe(false);
   });
 
+  it('writes the committee’s main targets of 2021 as lines, judged as the seed report judged them', async () => {
+    const root = (await get('/api/units')).units[0];
+    const d = await get(`/api/target-lines?unit=${root.id}&period=2021&asOf=${AS_OF}`);
+    expect(d.lines.map((l: any) => l.status)).toEqual([
+      'exceeded',
+      'exceeded',
+      'met',
+      'exceeded',
+      'exceeded',
+      // Fictional: two good teachers against three, to show a miss.
+      'missed',
+      'exceeded',
+    ]);
+    expect(d.lines[0].text).toMatch(/^Có 90% đảng viên xếp loại hoàn thành tốt nhiệm vụ trở lên/);
+    expect(d.summary).toEqual({ total: 7, achieved: 6, share: 85.71 });
+  });
+
+  it('keeps the demo cells’ member ratings, which give their two shares', async () => {
+    const { units } = await get('/api/units');
+    const cell = units.find((u: any) => u.kind === 'chi_bo');
+    const r = await get(`/api/member-ratings?unit=${cell.id}&period=2022`);
+    expect(r.rating.total).toBeGreaterThan(0);
+    const values = await get(`/api/values?unit=${cell.id}&period=2022`);
+    const htt = values.results.find((x: any) => x.code === 'DV_HTT');
+    expect([htt.numerator, htt.denominator]).toEqual([r.shares.good_or_better.numerator, r.rating.total]);
+  });
+
   it('keeps the current year open', async () => {
     const root = (await get('/api/units')).units[0];
     const d = await get(`/api/dashboard?unit=${root.id}&period=2026&asOf=${AS_OF}`);

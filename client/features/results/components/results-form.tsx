@@ -435,7 +435,7 @@ export function ResultsForm(props: ResultsFormProps) {
       )}
 
       {editable && (
-        <div className="results-actions">
+        <div className={`results-actions${changed.length + problems.length > 0 ? ' is-dirty' : ''}`}>
           <button
             type="button"
             className="button"

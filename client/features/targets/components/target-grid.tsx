@@ -369,7 +369,10 @@ export function TargetGrid({ unit, periods, indicators, stored: initial, locks, 
               <tr key={ind.code} data-code={ind.code}>
                 <th scope="row" className="tg-name">
                   {ind.name}
-                  <span className="tg-kind">{HINTS[ind.kind]}</span>
+                  <span className="tg-kind">
+                    {HINTS[ind.kind]}
+                    <span className="tg-kind-unit">{ind.kind === 'count' ? ` (${ind.unitLabel})` : ''}</span>
+                  </span>
                 </th>
                 <td className="tg-unit">{ind.unitLabel}</td>
                 {periods.map((p, col) => {
@@ -515,7 +518,7 @@ export function TargetGrid({ unit, periods, indicators, stored: initial, locks, 
       )}
 
       {canPlan && (
-        <div className="tg-actions">
+        <div className={`tg-actions${changed.length + invalid.length > 0 ? ' is-dirty' : ''}`}>
           <button
             type="button"
             className="button button-primary"
