@@ -303,7 +303,7 @@ export function ResultsForm(props: ResultsFormProps) {
                     />
                   </fieldset>
                 ) : (
-                  <div className="field result-value">
+                  <div className="field rf-value">
                     <label className="field-label" htmlFor={fieldId('value')}>
                       Kết quả
                       {ind.kind === 'count' ? ` (${ind.unitLabel})` : ind.kind === 'percent' ? ' (%)' : ''}
@@ -339,7 +339,7 @@ export function ResultsForm(props: ResultsFormProps) {
                     )}
                   </div>
                 )}
-                <div className="field result-note">
+                <div className="field rf-note">
                   <label className="field-label" htmlFor={fieldId('note')}>
                     Minh chứng
                   </label>
