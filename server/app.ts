@@ -12,6 +12,7 @@ import type { Db } from './db/client';
 import { AppError } from './lib/errors';
 import { createRouter, unauthenticated } from './lib/router';
 import { authRouter } from './routes/auth/auth.index';
+import { compareRouter } from './routes/compare/compare.index';
 import { dashboardRouter } from './routes/dashboard/dashboard.index';
 import { healthRouter } from './routes/health/health.index';
 import { historyRouter } from './routes/history/history.index';
@@ -66,7 +67,8 @@ function buildApi() {
     .route('/', locksRouter)
     .route('/', historyRouter)
     .route('/', targetLinesRouter)
-    .route('/', memberRatingsRouter);
+    .route('/', memberRatingsRouter)
+    .route('/', compareRouter);
 }
 
 /** The type the client's `hc<AppType>` is built from. */

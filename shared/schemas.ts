@@ -277,6 +277,24 @@ export const rowResultSchema = z
   })
   .nullable();
 
+/** A shorter period's progress against the longer one holding it (DOMAIN.md). */
+export const progressSchema = z.object({
+  period: z.object({ code: z.string(), label: z.string() }),
+  target: z.object({ value: valueOut, display: z.string() }),
+  result: z
+    .object({
+      value: valueOut,
+      display: z.string(),
+      numerator: z.number().optional(),
+      denominator: z.number().optional(),
+    })
+    .nullable(),
+  achievement: z.number().nullable(),
+  /** Share of the longer period's days passed, percent with two decimals. */
+  elapsed: z.number(),
+  pace: z.enum(['on_track', 'behind']),
+});
+
 export const dashboardRowSchema = z.object({
   indicator: z.object({
     code: z.string(),
@@ -290,6 +308,8 @@ export const dashboardRowSchema = z.object({
   result: rowResultSchema,
   status: statusSchema,
   achievement: z.number().nullable(),
+  /** For a half-year, a quarter or a year, where an indicator adds up or carries over. */
+  progress: progressSchema.optional(),
 });
 
 export const summarySchema = z.object({
@@ -350,6 +370,62 @@ export const valuesBatchResponse = z.object({
   changed: z.number(),
 });
 
+// Comparing (CONTRACT.md, "Comparing").
+
+export const comparePeriodRowSchema = z.object({
+  period: periodSchema,
+  target: rowTargetSchema,
+  result: rowResultSchema,
+  status: statusSchema,
+  achievement: z.number().nullable(),
+  /** From the previous row's result: counts, percentage points, or steps of a level; null on the first row or without both. */
+  change: z.number().nullable(),
+});
+
+export const comparePeriodsSchema = z.object({
+  unit: z.object({ id: z.string(), name: z.string() }),
+  indicator: dashboardRowSchema.shape.indicator,
+  rows: z.array(comparePeriodRowSchema),
+});
+
+export const compareCellSchema = z.object({
+  code: z.string(),
+  target: rowTargetSchema,
+  result: rowResultSchema,
+  status: statusSchema,
+  achievement: z.number().nullable(),
+});
+
+export const compareUnitsSchema = z.object({
+  parent: z.object({ id: z.string(), name: z.string() }),
+  period: periodSchema,
+  indicators: z.array(dashboardRowSchema.shape.indicator),
+  rows: z.array(
+    z.object({
+      unit: z.object({ id: z.string(), name: z.string(), kind: z.string() }),
+      /** Whether the unit has units under it (its own scorecard can be opened). */
+      hasChildren: z.boolean(),
+      cells: z.array(compareCellSchema),
+    }),
+  ),
+});
+
+/** One unit, every indicator, several periods: statuses at a glance. */
+export const compareOverviewSchema = z.object({
+  unit: z.object({ id: z.string(), name: z.string() }),
+  periods: z.array(periodSchema),
+  indicators: z.array(
+    z.object({
+      indicator: dashboardRowSchema.shape.indicator,
+      cells: z.array(compareCellSchema.omit({ code: true }).extend({ period: z.string() })),
+    }),
+  ),
+});
+
+export type ComparePeriodsDto = z.infer<typeof comparePeriodsSchema>;
+export type CompareUnitsDto = z.infer<typeof compareUnitsSchema>;
+export type CompareOverviewDto = z.infer<typeof compareOverviewSchema>;
+
 // Target lines (CONTRACT.md, "Target lines"): the ordered "chỉ tiêu chủ yếu" of a unit and period.
 
 export const targetLineInput = z.strictObject({
@@ -402,4 +478,5 @@ export type DashboardDto = z.infer<typeof dashboardSchema>;
 export type DashboardRowDto = z.infer<typeof dashboardRowSchema>;
 export type DashboardUnitsDto = z.infer<typeof dashboardUnitsSchema>;
 export type RowResultDto = z.infer<typeof rowResultSchema>;
+export type ProgressDto = z.infer<typeof progressSchema>;
 export type SummaryDto = z.infer<typeof summarySchema>;

@@ -1,9 +1,16 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, inArray } from 'drizzle-orm';
 import type { IndicatorDef } from '../../shared/indicator';
 import { achievementX100, judge, type Status, summarize } from '../../shared/judgement';
 import { isOpen, type Period } from '../../shared/period';
+import { cumulative, elapsedX100, enclosingPeriods, pace, piecesSoFar } from '../../shared/progress';
 import { periodsBeneath, type Rolled, Rollup } from '../../shared/rollup';
-import type { DashboardDto, DashboardRowDto, DashboardUnitsDto, RowResultDto } from '../../shared/schemas';
+import type {
+  DashboardDto,
+  DashboardRowDto,
+  DashboardUnitsDto,
+  ProgressDto,
+  RowResultDto,
+} from '../../shared/schemas';
 import { comparable, type Value } from '../../shared/value';
 import type { Db } from '../db/client';
 import { type IndicatorRow, results, targets, type UnitRow } from '../db/schema';
@@ -17,9 +24,15 @@ import { columnsToValue, resultOut, targetOut, valueOut } from './values';
 /** Above this many units, filtering by unit in SQL costs more than filtering in memory. */
 const UNIT_FILTER_LIMIT = 500;
 
-function loadEntered(db: Db, cat: Catalogue, rootId: number, period: Period, indicatorIds?: number[]) {
+function loadEntered(
+  db: Db,
+  cat: Catalogue,
+  rootId: number,
+  periods: Period | Period[],
+  indicatorIds?: number[],
+) {
   const subtree = subtreeIds(cat, rootId);
-  const codes = periodsBeneath(period).map((p) => p.code);
+  const codes = [...new Set([periods].flat().flatMap((p) => periodsBeneath(p).map((x) => x.code)))];
   const conditions = [inArray(results.period, codes)];
   if (indicatorIds) conditions.push(inArray(results.indicatorId, indicatorIds));
   const inSql = subtree.length <= UNIT_FILTER_LIMIT;
@@ -51,8 +64,11 @@ function loadEntered(db: Db, cat: Catalogue, rootId: number, period: Period, ind
   });
 }
 
-function loadTargets(db: Db, unitIds: number[], period: Period, indicatorIds?: number[]) {
-  const conditions = [eq(targets.period, period.code), inArray(targets.unitId, unitIds)];
+/** Targets by `unit|indicator` for one period, or by `unit|indicator|period` for several. */
+function loadTargets(db: Db, unitIds: number[], period: Period | Period[], indicatorIds?: number[]) {
+  const several = Array.isArray(period);
+  const codes = [period].flat().map((p) => p.code);
+  const conditions = [inArray(targets.period, codes), inArray(targets.unitId, unitIds)];
   if (indicatorIds) conditions.push(inArray(targets.indicatorId, indicatorIds));
   const out = new Map<string, Value>();
   for (const t of db
@@ -61,12 +77,45 @@ function loadTargets(db: Db, unitIds: number[], period: Period, indicatorIds?: n
     .where(and(...conditions))
     .all()) {
     const v = columnsToValue(t);
-    if (v) out.set(`${t.unitId}|${t.indicatorId}`, v);
+    if (v) out.set(several ? `${t.unitId}|${t.indicatorId}|${t.period}` : `${t.unitId}|${t.indicatorId}`, v);
   }
   return out;
 }
 
-function indicatorOut(i: IndicatorRow): DashboardRowDto['indicator'] {
+/**
+ * Progress of a shorter period inside the longer one holding it (DOMAIN.md, "Progress inside
+ * a longer period"): the first enclosing period with a target for this indicator.
+ */
+function progressOf(
+  def: IndicatorDef,
+  unitId: number,
+  viewed: Period,
+  asOf: string,
+  rollup: Rollup,
+  enclosing: Period[],
+  targetOf: (period: string) => Value | undefined,
+): ProgressDto | undefined {
+  if (def.timeAggregate === 'none') return undefined;
+  for (const enc of enclosing) {
+    const target = targetOf(enc.code);
+    if (!target) continue;
+    const pieces = piecesSoFar(enc, viewed).map((p) => rollup.result(unitId, def, p)?.value ?? null);
+    const soFar = cumulative(def, pieces);
+    const a = achievementX100(def, target, soFar);
+    const elapsed = elapsedX100(enc, viewed, asOf);
+    return {
+      period: { code: enc.code, label: enc.label },
+      target: targetOut(def, target),
+      result: soFar ? valueOut(def, soFar) : null,
+      achievement: a === null ? null : a / 100,
+      elapsed: elapsed / 100,
+      pace: pace(def, target, soFar, a, elapsed),
+    };
+  }
+  return undefined;
+}
+
+export function indicatorOut(i: IndicatorRow): DashboardRowDto['indicator'] {
   return {
     code: i.code,
     name: i.name,
@@ -128,8 +177,10 @@ export function unitRows(
   const cat = catalogue(db);
   const all = wanted.length === cat.indicators.length;
   const ids = all ? undefined : wanted.map((i) => i.id);
-  const rollup = loadEntered(db, cat, unit.id, period, ids);
+  const enclosing = enclosingPeriods(period);
+  const rollup = loadEntered(db, cat, unit.id, [period, ...enclosing], ids);
   const tgt = loadTargets(db, [unit.id], period, ids);
+  const encTargets = enclosing.length ? loadTargets(db, [unit.id], enclosing, ids) : new Map<string, Value>();
   const open = isOpen(period, asOf);
   const rows: DashboardRowDto[] = [];
   for (const ind of wanted) {
@@ -137,6 +188,9 @@ export function unitRows(
     const target = tgt.get(`${unit.id}|${ind.id}`) ?? null;
     const rolled = rollup.result(unit.id, def, period);
     if (!target && !rolled && !keepEmpty) continue;
+    const progress = progressOf(def, unit.id, period, asOf, rollup, enclosing, (p) =>
+      encTargets.get(`${unit.id}|${ind.id}|${p}`),
+    );
     rows.push({
       indicator: indicatorOut(ind),
       target: target ? targetOut(def, target) : null,
@@ -146,6 +200,7 @@ export function unitRows(
         rolled?.source === 'entered' ? rollup.fromUnits(unit.id, def, period) : null,
       ),
       ...judgeRow(def, target, rolled, open),
+      ...(progress ? { progress } : {}),
     });
   }
   return rows;
@@ -207,4 +262,50 @@ export function dashboardUnits(
       };
     }),
   };
+}
+
+export interface UnitCell {
+  target: DashboardRowDto['target'];
+  result: RowResultDto;
+  status: Status;
+  achievement: number | null;
+}
+
+/**
+ * Every child of `parent` on every indicator given, for one period: one read of the
+ * subtree's results and one of the children's targets, whatever the number of children.
+ */
+export function childrenCells(
+  db: Db,
+  parent: UnitRow,
+  wanted: readonly IndicatorRow[],
+  period: Period,
+  asOf: string,
+): { unit: UnitRow; cells: Map<string, UnitCell> }[] {
+  const cat = catalogue(db);
+  const kids = cat.children.get(parent.id) ?? [];
+  if (kids.length === 0 || wanted.length === 0)
+    return kids.map((id) => ({ unit: cat.units.get(id)!, cells: new Map() }));
+  const ids = wanted.map((i) => i.id);
+  const rollup = loadEntered(db, cat, parent.id, period, ids);
+  const tgt = loadTargets(db, kids, period, ids);
+  const open = isOpen(period, asOf);
+  const defs = wanted.map((ind) => [ind, toIndicatorDef(ind)] as const);
+  return kids.map((id) => {
+    const cells = new Map<string, UnitCell>();
+    for (const [ind, def] of defs) {
+      const target = tgt.get(`${id}|${ind.id}`) ?? null;
+      const rolled = rollup.result(id, def, period);
+      cells.set(ind.code, {
+        target: target ? targetOut(def, target) : null,
+        result: rowResult(
+          def,
+          rolled,
+          rolled?.source === 'entered' ? rollup.fromUnits(id, def, period) : null,
+        ),
+        ...judgeRow(def, target, rolled, open),
+      });
+    }
+    return { unit: cat.units.get(id)!, cells };
+  });
 }

@@ -218,6 +218,21 @@ const ROUTES: Record<string, Case> = {
     inside: ['committee', 'reporter', 'unitAdmin'],
     outside: 'forbidden',
   },
+  'GET /api/compare/periods': {
+    request: (w) => ({ path: `/api/compare/periods?unit=${w.a}&code=HTT&periods=2024,2025` }),
+    inside: EVERY_ROLE,
+    outside: 'forbidden',
+  },
+  'GET /api/compare/periods/all': {
+    request: (w) => ({ path: `/api/compare/periods/all?unit=${w.a}&periods=2024,2025` }),
+    inside: EVERY_ROLE,
+    outside: 'forbidden',
+  },
+  'GET /api/compare/units': {
+    request: (w) => ({ path: `/api/compare/units?parent=${w.a}&period=2025` }),
+    inside: EVERY_ROLE,
+    outside: 'forbidden',
+  },
   'GET /api/history': {
     request: (w) => ({ path: `/api/history?unit=${w.a}` }),
     inside: EVERY_ROLE,
