@@ -60,3 +60,32 @@ export function setSelection(next: Selection, mode: 'push' | 'replace' = 'push')
   else window.history.replaceState(null, '', url);
   window.dispatchEvent(new Event(CHANGE_EVENT));
 }
+
+/** Every parameter of the address, for screens that keep more than unit, period and code. */
+export function useSearchParams(): Readonly<Record<string, string>> {
+  const search = useSyncExternalStore(subscribe, currentSearch, () => '');
+  return useMemo(() => Object.fromEntries(new URLSearchParams(search)), [search]);
+}
+
+/**
+ * Changes some parameters of the address and keeps the others; `undefined` or '' removes
+ * one. Like setSelection, a choice gets its own entry in the browser's history.
+ */
+export function patchSearchParams(
+  patch: Record<string, string | undefined>,
+  mode: 'push' | 'replace' = 'push',
+) {
+  const params = new URLSearchParams(window.location.search);
+  for (const [key, value] of Object.entries(patch)) {
+    if (value) params.set(key, value);
+    else params.delete(key);
+  }
+  const search = params.toString();
+  const url = `${window.location.pathname}${search ? `?${search}` : ''}${window.location.hash}`;
+  const current = `${window.location.pathname}${window.location.search}${window.location.hash}`;
+  if (url === current) return;
+  if (mode === 'push' && !confirmLeave()) return;
+  if (mode === 'push') window.history.pushState(null, '', url);
+  else window.history.replaceState(null, '', url);
+  window.dispatchEvent(new Event(CHANGE_EVENT));
+}
