@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   formatDate,
   formatDateLong,
+  formatDifference,
   formatNumber,
   formatPercentX100,
   formatRatioParts,
@@ -132,5 +133,17 @@ describe('small counts in formal reports have two digits', () => {
     { n: 1500, text: '1.500' },
   ])('$n -> $text', ({ n, text }) => {
     expect(padCount(n)).toBe(text);
+  });
+});
+
+describe('the difference between an entered result and what the units add up to', () => {
+  it('is signed and exact, in points for a percentage', () => {
+    expect(formatDifference(7, 6, false)).toBe('+1');
+    expect(formatDifference(21.43, 25, true)).toBe('−3,57 điểm %');
+    expect(formatDifference(1560, 1560, false)).toBe('±0');
+  });
+
+  it('is not computed for levels', () => {
+    expect(formatDifference('Khá', 'Vững mạnh', false)).toBeNull();
   });
 });

@@ -1,5 +1,5 @@
 import type { IndicatorDef } from './indicator';
-import { ratioPercentX100, type Value } from './value';
+import { parseDecimalX100, ratioPercentX100, type Value } from './value';
 
 // Vietnamese number and date formats (DOMAIN.md, "Numbers, dates and text"): a dot groups
 // thousands, a comma marks decimals, and zeros after the comma are dropped. Everything
@@ -88,4 +88,21 @@ export function formatDateLong(iso: string): string {
 export function padCount(n: number): string {
   if (Number.isSafeInteger(n) && n >= 0 && n < 10) return `0${n}`;
   return formatNumber(n);
+}
+
+/**
+ * How far an entered figure is from what the units below add up to, signed: "+2",
+ * "−1,5 điểm %", "±0". Null when either is not a number (a level). Computed in hundredths.
+ */
+export function formatDifference(
+  entered: number | string,
+  fromUnits: number | string,
+  percent: boolean,
+): string | null {
+  const a = typeof entered === 'number' ? parseDecimalX100(entered, 2) : null;
+  const b = typeof fromUnits === 'number' ? parseDecimalX100(fromUnits, 2) : null;
+  if (a === null || b === null) return null;
+  const d = a - b;
+  const sign = d > 0 ? '+' : d < 0 ? '−' : '±';
+  return `${sign}${formatX100(Math.abs(d))}${percent ? ' điểm %' : ''}`;
 }

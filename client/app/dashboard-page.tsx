@@ -8,6 +8,7 @@ import { useRights } from '../features/auth/utils/use-rights';
 import { useDashboard } from '../features/dashboard/api/get-dashboard';
 import { DashboardSummary } from '../features/dashboard/components/dashboard-summary';
 import { DashboardTable } from '../features/dashboard/components/dashboard-table';
+import { ProgressSection } from '../features/dashboard/components/progress-section';
 import { UnitsChartSection } from '../features/dashboard/components/units-chart-section';
 import { HistoryButton } from '../features/history/components/history-button';
 import { useIndicators } from '../features/indicators/api/get-indicators';
@@ -16,11 +17,32 @@ import { PeriodPicker } from '../features/periods/components/period-picker';
 import { useUnits } from '../features/units/api/get-units';
 import { UnitPicker } from '../features/units/components/unit-picker';
 import { EditValueButton } from '../features/values/components/edit-value-button';
+import { followLink } from '../lib/location';
 import { currentYear } from '../lib/today';
 import { type Selection, setSelection, useSelection } from '../lib/url-state';
 
 const scrollBehavior = (): ScrollBehavior =>
   window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth';
+
+/**
+ * "So sánh theo kỳ" of one indicator, for the same kind of period over the five years up to
+ * the one shown: a year among years, a first half among first halves.
+ */
+function trendHref(unit: string, code: string, period: string): string {
+  const p = parsePeriod(period);
+  const kind = !p
+    ? 'year'
+    : p.kind === 'half' || p.kind === 'quarter'
+      ? p.code.slice(5).toLowerCase()
+      : p.kind;
+  const to = p
+    ? p.kind === 'school_year' || p.kind === 'term'
+      ? p.end.slice(0, 4)
+      : p.start.slice(0, 4)
+    : '';
+  const params = new URLSearchParams({ unit, code, kind, ...(to ? { to } : {}) });
+  return `/so-sanh-ky?${params.toString()}`;
+}
 
 /**
  * The home screen: pick a unit and a period, read the headline and the table of targets
@@ -96,6 +118,14 @@ export function DashboardPage() {
           />
         )}
         <HistoryButton unit={unit} period={data.period} indicator={row.indicator} />
+        <a
+          className="button button-secondary button-quiet button-small"
+          href={trendHref(unit.id, row.indicator.code, data.period.code)}
+          onClick={(e) => followLink(e, trendHref(unit.id, row.indicator.code, data.period.code))}
+          aria-label={`Qua các kỳ: ${row.indicator.name}`}
+        >
+          Qua các kỳ
+        </a>
       </>
     );
   };
@@ -119,6 +149,19 @@ export function DashboardPage() {
       }
     });
   };
+
+  // The way up: the units above the one shown, from the top, each a link to its dashboard.
+  const trail = useMemo(() => {
+    const all = units.data?.units ?? [];
+    const byId = new Map(all.map((u) => [u.id, u]));
+    const out: { id: string; name: string }[] = [];
+    for (let p = byId.get(data?.unit.id ?? '')?.parentId; p; p = byId.get(p)?.parentId) {
+      const u = byId.get(p);
+      if (!u) break;
+      out.unshift({ id: u.id, name: u.name });
+    }
+    return out;
+  }, [units.data, data?.unit.id]);
 
   // A unit with nothing under it has nobody to compare: no chart, and no hint pointing at one.
   const hasChildren = units.data ? units.data.units.some((u) => u.parentId === unitId) : true;
@@ -162,6 +205,23 @@ export function DashboardPage() {
             <div className="stale-note">
               <Loading />
             </div>
+          )}
+          {trail.length > 0 && (
+            <nav className="unit-trail" aria-label="Đơn vị cấp trên">
+              <span>Thuộc:</span>
+              <ol>
+                {trail.map((u) => {
+                  const href = `/?unit=${u.id}&period=${data.period.code}`;
+                  return (
+                    <li key={u.id}>
+                      <a href={href} onClick={(e) => followLink(e, href)}>
+                        {u.name}
+                      </a>
+                    </li>
+                  );
+                })}
+              </ol>
+            </nav>
           )}
           <section className="card summary-card" aria-labelledby={headingId}>
             <DashboardSummary
@@ -224,6 +284,8 @@ export function DashboardPage() {
                   actions={rowActions}
                 />
               </section>
+
+              <ProgressSection rows={rows} period={data.period} asOf={data.asOf} />
 
               {code && hasChildren && (
                 <div ref={chartRef} className="chart-anchor">

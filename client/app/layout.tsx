@@ -4,7 +4,7 @@ import { Emblem } from '../components/ui/emblem';
 import { AccountMenu } from '../features/auth/components/account-menu';
 import { useRights } from '../features/auth/utils/use-rights';
 import { followLink } from '../lib/location';
-import { PATHS, ROUTES } from './routes';
+import { NAV_GROUPS, type NavGroup, PATHS, ROUTES } from './routes';
 
 function NavLink({ to, current, children }: { to: string; current: boolean; children: ReactNode }) {
   return (
@@ -56,11 +56,21 @@ export function Layout({ me, pathname, children }: { me: MeDto; pathname: string
         </div>
         <nav className="app-nav" aria-label="Các trang">
           <div className="app-nav-inner" ref={navRef}>
-            {shown.map((r) => (
-              <NavLink key={r.path} to={r.path} current={pathname === r.path}>
-                {r.title}
-              </NavLink>
-            ))}
+            {(Object.keys(NAV_GROUPS) as NavGroup[]).map((group) => {
+              const links = shown.filter((r) => r.group === group);
+              if (links.length === 0) return null;
+              return (
+                <ul key={group} className="app-nav-group" aria-label={NAV_GROUPS[group]}>
+                  {links.map((r) => (
+                    <li key={r.path}>
+                      <NavLink to={r.path} current={pathname === r.path}>
+                        {r.navTitle ?? r.title}
+                      </NavLink>
+                    </li>
+                  ))}
+                </ul>
+              );
+            })}
           </div>
         </nav>
       </header>

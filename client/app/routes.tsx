@@ -2,6 +2,8 @@ import type { ReactNode } from 'react';
 import type { MeDto } from '../../shared/accounts';
 import type { Rights } from '../features/auth/utils/use-rights';
 import { CataloguePage } from './catalogue-page';
+import { ComparePeriodsPage } from './compare-periods-page';
+import { CompareUnitsPage } from './compare-units-page';
 import { DashboardPage } from './dashboard-page';
 import { MemberRatingsPage } from './member-ratings-page';
 import { ResultsPage } from './results-page';
@@ -22,12 +24,24 @@ export interface AppRoute {
   path: string;
   /** The name in the navigation and in the window's title. */
   title: string;
+  /** A shorter name for the navigation, when the title is long. */
+  navTitle?: string;
+  /** Where it sits in the navigation: following progress, entering figures, or keeping the app. */
+  group: NavGroup;
   /** Whether the signed-in user may open it; hidden from the navigation otherwise. */
   allowed: (ctx: PageContext) => boolean;
   /** Why it is refused, when it is. */
   refusal: string;
   render: (ctx: PageContext) => ReactNode;
 }
+
+export type NavGroup = 'follow' | 'enter' | 'admin';
+
+export const NAV_GROUPS: Record<NavGroup, string> = {
+  follow: 'Theo dõi',
+  enter: 'Nhập số liệu',
+  admin: 'Quản trị',
+};
 
 export const PATHS = {
   dashboard: '/',
@@ -37,18 +51,39 @@ export const PATHS = {
   results: '/bao-cao-ket-qua',
   targetLines: '/chi-tieu-chu-yeu',
   memberRatings: '/xep-loai-dang-vien',
+  comparePeriods: '/so-sanh-ky',
+  compareUnits: '/so-sanh-don-vi',
 } as const;
 
 export const ROUTES: AppRoute[] = [
   {
     path: PATHS.dashboard,
+    group: 'follow',
     title: 'Bảng chỉ tiêu',
     allowed: () => true,
     refusal: '',
     render: () => <DashboardPage />,
   },
   {
+    path: PATHS.comparePeriods,
+    group: 'follow',
+    title: 'So sánh theo kỳ',
+    navTitle: 'So sánh kỳ',
+    allowed: () => true,
+    refusal: '',
+    render: () => <ComparePeriodsPage />,
+  },
+  {
+    path: PATHS.compareUnits,
+    group: 'follow',
+    title: 'So sánh đơn vị',
+    allowed: () => true,
+    refusal: '',
+    render: () => <CompareUnitsPage />,
+  },
+  {
     path: PATHS.targets,
+    group: 'enter',
     title: 'Giao chỉ tiêu',
     allowed: ({ me }) => me.grants.some((g) => g.role === 'admin' || g.role === 'committee'),
     refusal: 'Việc giao chỉ tiêu do cấp ủy thực hiện; tài khoản của bạn không có quyền này.',
@@ -56,6 +91,7 @@ export const ROUTES: AppRoute[] = [
   },
   {
     path: PATHS.targetLines,
+    group: 'enter',
     title: 'Chỉ tiêu chủ yếu',
     // Everyone reads them; those who plan for the unit write them (rights.can('plan', unit)).
     allowed: () => true,
@@ -64,6 +100,7 @@ export const ROUTES: AppRoute[] = [
   },
   {
     path: PATHS.memberRatings,
+    group: 'enter',
     title: 'Xếp loại đảng viên',
     // Everyone reads them; those who report for the unit save them (rights.can('report', unit)).
     allowed: () => true,
@@ -72,6 +109,7 @@ export const ROUTES: AppRoute[] = [
   },
   {
     path: PATHS.results,
+    group: 'enter',
     title: 'Báo cáo kết quả',
     allowed: ({ me }) => me.grants.some((g) => g.role !== 'viewer'),
     refusal: 'Tài khoản của bạn chỉ được xem, không báo cáo kết quả.',
@@ -79,6 +117,7 @@ export const ROUTES: AppRoute[] = [
   },
   {
     path: PATHS.users,
+    group: 'admin',
     title: 'Người dùng',
     allowed: ({ me }) => me.can.manageUsers,
     refusal: 'Bạn không có quyền quản lý người dùng.',
@@ -86,6 +125,7 @@ export const ROUTES: AppRoute[] = [
   },
   {
     path: PATHS.catalogue,
+    group: 'admin',
     title: 'Danh mục',
     // Committees and admins manage units of their subtree; the indicators are for those who keep them.
     allowed: ({ me }) =>

@@ -334,6 +334,7 @@ export function loadDemoDataIfEmpty(db: Db, today = new Date()): DemoSummary | n
       // The cells: member ratings at year end, study, new members, discipline, awards.
       let good = 0;
       let all = 0;
+      let admittedInYear = 0;
       cells.forEach((cell, ci) => {
         const members = cell.members + Math.floor(k / 2);
         target(cell.id, 'DV_HTT', y, 90);
@@ -374,12 +375,18 @@ export function loadDemoDataIfEmpty(db: Db, today = new Date()): DemoSummary | n
         }
         halves.forEach((h, i) => {
           const admitted = (ci + i + k) % 4 === 0 ? 1 : 0;
+          admittedInYear += admitted;
           result(cell.id, 'KET_NAP', `${y}-${h}`, admitted);
           if (ci < 3) result(cell.id, 'GV_GIOI', `${y}-${h}`, (ci + i + k) % 3 === 0 ? 1 : 0);
         });
       });
 
       // What the committee itself records at the year-end review.
+      if (year === 2024) {
+        // The committee counted one admission its cells had not reported: the dashboard shows
+        // both figures and the difference rather than picking one.
+        result(root, 'KET_NAP', y, admittedInYear + 1, 'Theo báo cáo của Ban Tổ chức Đảng ủy');
+      }
       if (!current) {
         const rating = good / all >= 0.9;
         result(root, 'CB_HTT', y, year === 2023 ? 3 : 4);

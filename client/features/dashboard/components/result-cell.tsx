@@ -1,4 +1,4 @@
-import { formatNumber } from '../../../../shared/format';
+import { formatDifference, formatNumber } from '../../../../shared/format';
 import type { RowResultDto } from '../../../../shared/schemas';
 
 type TimeAggregate = 'sum' | 'last' | 'none';
@@ -34,6 +34,8 @@ export function ResultCell({
   const note = sourceNote(result, timeAggregate);
   const fromUnits = result.fromUnits;
   const fromUnitsParts = fromUnits ? ratioParts(fromUnits.numerator, fromUnits.denominator) : null;
+  const percent = result.display.endsWith('%');
+  const difference = fromUnits ? formatDifference(result.value, fromUnits.value, percent) : null;
 
   return (
     <div className="result">
@@ -44,7 +46,10 @@ export function ResultCell({
         <span className="result-diff">
           <span aria-hidden="true">⚠ </span>
           Các đơn vị cộng lại: {fromUnits.display}
-          {fromUnitsParts && ` (${fromUnitsParts})`} <strong>(chênh lệch)</strong>
+          {fromUnitsParts && ` (${fromUnitsParts})`}
+          {fromUnits.coverage.reported < fromUnits.coverage.total &&
+            `, từ ${fromUnits.coverage.reported}/${fromUnits.coverage.total} đơn vị`}
+          ; <strong>chênh lệch {difference ?? ''}</strong>
         </span>
       )}
     </div>

@@ -7,6 +7,7 @@ import { ErrorState } from '../../../components/ui/error-state';
 import { Loading } from '../../../components/ui/loading';
 import { StatusBadge } from '../../../components/ui/status-badge';
 import { STATUS_CHART_COLORS, TARGET_FILL, TARGET_STROKE } from '../../../components/ui/status-colors';
+import { followLink } from '../../../lib/location';
 import { useDashboardUnits } from '../api/get-dashboard-units';
 import { formatAchievement } from '../utils/achievement';
 
@@ -98,7 +99,13 @@ export function UnitsChartSection({
       ) : !data ? (
         <Loading label="Đang tải biểu đồ…" />
       ) : (
-        <ChartBody data={data} stale={query.isPlaceholderData} periodLabel={period.label} name={name} />
+        <ChartBody
+          data={data}
+          stale={query.isPlaceholderData}
+          periodLabel={period.label}
+          name={name}
+          hrefOf={(unitId) => `/?unit=${unitId}&period=${period.code}&code=${code}`}
+        />
       )}
     </section>
   );
@@ -109,11 +116,14 @@ function ChartBody({
   stale,
   periodLabel,
   name,
+  hrefOf,
 }: {
   data: DashboardUnitsDto;
   stale: boolean;
   periodLabel: string;
   name: string;
+  /** The dashboard of a unit below: where a click on its name leads. */
+  hrefOf: (unitId: string) => string;
 }) {
   if (data.rows.length === 0) {
     return (
@@ -163,6 +173,14 @@ function ChartBody({
           {withoutData.join('; ')}.
         </p>
       )}
+      <nav className="drill-units" aria-label="Mở bảng chỉ tiêu của một đơn vị trực thuộc">
+        <span className="drill-units-label">Xem chi tiết:</span>
+        {data.rows.map((r) => (
+          <a key={r.unit.id} href={hrefOf(r.unit.id)} onClick={(e) => followLink(e, hrefOf(r.unit.id))}>
+            {r.unit.name}
+          </a>
+        ))}
+      </nav>
       <details className="chart-table">
         <summary>Xem dạng bảng</summary>
         <div className="table-wrap">
@@ -189,7 +207,9 @@ function ChartBody({
               {data.rows.map((r) => (
                 <tr key={r.unit.id} data-unit={r.unit.id}>
                   <th scope="row" data-label="Đơn vị">
-                    {r.unit.name}
+                    <a href={hrefOf(r.unit.id)} onClick={(e) => followLink(e, hrefOf(r.unit.id))}>
+                      {r.unit.name}
+                    </a>
                   </th>
                   <td className={level ? 'text-value' : 'num'} data-label="Kế hoạch">
                     {r.target?.display ?? '—'}

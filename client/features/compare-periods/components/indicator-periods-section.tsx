@@ -1,0 +1,145 @@
+import { lazy, type RefObject, Suspense, useId } from 'react';
+import { STATUS_LABELS, type Status } from '../../../../shared/judgement';
+import type { ComparePeriodsDto } from '../../../../shared/schemas';
+import { EmptyState } from '../../../components/ui/empty-state';
+import { ErrorState } from '../../../components/ui/error-state';
+import { Loading, SkeletonRows } from '../../../components/ui/loading';
+import { STATUS_CHART_COLORS, TARGET_FILL, TARGET_STROKE } from '../../../components/ui/status-colors';
+import { followLink } from '../../../lib/location';
+import { useComparePeriods } from '../api/get-compare-periods';
+import { chartSummary, periodChartData } from '../utils/period-chart-data';
+import { IndicatorPeriodsTable } from './indicator-periods-table';
+import '../compare-periods.css';
+
+// Recharts is heavy: it comes in its own chunk, after the table is on screen.
+const IndicatorPeriodsChart = lazy(() =>
+  import('./indicator-periods-chart').then((m) => ({ default: m.IndicatorPeriodsChart })),
+);
+
+const LEGEND_STATUSES: Status[] = ['exceeded', 'met', 'not_yet', 'missed', 'no_target'];
+
+interface IndicatorPeriodsSectionProps {
+  unitId: string;
+  code: string;
+  periods: string[];
+  /** "Các năm 2022–2026". */
+  choiceText: string;
+  /** The indicator's name from the catalogue, to title the section before the answer comes. */
+  name: string | undefined;
+  timeAggregate: 'sum' | 'last' | 'none' | undefined;
+  /** This page with every indicator: the way back to the overview. */
+  overviewHref: string;
+  headingRef?: RefObject<HTMLHeadingElement | null>;
+}
+
+/** One indicator of one unit across the periods chosen: a chart, then its figures in a table. */
+export function IndicatorPeriodsSection({
+  unitId,
+  code,
+  periods,
+  choiceText,
+  name: catalogueName,
+  timeAggregate,
+  overviewHref,
+  headingRef,
+}: IndicatorPeriodsSectionProps) {
+  const id = useId();
+  const query = useComparePeriods({ unit: unitId, code, periods });
+  const data = query.data;
+  // While another indicator loads, the previous one stays dimmed under the new one's name.
+  const fresh = data?.indicator.code === code ? data : undefined;
+  const name = fresh?.indicator.name ?? catalogueName ?? code;
+
+  return (
+    <section
+      className="card cmpk-card"
+      data-testid="compare-indicator"
+      aria-labelledby={`${id}-title`}
+      aria-busy={query.isFetching}
+    >
+      <div className="card-head">
+        <h2 id={`${id}-title`} className="card-title" ref={headingRef} tabIndex={-1}>
+          {name} <span className="cmpk-title-range">— {choiceText}</span>
+        </h2>
+        <a className="cmpk-back" href={overviewHref} onClick={(e) => followLink(e, overviewHref)}>
+          <span aria-hidden="true">← </span>Tất cả chỉ tiêu
+        </a>
+      </div>
+
+      {query.isError && !data ? (
+        <ErrorState
+          title="Không tải được số liệu so sánh"
+          error={query.error}
+          onRetry={() => query.refetch()}
+        />
+      ) : !data ? (
+        <SkeletonRows rows={5} label="Đang tải số liệu các kỳ…" />
+      ) : (
+        <SectionBody
+          data={data}
+          stale={query.isPlaceholderData}
+          name={name}
+          choiceText={choiceText}
+          timeAggregate={timeAggregate}
+        />
+      )}
+    </section>
+  );
+}
+
+function SectionBody({
+  data,
+  stale,
+  name,
+  choiceText,
+  timeAggregate,
+}: {
+  data: ComparePeriodsDto;
+  stale: boolean;
+  name: string;
+  choiceText: string;
+  timeAggregate: 'sum' | 'last' | 'none' | undefined;
+}) {
+  if (data.rows.every((r) => !r.target && !r.result)) {
+    return (
+      <EmptyState hint="Hãy chọn khoảng năm khác, cách so sánh khác, hoặc đơn vị khác ở phía trên.">
+        Chưa có số liệu nào của {data.unit.name} về “{name}” trong các kỳ đã chọn.
+      </EmptyState>
+    );
+  }
+  const { scale, rows } = periodChartData(data);
+  const title = `${name} của ${data.unit.name}, ${choiceText.charAt(0).toLowerCase()}${choiceText.slice(1)}`;
+  const level = scale.kind === 'level';
+
+  return (
+    <div className={stale ? 'is-stale' : undefined}>
+      <ul className="chart-legend" aria-label="Chú giải">
+        <li>
+          <span className="legend-swatch" style={{ background: TARGET_FILL, borderColor: TARGET_STROKE }} />
+          Kế hoạch
+        </li>
+        <li>
+          <span className="legend-label">Thực hiện, tô màu theo đánh giá (ghi kèm từng kỳ):</span>
+          {LEGEND_STATUSES.map((s) => (
+            <span key={s} className="legend-status">
+              <span className="legend-swatch" style={{ background: STATUS_CHART_COLORS[s] }} />
+              {STATUS_LABELS[s]}
+            </span>
+          ))}
+        </li>
+      </ul>
+      {level && (
+        <p className="chart-note">
+          Trục ngang là các mức xếp loại, từ thấp đến cao: {data.indicator.levels?.join(' → ')}.
+        </p>
+      )}
+      <div role="img" aria-label={chartSummary(title, rows)} className="cmpk-chart">
+        <Suspense fallback={<Loading label="Đang vẽ biểu đồ…" />}>
+          <IndicatorPeriodsChart scale={scale} rows={rows} />
+        </Suspense>
+      </div>
+      <h3 className="cmpk-subtitle">Số liệu từng kỳ</h3>
+      <IndicatorPeriodsTable data={data} caption={title} timeAggregate={timeAggregate} />
+    </div>
+  );
+}

@@ -1,0 +1,101 @@
+import { parsePeriod } from '../../../../shared/period';
+import type { ComparePeriodsDto } from '../../../../shared/schemas';
+import { StatusBadge } from '../../../components/ui/status-badge';
+import { followLink } from '../../../lib/location';
+import { ResultCell } from '../../dashboard/components/result-cell';
+import { formatAchievement } from '../../dashboard/utils/achievement';
+import { changeDirection, changeInWords } from '../utils/change-words';
+import { isSameTimeLastYear } from '../utils/compare-choice';
+import { dashboardHref } from '../utils/links';
+import { PeriodNote } from './period-note';
+
+const ARROWS = { up: '▲', down: '▼', same: '=' } as const;
+
+interface IndicatorPeriodsTableProps {
+  data: ComparePeriodsDto;
+  caption: string;
+  timeAggregate: 'sum' | 'last' | 'none' | undefined;
+}
+
+/** Kỳ, Kế hoạch, Thực hiện, Tỷ lệ so với KH, Đánh giá, Thay đổi: the figures behind the chart. */
+export function IndicatorPeriodsTable({ data, caption, timeAggregate }: IndicatorPeriodsTableProps) {
+  const { indicator, unit } = data;
+  const level = indicator.kind === 'level';
+  const valueClass = level ? 'text-value' : 'num';
+
+  return (
+    <div className="table-wrap">
+      <table className="data-table cmpk-table">
+        <caption className="visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Kỳ</th>
+            <th scope="col" className={valueClass}>
+              Kế hoạch
+            </th>
+            <th scope="col" className={valueClass}>
+              Thực hiện
+            </th>
+            <th scope="col" className="num">
+              Tỷ lệ so với KH
+            </th>
+            <th scope="col">Đánh giá</th>
+            <th scope="col" className="cmpk-col-change">
+              Thay đổi so với kỳ trước
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {data.rows.map((row, i) => {
+            const previous = i > 0 ? parsePeriod(data.rows[i - 1]!.period.code) : null;
+            const sameTime = isSameTimeLastYear(previous, parsePeriod(row.period.code));
+            const direction = changeDirection(row.change);
+            const href = dashboardHref(unit.id, row.period.code, indicator.code);
+            return (
+              <tr key={row.period.code} data-period={row.period.code}>
+                <th scope="row" className="cmpk-col-period" data-label="Kỳ">
+                  <a
+                    href={href}
+                    title={`Mở Bảng chỉ tiêu ${row.period.label}`}
+                    onClick={(e) => followLink(e, href)}
+                  >
+                    {row.period.label}
+                  </a>
+                  <PeriodNote period={row.period} />
+                </th>
+                <td className={valueClass} data-label="Kế hoạch">
+                  {row.target?.display ?? <span className="muted">—</span>}
+                </td>
+                <td className={valueClass} data-label="Thực hiện">
+                  <ResultCell result={row.result} timeAggregate={timeAggregate} />
+                </td>
+                <td className="num" data-label="Tỷ lệ so với KH">
+                  {formatAchievement(row.achievement)}
+                </td>
+                <td data-label="Đánh giá">
+                  <StatusBadge status={row.status} />
+                </td>
+                <td
+                  className="cmpk-col-change"
+                  data-label="Thay đổi so với kỳ trước"
+                  data-change={row.change ?? ''}
+                >
+                  <span className="cmpk-change">
+                    {direction && direction !== 'same' && (
+                      <span className={`cmpk-arrow is-${direction}`} aria-hidden="true">
+                        {ARROWS[direction]}{' '}
+                      </span>
+                    )}
+                    <span className="cmpk-change-words">
+                      {changeInWords(row.change, indicator, sameTime)}
+                    </span>
+                  </span>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
