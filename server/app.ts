@@ -16,9 +16,11 @@ import { compareRouter } from './routes/compare/compare.index';
 import { dashboardRouter } from './routes/dashboard/dashboard.index';
 import { healthRouter } from './routes/health/health.index';
 import { historyRouter } from './routes/history/history.index';
+import { importExportRouter } from './routes/import-export/import-export.index';
 import { indicatorsRouter } from './routes/indicators/indicators.index';
 import { locksRouter } from './routes/locks/locks.index';
 import { memberRatingsRouter } from './routes/member-ratings/member-ratings.index';
+import { reportRouter } from './routes/report/report.index';
 import { targetLinesRouter } from './routes/target-lines/target-lines.index';
 import { unitsRouter } from './routes/units/units.index';
 import { usersRouter } from './routes/users/users.index';
@@ -68,7 +70,9 @@ function buildApi() {
     .route('/', historyRouter)
     .route('/', targetLinesRouter)
     .route('/', memberRatingsRouter)
-    .route('/', compareRouter);
+    .route('/', compareRouter)
+    .route('/', reportRouter)
+    .route('/', importExportRouter);
 }
 
 /** The type the client's `hc<AppType>` is built from. */

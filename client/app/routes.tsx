@@ -4,8 +4,11 @@ import type { Rights } from '../features/auth/utils/use-rights';
 import { CataloguePage } from './catalogue-page';
 import { ComparePeriodsPage } from './compare-periods-page';
 import { CompareUnitsPage } from './compare-units-page';
+import { ConferencePage } from './conference-page';
 import { DashboardPage } from './dashboard-page';
+import { ImportExportPage } from './import-export-page';
 import { MemberRatingsPage } from './member-ratings-page';
+import { ReportPage } from './report-page';
 import { ResultsPage } from './results-page';
 import { TargetLinesPage } from './target-lines-page';
 import { TargetsPage } from './targets-page';
@@ -53,6 +56,9 @@ export const PATHS = {
   memberRatings: '/xep-loai-dang-vien',
   comparePeriods: '/so-sanh-ky',
   compareUnits: '/so-sanh-don-vi',
+  importExport: '/nhap-xuat',
+  conference: '/trinh-chieu',
+  report: '/bao-cao',
 } as const;
 
 export const ROUTES: AppRoute[] = [
@@ -80,6 +86,23 @@ export const ROUTES: AppRoute[] = [
     allowed: () => true,
     refusal: '',
     render: () => <CompareUnitsPage />,
+  },
+  {
+    path: PATHS.conference,
+    group: 'follow',
+    title: 'Trình chiếu',
+    // The review conference's slides: everyone who may read the lines may show them.
+    allowed: () => true,
+    refusal: '',
+    render: () => <ConferencePage />,
+  },
+  {
+    path: PATHS.report,
+    group: 'follow',
+    title: 'Báo cáo',
+    allowed: () => true,
+    refusal: '',
+    render: () => <ReportPage />,
   },
   {
     path: PATHS.targets,
@@ -114,6 +137,16 @@ export const ROUTES: AppRoute[] = [
     allowed: ({ me }) => me.grants.some((g) => g.role !== 'viewer'),
     refusal: 'Tài khoản của bạn chỉ được xem, không báo cáo kết quả.',
     render: () => <ResultsPage />,
+  },
+  {
+    path: PATHS.importExport,
+    group: 'enter',
+    title: 'Nhập, xuất Excel',
+    // Reading is enough to export; the page is for those who enter figures, and each row of
+    // an import is checked against the rights of its unit.
+    allowed: ({ me }) => me.grants.some((g) => g.role !== 'viewer'),
+    refusal: 'Tài khoản của bạn chỉ được xem, không nhập số liệu.',
+    render: () => <ImportExportPage />,
   },
   {
     path: PATHS.users,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Role } from '../../shared/accounts';
+import { IMPORT_HEADER } from '../../shared/import-export';
 import { type Caller, registeredApiRoutes, seedBasics, type TestApp, testApp } from '../helpers/app';
 import { expectRefusal } from '../helpers/expect';
 
@@ -22,7 +23,8 @@ interface World {
 }
 
 interface Case {
-  request: (w: World) => { path: string; body?: unknown };
+  /** `form`: sent as multipart/form-data instead of a JSON body (file uploads). */
+  request: (w: World) => { path: string; body?: unknown; form?: FormData };
   /** Public routes answer anyone; the others 401 without a session. */
   public?: true;
   /** Roles on A that may call it for A (the admin granted everywhere always may). */
@@ -233,6 +235,30 @@ const ROUTES: Record<string, Case> = {
     inside: EVERY_ROLE,
     outside: 'forbidden',
   },
+  'GET /api/report': {
+    request: (w) => ({ path: `/api/report?unit=${w.a}&period=2025&format=json` }),
+    inside: EVERY_ROLE,
+    outside: 'forbidden',
+  },
+  'POST /api/import': {
+    request: (w) => {
+      const form = new FormData();
+      form.append('file', new File([`${IMPORT_HEADER}\n${w.a},KET_NAP,2025,result,2,,,\n`], 'so-lieu.csv'));
+      return { path: '/api/import', form };
+    },
+    inside: ['committee', 'reporter', 'unitAdmin'],
+    outside: 'forbidden',
+  },
+  'GET /api/export': {
+    request: (w) => ({ path: `/api/export?unit=${w.a}&period=2025&format=csv` }),
+    inside: EVERY_ROLE,
+    outside: 'forbidden',
+  },
+  'GET /api/import/template': {
+    request: (w) => ({ path: `/api/import/template?unit=${w.a}&period=2025` }),
+    inside: EVERY_ROLE,
+    outside: 'forbidden',
+  },
   'GET /api/history': {
     request: (w) => ({ path: `/api/history?unit=${w.a}` }),
     inside: EVERY_ROLE,
@@ -266,7 +292,11 @@ function actor(w: World, who: Who | 'anonymous' | 'admin', where: 'a' | 'b'): Ca
 }
 
 async function send(w: World, c: Case, caller: Caller, method: string) {
-  const { path, body } = c.request(w);
+  const { path, body, form } = c.request(w);
+  if (form) {
+    const res = await caller.raw(method, path, { body: form });
+    return { status: res.status, body: await res.json() };
+  }
   return caller.call(method, path, body);
 }
 

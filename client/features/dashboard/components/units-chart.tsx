@@ -73,7 +73,13 @@ export function niceTicks(max: number, integer: boolean): number[] {
 }
 
 /** Unit names, wrapped over up to three lines so long Vietnamese names stay whole. */
-function UnitTick({ x, y, payload, width }: YAxisTickContentProps & { width: number }) {
+function UnitTick({
+  x,
+  y,
+  payload,
+  width,
+  fontSize,
+}: YAxisTickContentProps & { width: number; fontSize?: number }) {
   return (
     <Text
       x={Number(x)}
@@ -82,7 +88,8 @@ function UnitTick({ x, y, payload, width }: YAxisTickContentProps & { width: num
       maxLines={3}
       textAnchor="end"
       verticalAnchor="middle"
-      fontSize={13}
+      fontSize={fontSize ?? 13}
+      style={fontSize ? { fontSize } : undefined}
       fill={TEXT}
     >
       {String(payload.value)}
@@ -97,7 +104,8 @@ function UnitTickAbove({
   payload,
   width,
   offset,
-}: YAxisTickContentProps & { width: number; offset: number }) {
+  fontSize,
+}: YAxisTickContentProps & { width: number; offset: number; fontSize?: number }) {
   return (
     <Text
       x={Number(x)}
@@ -106,7 +114,8 @@ function UnitTickAbove({
       maxLines={2}
       textAnchor="start"
       verticalAnchor="end"
-      fontSize={13}
+      fontSize={fontSize ?? 13}
+      style={fontSize ? { fontSize } : undefined}
       fontWeight={600}
       fill={TEXT}
     >
@@ -122,7 +131,8 @@ function LevelTick({
   payload,
   width,
   format,
-}: XAxisTickContentProps & { width: number; format: (v: number) => string }) {
+  fontSize,
+}: XAxisTickContentProps & { width: number; format: (v: number) => string; fontSize?: number }) {
   return (
     <Text
       x={Number(x)}
@@ -131,7 +141,8 @@ function LevelTick({
       maxLines={4}
       textAnchor="middle"
       verticalAnchor="start"
-      fontSize={12}
+      fontSize={fontSize ?? 12}
+      style={fontSize ? { fontSize } : undefined}
       fill={MUTED}
     >
       {format(Number(payload.value))}
@@ -180,8 +191,14 @@ function ResultBar(props: BarShapeProps) {
   return <Rectangle {...props} fill={datum ? STATUS_CHART_COLORS[datum.status] : TARGET_STROKE} />;
 }
 
-/** "Kế hoạch" and "Thực hiện" per child unit, as horizontal bars so long names stay readable. */
-export function UnitsChart({ data }: { data: DashboardUnitsDto }) {
+/**
+ * "Kế hoạch" and "Thực hiện" per child unit, as horizontal bars so long names stay readable.
+ * `scale` enlarges text and bars together, for a screen read from across a room.
+ */
+export function UnitsChart({ data, scale: size = 1 }: { data: DashboardUnitsDto; scale?: number }) {
+  const px = (n: number) => Math.round(n * size);
+  // Names wrap by their measured width: an enlarged chart measures them at their own size.
+  const tickFont = (n: number) => (size === 1 ? undefined : px(n));
   const [ref, width] = useWidth<HTMLDivElement>();
   const { scale, rows: all } = chartData(data);
   // Units with neither a target nor a result have nothing to draw; the section lists them.
@@ -192,13 +209,13 @@ export function UnitsChart({ data }: { data: DashboardUnitsDto }) {
 
   // Wide screens: names beside the bars. Phones: names above them, bars across the width.
   const stacked = width > 0 && width < 560;
-  const barSize = stacked ? 12 : 16;
-  const nameWidth = stacked ? 0 : Math.round(Math.min(260, Math.max(140, width * 0.26)));
+  const barSize = px(stacked ? 12 : 16);
+  const nameWidth = stacked ? 0 : Math.round(Math.min(px(260), Math.max(px(140), width * 0.26)));
   const levelWidth = isLevel ? Math.max(60, (width - nameWidth - 8) / (levelCount + 0.5)) : 0;
   // Room on the right for the value written after each bar, or for half the last level's name.
-  const labelRoom = isLevel ? Math.round(levelWidth / 2) : stacked ? 48 : 64;
-  const band = stacked ? 2 * barSize + 50 : 2 * barSize + 30;
-  const height = Math.max(isLevel ? 200 : 180, rows.length * band + (isLevel ? 110 : 44));
+  const labelRoom = isLevel ? Math.round(levelWidth / 2) : px(stacked ? 48 : 64);
+  const band = stacked ? 2 * barSize + px(50) : 2 * barSize + px(30);
+  const height = Math.max(px(isLevel ? 200 : 180), rows.length * band + px(isLevel ? 110 : 44));
 
   const maxValue = Math.max(0, ...rows.flatMap((r) => [r.target ?? 0, r.result ?? 0]));
   const ticks = isLevel
@@ -215,9 +232,9 @@ export function UnitsChart({ data }: { data: DashboardUnitsDto }) {
             data={rows}
             layout="vertical"
             margin={{
-              top: stacked ? 22 : 8,
+              top: px(stacked ? 22 : 8),
               right: labelRoom,
-              bottom: isLevel ? 60 : 4,
+              bottom: px(isLevel ? 60 : 4),
               left: stacked ? 0 : 4,
             }}
             barGap={2}
@@ -233,9 +250,9 @@ export function UnitsChart({ data }: { data: DashboardUnitsDto }) {
               tick={
                 isLevel
                   ? (props: XAxisTickContentProps) => (
-                      <LevelTick {...props} width={levelWidth - 8} format={format} />
+                      <LevelTick {...props} width={levelWidth - 8} format={format} fontSize={tickFont(12)} />
                     )
-                  : { fontSize: 12, fill: MUTED }
+                  : { fontSize: px(12), fill: MUTED }
               }
               interval={0}
               stroke="#9ca3af"
@@ -249,9 +266,17 @@ export function UnitsChart({ data }: { data: DashboardUnitsDto }) {
               tick={
                 stacked
                   ? (props: YAxisTickContentProps) => (
-                      <UnitTickAbove {...props} x={2} width={width - labelRoom} offset={barSize + 10} />
+                      <UnitTickAbove
+                        {...props}
+                        x={2}
+                        width={width - labelRoom}
+                        offset={barSize + px(10)}
+                        fontSize={tickFont(13)}
+                      />
                     )
-                  : (props: YAxisTickContentProps) => <UnitTick {...props} width={nameWidth - 12} />
+                  : (props: YAxisTickContentProps) => (
+                      <UnitTick {...props} width={nameWidth - 12} fontSize={tickFont(13)} />
+                    )
               }
               stroke="#9ca3af"
             />
@@ -265,7 +290,9 @@ export function UnitsChart({ data }: { data: DashboardUnitsDto }) {
               isAnimationActive={animate}
               animationDuration={400}
             >
-              {!isLevel && <LabelList dataKey="targetLabel" position="right" fontSize={12} fill={MUTED} />}
+              {!isLevel && (
+                <LabelList dataKey="targetLabel" position="right" fontSize={px(12)} fill={MUTED} />
+              )}
             </Bar>
             <Bar
               dataKey="result"
@@ -275,7 +302,7 @@ export function UnitsChart({ data }: { data: DashboardUnitsDto }) {
               isAnimationActive={animate}
               animationDuration={400}
             >
-              {!isLevel && <LabelList dataKey="resultLabel" position="right" fontSize={12} fill={TEXT} />}
+              {!isLevel && <LabelList dataKey="resultLabel" position="right" fontSize={px(12)} fill={TEXT} />}
             </Bar>
           </BarChart>
         </ResponsiveContainer>

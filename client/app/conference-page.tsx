@@ -1,0 +1,155 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { parsePeriod } from '../../shared/period';
+import { EmptyState } from '../components/ui/empty-state';
+import { ErrorState } from '../components/ui/error-state';
+import { Loading, SkeletonRows } from '../components/ui/loading';
+import { ConferenceSetup } from '../features/conference/components/conference-setup';
+import { FULLSCREEN_REFUSED, Presentation } from '../features/conference/components/presentation';
+import { ShowDialog } from '../features/conference/components/show-dialog';
+import { enterFullscreen, exitFullscreen } from '../features/conference/utils/fullscreen';
+import { buildSlides, emptyMessage, slideFromParam } from '../features/conference/utils/slides';
+import { PeriodPicker } from '../features/periods/components/period-picker';
+import { useTargetLines } from '../features/target-lines/api/get-target-lines';
+import { useUnits } from '../features/units/api/get-units';
+import { UnitPicker } from '../features/units/components/unit-picker';
+import { rootUnits } from '../features/units/utils/unit-tree';
+import { currentYear } from '../lib/today';
+import {
+  patchSearchParams,
+  type Selection,
+  setSelection,
+  useSearchParams,
+  useSelection,
+} from '../lib/url-state';
+
+/**
+ * "Trình chiếu": the review conference's slides, one per "chỉ tiêu chủ yếu" of a unit and
+ * period, between a title slide and a closing summary. The address holds the unit, the period
+ * and the slide on screen (?unit=…&period=2021&slide=3), so a reload resumes where it was.
+ */
+export function ConferencePage() {
+  const selection = useSelection();
+  const params = useSearchParams();
+  const units = useUnits();
+
+  // Defaults: the first root and this year.
+  const list = units.data?.units ?? [];
+  const unitId = selection.unit ?? rootUnits(list)[0]?.id;
+  const periodCode = selection.period ?? String(currentYear());
+  const lines = useTargetLines(unitId ? { unit: unitId, period: periodCode } : null);
+  const deck = lines.data;
+  const slides = useMemo(() => buildSlides(deck?.lines ?? []), [deck]);
+
+  const presenting = params.slide !== undefined;
+  const at = slideFromParam(params.slide, slides.length);
+  const hasChildren = list.some((u) => u.parentId === unitId);
+
+  const unitName = list.find((u) => u.id === unitId)?.name ?? deck?.unit.name;
+  const periodLabel = parsePeriod(periodCode)?.label ?? periodCode;
+  const heading = unitName ? `Trình chiếu: ${unitName} — ${periodLabel}` : 'Trình chiếu';
+
+  useEffect(() => {
+    document.title =
+      presenting && at ? `${at}/${slides.length} · ${heading} · Chỉ tiêu` : `${heading} · Chỉ tiêu`;
+  }, [presenting, at, slides.length, heading]);
+
+  // A slide number outside the deck (the list got shorter since) is corrected in place, and
+  // a deck that turned out empty has no slide to show.
+  useEffect(() => {
+    if (!presenting || !deck) return;
+    const wanted = at === null ? undefined : String(at);
+    if (params.slide !== wanted) patchSearchParams({ slide: wanted }, 'replace');
+  }, [presenting, deck, at, params.slide]);
+
+  const [notice, setNotice] = useState<string | null>(null);
+  const [returned, setReturned] = useState(false);
+
+  const start = (slide: number) => {
+    setNotice(null);
+    // Asked here, inside the click: browsers grant full screen only in answer to a gesture.
+    void enterFullscreen().then((ok) => {
+      if (!ok) setNotice(FULLSCREEN_REFUSED);
+    });
+    patchSearchParams({ unit: unitId, period: periodCode, slide: String(slide) }, 'push');
+  };
+
+  const go = useCallback((slide: number) => patchSearchParams({ slide: String(slide) }, 'replace'), []);
+  const leave = useCallback(() => {
+    exitFullscreen();
+    setReturned(true);
+    patchSearchParams({ slide: undefined }, 'push');
+  }, []);
+
+  const choose = (patch: Selection) => setSelection({ unit: unitId, period: periodCode, ...patch });
+  const noUnits = units.isSuccess && list.length === 0 && !selection.unit;
+
+  if (presenting && !(deck && slides.length === 0)) {
+    return (
+      <ShowDialog label={heading} onLeave={leave}>
+        {deck && at !== null ? (
+          <Presentation
+            deck={deck}
+            slides={slides}
+            at={at}
+            hasChildren={hasChildren}
+            onGo={go}
+            onLeave={leave}
+            notice={notice}
+            onNotice={setNotice}
+          />
+        ) : lines.isError || units.isError || noUnits ? (
+          <div className="conf-frame conf-state">
+            <ErrorState
+              title="Không mở được trang chiếu"
+              error={lines.error ?? units.error ?? new Error('Chưa có đơn vị nào.')}
+              onRetry={() => {
+                void units.refetch();
+                void lines.refetch();
+              }}
+            />
+            <button type="button" className="conf-button" onClick={leave}>
+              Kết thúc
+            </button>
+          </div>
+        ) : (
+          <div className="conf-frame conf-state">
+            <Loading label="Đang tải các chỉ tiêu chủ yếu…" />
+          </div>
+        )}
+      </ShowDialog>
+    );
+  }
+
+  return (
+    <div className="page-stack">
+      <section className="card toolbar" aria-label="Chọn đơn vị và kỳ">
+        <UnitPicker value={unitId} onChange={(unit) => choose({ unit })} />
+        <PeriodPicker value={periodCode} onChange={(period) => choose({ period })} />
+      </section>
+
+      <h1 className="page-title">{heading}</h1>
+
+      {noUnits ? (
+        <div className="card">
+          <EmptyState hint="Hãy thêm Đảng bộ và các đơn vị trực thuộc trước.">Chưa có đơn vị nào.</EmptyState>
+        </div>
+      ) : lines.isError ? (
+        <div className="card">
+          <ErrorState error={lines.error} onRetry={() => lines.refetch()} />
+        </div>
+      ) : !deck ? (
+        <div className="card">
+          <SkeletonRows rows={4} label="Đang tải các chỉ tiêu chủ yếu…" />
+        </div>
+      ) : slides.length === 0 ? (
+        <div className="card">
+          <EmptyState hint="Chọn kỳ khác, hoặc soạn các chỉ tiêu chủ yếu ở trang “Chỉ tiêu chủ yếu”.">
+            {emptyMessage(deck.unit.name, deck.period.label)}
+          </EmptyState>
+        </div>
+      ) : (
+        <ConferenceSetup deck={deck} slides={slides} onStart={start} focusStart={returned} />
+      )}
+    </div>
+  );
+}

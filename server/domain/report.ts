@@ -1,0 +1,142 @@
+import { achievementX100, isAchieved, judge, lineStatus } from '../../shared/judgement';
+import { enclosingYear, type Period } from '../../shared/period';
+import { figureText, type ReportLine, type ReportModel, type ReportPart } from '../../shared/report';
+import type { DashboardRowDto } from '../../shared/schemas';
+import { divRoundHalfUp, valueFromJson } from '../../shared/value';
+import type { Db } from '../db/client';
+import type { UnitRow } from '../db/schema';
+import { catalogue, toIndicatorDef } from './catalogue';
+import { periodOut, unitRows } from './dashboard';
+import { judgedLines, storedLines } from './target-lines';
+
+// The report of a unit and period, assembled from the same judgement as the dashboard and the
+// target lines; shared/report.ts words it. A half-year or a quarter without main targets of its
+// own is reported as the mid-year review is held: the year's main targets, the results so far
+// against the year's targets, and the pace (DOMAIN.md, "Progress inside a longer period").
+
+export interface Report extends ReportModel {
+  /** Every indicator with a target or a result in the period: the report's table. */
+  table: DashboardRowDto[];
+}
+
+const figure = (f: DashboardRowDto['result'] | DashboardRowDto['target']) =>
+  f
+    ? {
+        display: f.display,
+        value: f.value,
+        ...('numerator' in f && f.numerator !== undefined
+          ? { numerator: f.numerator, denominator: f.denominator }
+          : {}),
+      }
+    : null;
+
+function partOf(row: DashboardRowDto): ReportPart {
+  return {
+    code: row.indicator.code,
+    name: row.indicator.name,
+    unitLabel: row.indicator.unitLabel,
+    kind: row.indicator.kind,
+    target: figure(row.target),
+    result: figure(row.result),
+    status: row.status,
+    achievement: row.achievement,
+  };
+}
+
+function summaryOf(lines: ReportLine[], withPace: boolean): ReportModel['summary'] {
+  const achieved = lines.filter((l) => isAchieved(l.status)).length;
+  const onPace = lines.filter(
+    (l) => l.parts.length > 0 && l.parts.every((p) => p.pace === 'on_track'),
+  ).length;
+  return {
+    total: lines.length,
+    achieved,
+    share: lines.length === 0 ? null : divRoundHalfUp(achieved * 10000, lines.length) / 100,
+    ...(withPace ? { onPace } : {}),
+  };
+}
+
+export function buildReport(db: Db, unit: UnitRow, period: Period, asOf: string): Report {
+  const cat = catalogue(db);
+  const table = unitRows(db, unit, period, asOf, cat.indicators);
+  const base = {
+    unit: { id: String(unit.id), name: unit.name },
+    period: periodOut(period, asOf),
+    countedTo: asOf < period.end ? asOf : period.end,
+    table,
+  };
+
+  // The committee's own sentences for the period.
+  const own = judgedLines(db, unit, period, asOf);
+  if (own.lines.length > 0) {
+    const lines = own.lines.map((l) => ({ text: l.text, status: l.status, parts: l.parts.map(partOf) }));
+    return {
+      ...base,
+      mode: 'period',
+      basis: { code: period.code, label: period.label },
+      fromIndicators: false,
+      lines,
+      summary: summaryOf(lines, false),
+    };
+  }
+
+  // The mid-year review: the year's sentences, judged on the results so far.
+  const year = enclosingYear(period);
+  const yearLines = year ? (storedLines(db, unit.id, year.code)?.lines ?? []) : [];
+  if (year && yearLines.length > 0) {
+    const bound = cat.indicators.filter((i) => yearLines.some((l) => l.codes.includes(i.code)));
+    const here = new Map(unitRows(db, unit, period, asOf, bound, true).map((r) => [r.indicator.code, r]));
+    const yearRows = new Map(unitRows(db, unit, year, asOf, bound, true).map((r) => [r.indicator.code, r]));
+    const lines: ReportLine[] = yearLines.map((l) => {
+      const parts = l.codes.flatMap((code): ReportPart[] => {
+        const row = here.get(code);
+        const ind = cat.indicatorsByCode.get(code);
+        if (!row || !ind) return [];
+        const def = toIndicatorDef(ind);
+        const target = row.progress?.target ?? yearRows.get(code)?.target ?? null;
+        const result = row.progress ? row.progress.result : row.result;
+        const t = valueFromJson(def, target);
+        const r = valueFromJson(def, result);
+        const a = row.progress ? row.progress.achievement : achievementX100(def, t, r);
+        return [
+          {
+            ...partOf(row),
+            target: figure(target),
+            result: figure(result),
+            // At the review the year goes on: short of its target is "not yet", never "missed".
+            status: judge(def, t, r, true),
+            achievement: row.progress ? a : a === null ? null : a / 100,
+            pace: row.progress?.pace,
+          },
+        ];
+      });
+      return { text: l.text, status: lineStatus(parts.map((p) => p.status)), parts };
+    });
+    return {
+      ...base,
+      mode: 'progress',
+      basis: { code: year.code, label: year.label },
+      fromIndicators: false,
+      lines,
+      summary: summaryOf(lines, true),
+    };
+  }
+
+  // No sentences written: one line per indicator given a target.
+  const lines = table
+    .filter((r) => r.target)
+    .map((r) => {
+      const part = partOf(r);
+      const goal = figureText(part, part.target!);
+      const text = `${r.indicator.name} ${r.indicator.direction === 'lower' ? 'không quá' : 'đạt'} ${goal}`;
+      return { text, status: r.status, parts: [part] };
+    });
+  return {
+    ...base,
+    mode: 'period',
+    basis: { code: period.code, label: period.label },
+    fromIndicators: true,
+    lines,
+    summary: summaryOf(lines, false),
+  };
+}

@@ -1,0 +1,165 @@
+import { z } from 'zod';
+import { errorSchema } from './schemas';
+
+// Import and export of targets and results as a spreadsheet (CONTRACT.md, "Reports, import
+// and export"; docs/decisions/006-import-export.md): the layout, the answers of the server,
+// and how a typed cell becomes a number. Both sides import this file.
+
+/** The header row of every import and export file, in this order. */
+export const IMPORT_COLUMNS = [
+  'unit',
+  'code',
+  'period',
+  'type',
+  'value',
+  'numerator',
+  'denominator',
+  'note',
+] as const;
+export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
+
+export const IMPORT_HEADER = IMPORT_COLUMNS.join(',');
+
+/** Column names as a person reads them in a message. */
+export const COLUMN_LABELS: Record<ImportColumn, string> = {
+  unit: 'đơn vị (unit)',
+  code: 'mã chỉ tiêu (code)',
+  period: 'kỳ (period)',
+  type: 'loại (type)',
+  value: 'giá trị (value)',
+  numerator: 'tử số (numerator)',
+  denominator: 'mẫu số (denominator)',
+  note: 'ghi chú (note)',
+};
+
+/** The largest upload accepted. */
+export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+/** How many changes an answer lists; the counts cover them all. */
+export const MAX_LISTED_CHANGES = 500;
+/** How many problems a refusal lists; `errorCount` counts them all. */
+export const MAX_LISTED_ERRORS = 1000;
+
+/** What a value cell says to remove the stored value (compared without diacritics or case). */
+export const REMOVE_WORD = 'xóa';
+
+export const IMPORT_ACTIONS = ['create', 'update', 'delete', 'same'] as const;
+export type ImportAction = (typeof IMPORT_ACTIONS)[number];
+
+export const IMPORT_ACTION_LABELS: Record<ImportAction, string> = {
+  create: 'Thêm mới',
+  update: 'Sửa',
+  delete: 'Xóa',
+  same: 'Không đổi',
+};
+
+const valueSchema = z.object({
+  value: z.union([z.number(), z.string()]),
+  numerator: z.number().optional(),
+  denominator: z.number().optional(),
+  display: z.string(),
+  /** Results only. */
+  note: z.string().nullable().optional(),
+});
+
+export const importChangeSchema = z.object({
+  /** The row as a spreadsheet numbers it: the header is row 1. */
+  row: z.number(),
+  unit: z.object({ id: z.string(), name: z.string() }),
+  code: z.string(),
+  indicatorName: z.string(),
+  period: z.string(),
+  type: z.enum(['target', 'result']),
+  action: z.enum(IMPORT_ACTIONS),
+  before: valueSchema.nullable(),
+  after: valueSchema.nullable(),
+});
+
+export const importResponseSchema = z.object({
+  /** Rows read below the header, blank lines left out. */
+  rows: z.number(),
+  /** Rows that changed something (with dryRun: that would change something). */
+  written: z.number(),
+  dryRun: z.boolean(),
+  counts: z.object({
+    create: z.number(),
+    update: z.number(),
+    delete: z.number(),
+    same: z.number(),
+    /** Rows whose value cells are empty: they leave the stored value as it is. */
+    skipped: z.number(),
+  }),
+  /** The rows that change, then the unchanged ones, in file order; at most MAX_LISTED_CHANGES. */
+  changes: z.array(importChangeSchema),
+  /** How many rows `changes` would hold without the cap. */
+  changesTotal: z.number(),
+});
+
+export const importProblemSchema = z.object({
+  row: z.number(),
+  /** The column at fault; null when the whole row is (a duplicate). */
+  column: z.enum(IMPORT_COLUMNS).nullable(),
+  message: z.string(),
+});
+
+export const importRefusalSchema = errorSchema.extend({
+  errors: z.array(importProblemSchema),
+  /** Every problem found; `errors` lists at most MAX_LISTED_ERRORS of them. */
+  errorCount: z.number(),
+});
+
+export type ImportChange = z.infer<typeof importChangeSchema>;
+export type ImportResponse = z.infer<typeof importResponseSchema>;
+export type ImportProblem = z.infer<typeof importProblemSchema>;
+export type ImportRefusal = z.infer<typeof importRefusalSchema>;
+
+export const EXPORT_FORMATS = ['csv', 'xlsx'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export type DecimalCell = { ok: true; text: string } | { ok: false; message: string };
+
+/**
+ * A number typed in a text cell, as the plain decimal the value checks read ("92.5"). A dot
+ * or, when there is no dot, a Vietnamese decimal comma marks the decimals: "92.5" and "92,5"
+ * are both 92,5. Exactly three digits after the mark are refused rather than guessed at:
+ * "1.500" is 1500 to a Vietnamese reader and 1,5 to a program, and no value has three
+ * decimals anyway. Thousands separators and several marks are refused too. Anything else
+ * (a word, a sign) is passed on as typed, for the value checks to refuse in their words.
+ */
+export function readDecimalCell(raw: string): DecimalCell {
+  const text = raw.trim();
+  const m = /^(\d+)([.,])(\d+)$/.exec(text);
+  if (m) {
+    const [, whole, mark, fraction] = m;
+    if (fraction!.length === 3)
+      return {
+        ok: false,
+        message: `Số "${text}" có ba chữ số sau dấu ${mark === '.' ? 'chấm' : 'phẩy'}: giá trị có nhiều nhất hai chữ số thập phân, và không dùng dấu chấm hay dấu phẩy để tách hàng nghìn (một nghìn năm trăm viết là 1500)`,
+      };
+    return { ok: true, text: `${whole}.${fraction}` };
+  }
+  if (/^\d*[.,]\d*[.,]/.test(text))
+    return {
+      ok: false,
+      message: `Số "${text}" có dấu tách hàng nghìn hoặc nhiều dấu thập phân: hãy viết liền các chữ số, phần thập phân sau một dấu chấm hoặc dấu phẩy (ví dụ 1500 hoặc 92,5)`,
+    };
+  return { ok: true, text };
+}
+
+/**
+ * The digits of a JS number moved two places right, without floating point arithmetic: a
+ * spreadsheet cell formatted as a percentage holds 0.925 for 92,5%.
+ */
+export function percentCellText(n: number): string {
+  const text = String(n);
+  if (!/^\d+(\.\d+)?$/.test(text)) return text;
+  const [whole, fraction = ''] = text.split('.');
+  const digits = `${whole}${fraction.padEnd(2, '0')}`;
+  const point = whole!.length + 2;
+  return `${digits.slice(0, point)}.${digits.slice(point)}`
+    .replace(/^0+(?=\d)/, '')
+    .replace(/(\.\d*?)0+$/, '$1')
+    .replace(/\.$/, '');
+}
+
+/** "Đảng bộ Trường / Chi bộ A": the names from the root, as the unit column writes them. */
+export const UNIT_PATH_SEPARATOR = ' / ';

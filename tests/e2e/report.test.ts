@@ -1,0 +1,96 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { ReportDto, UnitDto } from '../../shared/schemas';
+import { launchBrowser } from '../helpers/browser';
+import { apiSession, type SessionFetch, signIn } from './sign-in';
+
+// The report page in Chromium against the real server on the demo data: the 2021 review of
+// the demo committee as the API writes it, copied to the clipboard in one click, printed to
+// an A4 PDF (kept in .tmp/report.pdf to be looked at), downloaded as a workbook.
+
+const base = inject('baseURL');
+let admin: SessionFetch;
+let browser: BrowserContext;
+let page: Page;
+let close: () => Promise<void>;
+let root: UnitDto;
+
+async function json<T>(res: Response): Promise<T> {
+  const text = await res.text();
+  expect(res.status, text).toBe(200);
+  return JSON.parse(text) as T;
+}
+
+beforeAll(async () => {
+  admin = await apiSession('admin', inject('adminPassword'));
+  root = (await json<{ units: UnitDto[] }>(await admin('/api/units'))).units.find(
+    (u) => u.parentId === null,
+  )!;
+  ({ browser, close } = await launchBrowser());
+  await browser.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
+  page = await browser.newPage();
+  await signIn(page, 'admin', inject('adminPassword'));
+});
+
+afterAll(async () => {
+  await close?.();
+});
+
+describe('the report page', () => {
+  it('shows the year’s main targets with their verdicts and the summary, as the API writes them', async () => {
+    await page.goto(`${base}/bao-cao?unit=${root.id}&period=2021`);
+    const paper = page.getByRole('article');
+    await paper.getByText('KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU CHỦ YẾU').waitFor();
+    const api = await json<ReportDto>(await admin(`/api/report?unit=${root.id}&period=2021&format=json`));
+    const lines = await paper.locator('.report-lines li').allTextContents();
+    expect(lines.map((l) => `- ${l}`)).toEqual(api.lines.map((l) => l.sentence));
+    expect(await paper.locator('.report-summary').textContent()).toBe(api.summaryText);
+    expect(api.summaryText).toMatch(/^Có \d+\/\d+ chỉ tiêu đạt và vượt \(\d+(,\d+)?%\)\.$/);
+    const rows = await paper.locator('.report-table tbody tr[data-code]').count();
+    expect(rows).toBe(api.table.length);
+  });
+
+  it('copies the whole text in one click', async () => {
+    await page.getByRole('button', { name: 'Sao chép văn bản' }).click();
+    await page.getByText('Đã sao chép văn bản báo cáo', { exact: false }).waitFor();
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    const text = await (await admin(`/api/report?unit=${root.id}&period=2021&format=text`)).text();
+    expect(copied).toBe(text);
+  });
+
+  it('prints on A4 in the administrative layout: the page only, none of the app around it', async () => {
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.app-nav').isVisible()).toBe(false);
+    expect(await page.getByRole('button', { name: 'Sao chép văn bản' }).isVisible()).toBe(false);
+    const font = await page.locator('.report-paper').evaluate((el) => getComputedStyle(el).fontFamily);
+    expect(font).toContain('Times New Roman');
+    const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: false });
+    mkdirSync('.tmp', { recursive: true });
+    writeFileSync('.tmp/report.pdf', pdf);
+    // A4 is 210 × 297 mm: 595 × 842 points.
+    const box = /\/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]/.exec(Buffer.from(pdf).toString('latin1'));
+    expect(Math.round(Number(box?.[1]))).toBe(595);
+    expect(Math.round(Number(box?.[2]))).toBe(842);
+    expect(readFileSync('.tmp/report.pdf').length).toBeGreaterThan(10_000);
+    await page.emulateMedia({ media: 'screen' });
+  });
+
+  it('downloads the workbook of the same report', async () => {
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Tải Excel' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+    const path = await download.path();
+    expect(readFileSync(path).subarray(0, 2).toString()).toBe('PK');
+  });
+
+  it('reports a half-year against the year’s targets, with the pace', async () => {
+    await page.goto(`${base}/bao-cao?unit=${root.id}&period=2025-H1`);
+    const paper = page.getByRole('article');
+    await paper.getByText('(so với kế hoạch năm 2025):', { exact: false }).waitFor();
+    expect(await paper.textContent()).toContain('Tiến độ so với kế hoạch năm 2025');
+    expect(await paper.textContent()).toMatch(/Có \d+\/\d+ chỉ tiêu đúng tiến độ so với kế hoạch năm 2025\./);
+  });
+});
