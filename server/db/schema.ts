@@ -143,6 +143,18 @@ export const memberRatings = sqliteTable(
   (t) => [uniqueIndex('member_ratings_key').on(t.unitId, t.period)],
 );
 
+/**
+ * Which results changed, appended by triggers on `results` (migration 0004) in the same
+ * transaction as the change: the in-memory roll-up reads it to follow every committed write,
+ * from this process or another, and never a rolled-back one. Pruned as it grows.
+ */
+export const resultChanges = sqliteTable('result_changes', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  unitId: integer('unit_id').notNull(),
+  indicatorId: integer('indicator_id').notNull(),
+  period: text('period').notNull(),
+});
+
 export type UnitRow = typeof units.$inferSelect;
 export type IndicatorRow = typeof indicators.$inferSelect;
 export type TargetRow = typeof targets.$inferSelect;

@@ -3,7 +3,7 @@ import type { IndicatorDef } from '../../shared/indicator';
 import { achievementX100, judge, type Status, summarize } from '../../shared/judgement';
 import { isOpen, type Period } from '../../shared/period';
 import { cumulative, elapsedX100, enclosingPeriods, pace, piecesSoFar } from '../../shared/progress';
-import { periodsBeneath, type Rolled, Rollup } from '../../shared/rollup';
+import type { Rolled } from '../../shared/rollup';
 import type {
   DashboardDto,
   DashboardRowDto,
@@ -13,56 +13,14 @@ import type {
 } from '../../shared/schemas';
 import { comparable, type Value } from '../../shared/value';
 import type { Db } from '../db/client';
-import { type IndicatorRow, results, targets, type UnitRow } from '../db/schema';
-import { type Catalogue, catalogue, subtreeIds, toIndicatorDef } from './catalogue';
+import { type IndicatorRow, targets, type UnitRow } from '../db/schema';
+import { catalogue, toIndicatorDef } from './catalogue';
+import { type RollupView, rollupOf } from './rollup-store';
 import { columnsToValue, resultOut, targetOut, valueOut } from './values';
 
-// How a dashboard is read (docs/decisions/001-rollup-in-memory.md): one query for the
-// targets asked about, one for the entered results of the subtree in the period and every
-// period inside it, then the roll-up in memory, memoised. No query per unit or indicator.
-
-/** Above this many units, filtering by unit in SQL costs more than filtering in memory. */
-const UNIT_FILTER_LIMIT = 500;
-
-function loadEntered(
-  db: Db,
-  cat: Catalogue,
-  rootId: number,
-  periods: Period | Period[],
-  indicatorIds?: number[],
-) {
-  const subtree = subtreeIds(cat, rootId);
-  const codes = [...new Set([periods].flat().flatMap((p) => periodsBeneath(p).map((x) => x.code)))];
-  const conditions = [inArray(results.period, codes)];
-  if (indicatorIds) conditions.push(inArray(results.indicatorId, indicatorIds));
-  const inSql = subtree.length <= UNIT_FILTER_LIMIT;
-  if (inSql) conditions.push(inArray(results.unitId, subtree));
-  const rows = db
-    .select({
-      unitId: results.unitId,
-      indicatorId: results.indicatorId,
-      period: results.period,
-      valueX100: results.valueX100,
-      numerator: results.numerator,
-      denominator: results.denominator,
-      level: results.level,
-    })
-    .from(results)
-    .where(and(...conditions))
-    .all();
-  const inSubtree = inSql ? null : new Set(subtree);
-  const entered = new Map<string, Value>();
-  for (const r of rows) {
-    if (inSubtree && !inSubtree.has(r.unitId)) continue;
-    const code = cat.indicatorsById.get(r.indicatorId)?.code;
-    const v = columnsToValue(r);
-    if (code && v) entered.set(`${r.unitId}|${code}|${r.period}`, v);
-  }
-  return new Rollup({
-    children: (id) => cat.children.get(id) ?? [],
-    entered: (u, code, p) => entered.get(`${u}|${code}|${p}`),
-  });
-}
+// How a dashboard is read (docs/decisions/007-rollup-cubes.md): one query for the targets
+// asked about; every result, entered or rolled up, is a lookup in the roll-up kept in memory
+// (rollup-store.ts). No query per unit, indicator or period, at the root as at a cell.
 
 /** Targets by `unit|indicator` for one period, or by `unit|indicator|period` for several. */
 function loadTargets(db: Db, unitIds: number[], period: Period | Period[], indicatorIds?: number[]) {
@@ -91,7 +49,7 @@ function progressOf(
   unitId: number,
   viewed: Period,
   asOf: string,
-  rollup: Rollup,
+  rollup: RollupView,
   enclosing: Period[],
   targetOf: (period: string) => Value | undefined,
 ): ProgressDto | undefined {
@@ -178,7 +136,7 @@ export function unitRows(
   const all = wanted.length === cat.indicators.length;
   const ids = all ? undefined : wanted.map((i) => i.id);
   const enclosing = enclosingPeriods(period);
-  const rollup = loadEntered(db, cat, unit.id, [period, ...enclosing], ids);
+  const rollup = rollupOf(db);
   const tgt = loadTargets(db, [unit.id], period, ids);
   const encTargets = enclosing.length ? loadTargets(db, [unit.id], enclosing, ids) : new Map<string, Value>();
   const open = isOpen(period, asOf);
@@ -239,7 +197,7 @@ export function dashboardUnits(
   const cat = catalogue(db);
   const def = toIndicatorDef(ind);
   const kids = cat.children.get(parent.id) ?? [];
-  const rollup = loadEntered(db, cat, parent.id, period, [ind.id]);
+  const rollup = rollupOf(db);
   const tgt = kids.length > 0 ? loadTargets(db, kids, period, [ind.id]) : new Map<string, Value>();
   const open = isOpen(period, asOf);
   return {
@@ -287,7 +245,7 @@ export function childrenCells(
   if (kids.length === 0 || wanted.length === 0)
     return kids.map((id) => ({ unit: cat.units.get(id)!, cells: new Map() }));
   const ids = wanted.map((i) => i.id);
-  const rollup = loadEntered(db, cat, parent.id, period, ids);
+  const rollup = rollupOf(db);
   const tgt = loadTargets(db, kids, period, ids);
   const open = isOpen(period, asOf);
   const defs = wanted.map((ind) => [ind, toIndicatorDef(ind)] as const);

@@ -1,0 +1,169 @@
+import { and, eq, gt, lte, max } from 'drizzle-orm';
+import type { IndicatorDef } from '../../shared/indicator';
+import type { Period } from '../../shared/period';
+import type { Rolled } from '../../shared/rollup';
+import { type CubeEntry, cubeTree, RollupCubes } from '../../shared/rollup-cube';
+import type { Db } from '../db/client';
+import { resultChanges, results } from '../db/schema';
+import { type Catalogue, catalogue, toIndicatorDef } from './catalogue';
+import { columnsToValue } from './values';
+
+// The roll-up of the whole organisation, kept in memory (docs/decisions/007): one set of
+// cubes per database, built lazily period by period, and kept current by the change log that
+// triggers on `results` write in the same transaction as each change. Before every read the
+// store applies what was committed since its last read — by this process or another — so a
+// write is never served stale, and a rolled-back write never seen. A change of the tree or
+// the catalogue of indicators starts it afresh.
+
+/** Above this many changes at once (an import), reading the periods afresh is cheaper. */
+const REBUILD_AFTER = 5_000;
+/** The change log keeps about this many rows once read. */
+const KEEP_CHANGES = 20_000;
+
+interface Store {
+  cat: Catalogue;
+  cubes: RollupCubes;
+  unitIndex: Map<number, number>;
+  indicatorIndex: Map<number, number>;
+  codeIndex: Map<string, number>;
+  /** The last change applied, and where the log was last pruned. */
+  seen: number;
+  prunedAt: number;
+}
+
+const stores = new WeakMap<Db, Store>();
+
+function lastChange(db: Db): number {
+  return (
+    db
+      .select({ id: max(resultChanges.id) })
+      .from(resultChanges)
+      .get()?.id ?? 0
+  );
+}
+
+function build(db: Db, cat: Catalogue): Store {
+  const ids = [...cat.units.keys()];
+  const unitIndex = new Map(ids.map((id, i) => [id, i]));
+  const parents = ids.map((id) => {
+    const p = cat.units.get(id)!.parentId;
+    return p === null ? -1 : (unitIndex.get(p) ?? -1);
+  });
+  const defs: IndicatorDef[] = cat.indicators.map(toIndicatorDef);
+  const indicatorIndex = new Map(cat.indicators.map((ind, j) => [ind.id, j]));
+  const codeIndex = new Map(cat.indicators.map((ind, j) => [ind.code, j]));
+  // Read before the periods are: a change committed in between is then applied twice, which
+  // is harmless, rather than missed.
+  const seen = lastChange(db);
+  const load = (period: Period): CubeEntry[] => {
+    const out: CubeEntry[] = [];
+    const rows = db
+      .select({
+        unitId: results.unitId,
+        indicatorId: results.indicatorId,
+        valueX100: results.valueX100,
+        numerator: results.numerator,
+        denominator: results.denominator,
+        level: results.level,
+      })
+      .from(results)
+      .where(eq(results.period, period.code))
+      .all();
+    for (const r of rows) {
+      const unit = unitIndex.get(r.unitId);
+      const indicator = indicatorIndex.get(r.indicatorId);
+      const value = columnsToValue(r);
+      if (unit !== undefined && indicator !== undefined && value) out.push({ unit, indicator, value });
+    }
+    return out;
+  };
+  const cubes = new RollupCubes(cubeTree(parents), defs, load);
+  const st = { cat, cubes, unitIndex, indicatorIndex, codeIndex, seen, prunedAt: 0 };
+  prune(db, st);
+  return st;
+}
+
+/** Applies the committed changes since the last read; false when starting afresh is better. */
+function catchUp(db: Db, st: Store): boolean {
+  const changes = db
+    .select()
+    .from(resultChanges)
+    .where(gt(resultChanges.id, st.seen))
+    .orderBy(resultChanges.id)
+    .limit(REBUILD_AFTER + 1)
+    .all();
+  if (changes.length === 0) return true;
+  // Pruned past what this store saw (another process read far ahead): read everything afresh.
+  if (st.seen > 0 && changes[0]!.id !== st.seen + 1) return false;
+  if (changes.length > REBUILD_AFTER) return false;
+  const done = new Set<string>();
+  for (const c of changes) {
+    const key = `${c.unitId}|${c.indicatorId}|${c.period}`;
+    if (done.has(key)) continue;
+    done.add(key);
+    const u = st.unitIndex.get(c.unitId);
+    const j = st.indicatorIndex.get(c.indicatorId);
+    if (u === undefined || j === undefined) return false;
+    const row = db
+      .select()
+      .from(results)
+      .where(
+        and(
+          eq(results.unitId, c.unitId),
+          eq(results.indicatorId, c.indicatorId),
+          eq(results.period, c.period),
+        ),
+      )
+      .get();
+    st.cubes.setEntered(u, j, c.period, row ? columnsToValue(row) : null);
+  }
+  st.seen = changes[changes.length - 1]!.id;
+  prune(db, st);
+  return true;
+}
+
+/** Keeps the log short: what every reader has long applied goes, a thousand changes at a time. */
+function prune(db: Db, st: Store) {
+  if (st.seen - st.prunedAt < 1000 || st.seen <= KEEP_CHANGES) return;
+  db.delete(resultChanges)
+    .where(lte(resultChanges.id, st.seen - KEEP_CHANGES))
+    .run();
+  st.prunedAt = st.seen;
+}
+
+/** What a dashboard reads: the same questions as shared/rollup.ts's Rollup, by unit id and indicator. */
+export interface RollupView {
+  result(unitId: number, ind: IndicatorDef, period: Period): Rolled | null;
+  fromUnits(unitId: number, ind: IndicatorDef, period: Period): Rolled | null;
+}
+
+/** The roll-up of `db`, current with every committed write. */
+export function rollupOf(db: Db): RollupView {
+  const cat = catalogue(db);
+  let st = stores.get(db);
+  if (!st || st.cat !== cat || !catchUp(db, st)) {
+    st = build(db, cat);
+    stores.set(db, st);
+  }
+  const store = st;
+  const at = (unitId: number, ind: IndicatorDef) => {
+    const u = store.unitIndex.get(unitId);
+    const j = store.codeIndex.get(ind.code);
+    return u === undefined || j === undefined ? null : ([u, j] as const);
+  };
+  return {
+    result(unitId, ind, period) {
+      const slot = at(unitId, ind);
+      return slot ? store.cubes.result(slot[0], slot[1], period) : null;
+    },
+    fromUnits(unitId, ind, period) {
+      const slot = at(unitId, ind);
+      return slot ? store.cubes.fromUnits(slot[0], slot[1], period) : null;
+    },
+  };
+}
+
+/** For tests and the benchmark: the periods whose cubes are in memory. */
+export function loadedPeriods(db: Db): string[] {
+  return stores.get(db)?.cubes.loaded ?? [];
+}
