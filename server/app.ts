@@ -150,10 +150,11 @@ export function createApp({ db, clientDist, scryptLog2N = DEFAULT_LOG2N, throttl
       '/assets/*',
       serveStatic({
         root,
+        precompressed: true,
         onFound: (_path, c) => c.header('Cache-Control', 'public, max-age=31536000, immutable'),
       }),
     );
-    app.use('*', serveStatic({ root }));
+    app.use('*', serveStatic({ root, precompressed: true }));
     // Every other path is a screen of the single-page client.
     app.get('*', (c) => c.html(indexHtml));
   }

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { Suspense, useEffect, useRef } from 'react';
 import type { MeDto } from '../../shared/accounts';
 import { EmptyState } from '../components/ui/empty-state';
 import { ErrorState } from '../components/ui/error-state';
@@ -64,7 +64,10 @@ function Page({ me, pathname }: { me: MeDto; pathname: string }) {
   if (!route)
     return <NotHere title="Không tìm thấy trang" message="Địa chỉ này không có trang nào của Chỉ tiêu." />;
   const ctx = { me, rights };
-  return route.allowed(ctx) ? route.render(ctx) : <NotHere title={route.title} message={route.refusal} />;
+  if (!route.allowed(ctx)) return <NotHere title={route.title} message={route.refusal} />;
+  return (
+    <Suspense fallback={<Loading label={`Đang mở trang ${route.title}…`} />}>{route.render(ctx)}</Suspense>
+  );
 }
 
 function NotHere({ title, message }: { title: string; message: string }) {

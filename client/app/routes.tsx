@@ -1,18 +1,31 @@
-import type { ReactNode } from 'react';
+import { lazy, type ReactNode } from 'react';
 import type { MeDto } from '../../shared/accounts';
 import type { Rights } from '../features/auth/utils/use-rights';
-import { CataloguePage } from './catalogue-page';
-import { ComparePeriodsPage } from './compare-periods-page';
-import { CompareUnitsPage } from './compare-units-page';
-import { ConferencePage } from './conference-page';
 import { DashboardPage } from './dashboard-page';
-import { ImportExportPage } from './import-export-page';
-import { MemberRatingsPage } from './member-ratings-page';
-import { ReportPage } from './report-page';
-import { ResultsPage } from './results-page';
-import { TargetLinesPage } from './target-lines-page';
-import { TargetsPage } from './targets-page';
-import { UsersPage } from './users-page';
+
+// The dashboard is the first screen; every other page comes in its own chunk when opened,
+// so the first load carries only what the dashboard needs.
+const CataloguePage = lazy(() => import('./catalogue-page').then((m) => ({ default: m.CataloguePage })));
+const ComparePeriodsPage = lazy(() =>
+  import('./compare-periods-page').then((m) => ({ default: m.ComparePeriodsPage })),
+);
+const CompareUnitsPage = lazy(() =>
+  import('./compare-units-page').then((m) => ({ default: m.CompareUnitsPage })),
+);
+const ConferencePage = lazy(() => import('./conference-page').then((m) => ({ default: m.ConferencePage })));
+const ImportExportPage = lazy(() =>
+  import('./import-export-page').then((m) => ({ default: m.ImportExportPage })),
+);
+const MemberRatingsPage = lazy(() =>
+  import('./member-ratings-page').then((m) => ({ default: m.MemberRatingsPage })),
+);
+const ReportPage = lazy(() => import('./report-page').then((m) => ({ default: m.ReportPage })));
+const ResultsPage = lazy(() => import('./results-page').then((m) => ({ default: m.ResultsPage })));
+const TargetLinesPage = lazy(() =>
+  import('./target-lines-page').then((m) => ({ default: m.TargetLinesPage })),
+);
+const TargetsPage = lazy(() => import('./targets-page').then((m) => ({ default: m.TargetsPage })));
+const UsersPage = lazy(() => import('./users-page').then((m) => ({ default: m.UsersPage })));
 
 // Every page of the app: its path, its name in the navigation, who it is for, and what it
 // shows. The layout draws the navigation from this table and the app picks the page from it,
