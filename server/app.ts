@@ -4,13 +4,14 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { getCookie } from 'hono/cookie';
 import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
-import { secureHeaders } from 'hono/secure-headers';
 import { DEFAULT_LOG2N } from './auth/password';
-import { readSession, SESSION_COOKIE } from './auth/sessions';
+import { readSession, SESSION_COOKIE, type Session, sessionDue } from './auth/sessions';
 import { LoginThrottle, type ThrottleOptions } from './auth/throttle';
 import type { Db } from './db/client';
+import { dataStamp } from './lib/data-stamp';
 import { AppError } from './lib/errors';
 import { createRouter, unauthenticated } from './lib/router';
+import { securityHeadersMiddleware } from './lib/security-headers';
 import { authRouter } from './routes/auth/auth.index';
 import { compareRouter } from './routes/compare/compare.index';
 import { dashboardRouter } from './routes/dashboard/dashboard.index';
@@ -55,6 +56,8 @@ export interface AppOptions {
   /** Cheaper password hashes and a gentler throttle make tests fast; production keeps the defaults. */
   scryptLog2N?: number;
   throttle?: ThrottleOptions;
+  /** Who sets the security headers: this app (default), or the Node server around it. */
+  securityHeaders?: 'app' | 'node';
 }
 
 function buildApi() {
@@ -78,28 +81,19 @@ function buildApi() {
 /** The type the client's `hc<AppType>` is built from. */
 export type AppType = ReturnType<typeof buildApi>;
 
-export function createApp({ db, clientDist, scryptLog2N = DEFAULT_LOG2N, throttle }: AppOptions) {
+export function createApp({
+  db,
+  clientDist,
+  scryptLog2N = DEFAULT_LOG2N,
+  throttle,
+  securityHeaders = 'app',
+}: AppOptions) {
   const app = createRouter();
   const security = { scryptLog2N, throttle: new LoginThrottle(throttle) };
 
-  app.use(
-    '*',
-    secureHeaders({
-      contentSecurityPolicy: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        fontSrc: ["'self'"],
-        connectSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'self'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-      },
-      referrerPolicy: 'same-origin',
-    }),
-  );
+  // Security headers: the server process sets them on Node's response (server/index.ts,
+  // lib/security-headers.ts says why); an app answering in process sets them here.
+  if (securityHeaders === 'app') app.use('*', securityHeadersMiddleware());
 
   // Cross-site request forgery needs a victim's browser, and browsers mark every request
   // they send with Origin or Sec-Fetch-Site; Hono's middleware refuses those from another
@@ -113,11 +107,27 @@ export function createApp({ db, clientDist, scryptLog2N = DEFAULT_LOG2N, throttl
     return csrfCheck(c, next);
   });
 
+  // Sessions read from the database stay valid for as long as nothing is written: a sign-out,
+  // a withdrawn role or a locked account is a write, and is seen on the next request.
+  const sessionCache = new Map<string, { stamp: string; session: Session }>();
   app.use('/api/*', async (c, next) => {
     c.set('db', db);
     c.set('security', security);
+    const stamp = dataStamp(db);
+    c.set('stamp', stamp);
     const token = getCookie(c, SESSION_COOKIE);
-    const session = token ? readSession(db, token) : null;
+    let session: Session | null = null;
+    if (token) {
+      const known = sessionCache.get(token);
+      if (known && known.stamp === stamp && !sessionDue(known.session)) session = known.session;
+      else {
+        session = readSession(db, token);
+        if (session) {
+          if (sessionCache.size > 10_000) sessionCache.clear();
+          sessionCache.set(token, { stamp: dataStamp(db), session });
+        } else sessionCache.delete(token);
+      }
+    }
     c.set('session', session);
     if (!session && !PUBLIC_ROUTES.has(`${c.req.method} ${c.req.path}`)) throw unauthenticated();
     await next();

@@ -1,4 +1,5 @@
-import { serve } from '@hono/node-server';
+import { createServer } from 'node:http';
+import { getRequestListener } from '@hono/node-server';
 import { ROLE_LABELS } from '../shared/accounts';
 import { createApp } from './app';
 import { addDemoUsers, type CreatedAccount, ensureAdmin } from './auth/bootstrap';
@@ -6,6 +7,7 @@ import { DEFAULT_LOG2N } from './auth/password';
 import { openDatabase } from './db/client';
 import { loadDemoDataIfEmpty } from './db/demo';
 import { readEnv } from './env';
+import { withSecurityHeaders } from './lib/security-headers';
 
 const env = readEnv();
 const db = openDatabase(env.DATABASE_PATH);
@@ -33,9 +35,13 @@ if (created.length) {
   console.log('');
 }
 
-const app = createApp({ db, clientDist: env.CLIENT_DIST });
-const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
-  console.log(`Chỉ tiêu đang chạy tại http://${env.HOST}:${info.port}`);
+const app = createApp({ db, clientDist: env.CLIENT_DIST, securityHeaders: 'node' });
+const listener = await withSecurityHeaders(getRequestListener(app.fetch));
+const server = createServer(listener);
+server.listen(env.PORT, env.HOST, () => {
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : env.PORT;
+  console.log(`Chỉ tiêu đang chạy tại http://${env.HOST}:${port}`);
 });
 
 const shutdown = () => {

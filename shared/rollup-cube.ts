@@ -103,21 +103,40 @@ export class RollupCubes {
     return [...this.cubes.keys()];
   }
 
+  /** The bytes their arrays hold. */
+  get bytes(): number {
+    let n = 0;
+    for (const c of this.cubes.values())
+      n +=
+        c.a.byteLength +
+        c.b.byteLength +
+        c.flags.byteLength +
+        c.ua.byteLength +
+        c.ub.byteLength +
+        c.reported.byteLength;
+    return n;
+  }
+
   /** The cube of `period`, computed (with every period inside it) when first asked for. */
   cube(period: Period): PeriodCube {
     const known = this.cubes.get(period.code);
     if (known) return known;
     const inside = directChildren(period).map((p) => this.cube(p));
-    const entries = [...this.load(period)];
-    // Nothing entered here nor in any shorter period (quarters, often): no arrays at all; a
-    // read of an empty cube finds nothing, as an absent slot would.
-    if (entries.length === 0 && inside.every((c) => c.a.length === 0)) {
-      const empty = new PeriodCube(period, 0);
-      this.cubes.set(period.code, empty);
-      return empty;
+    // The arrays are made on the first entry: a period with nothing entered in it nor in any
+    // shorter period (quarters, often) keeps none; a read of it finds nothing, as an absent
+    // slot would.
+    let cube: PeriodCube | null = null;
+    for (const e of this.load(period)) {
+      cube ??= new PeriodCube(period, this.tree.size * this.m);
+      this.put(cube, e.unit * this.m + e.indicator, e.value, 'entered');
     }
-    const cube = new PeriodCube(period, this.tree.size * this.m);
-    for (const e of entries) this.put(cube, e.unit * this.m + e.indicator, e.value, 'entered');
+    if (!cube) {
+      cube = new PeriodCube(period, inside.every((c) => c.a.length === 0) ? 0 : this.tree.size * this.m);
+      if (cube.a.length === 0) {
+        this.cubes.set(period.code, cube);
+        return cube;
+      }
+    }
     for (let j = 0; j < this.m; j++) {
       const ind = this.indicators[j]!;
       const order = this.tree.topDown;

@@ -49,6 +49,12 @@ export function readSession(db: Db, token: string, now = new Date()): Session | 
   return { id, user: row.users, grants: userGrants, expiresAt };
 }
 
+/** Whether a session read earlier must be read again: it is about to expire or to be renewed. */
+export function sessionDue(session: Session, now = new Date()): boolean {
+  const remaining = Date.parse(session.expiresAt) - now.getTime();
+  return remaining <= 0 || SESSION_IDLE_MS - remaining > RENEW_AFTER_MS;
+}
+
 export function deleteSession(db: Db, id: string) {
   db.delete(sessions).where(eq(sessions.id, id)).run();
 }

@@ -72,7 +72,9 @@ export const targets = sqliteTable(
   },
   (t) => [
     uniqueIndex('targets_key').on(t.unitId, t.indicatorId, t.period),
-    index('targets_period_idx').on(t.period),
+    // A period's targets of some units (a dashboard, a scorecard): both columns, or SQLite
+    // may scan the whole period of a province to find one unit's twenty rows.
+    index('targets_period_unit_idx').on(t.period, t.unitId),
   ],
 );
 
@@ -97,7 +99,7 @@ export const results = sqliteTable(
   },
   (t) => [
     uniqueIndex('results_key').on(t.unitId, t.indicatorId, t.period),
-    index('results_period_idx').on(t.period),
+    index('results_period_unit_idx').on(t.period, t.unitId),
   ],
 );
 

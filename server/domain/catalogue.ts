@@ -2,6 +2,7 @@ import { asc } from 'drizzle-orm';
 import type { IndicatorDef } from '../../shared/indicator';
 import type { Db } from '../db/client';
 import { type IndicatorRow, indicators, type UnitRow, units } from '../db/schema';
+import { dataVersion } from '../lib/data-stamp';
 
 /**
  * The organisation tree and the indicators, read once and kept in memory until something
@@ -26,11 +27,11 @@ export function invalidateCatalogue(db: Db) {
 }
 
 export function catalogue(db: Db): Catalogue {
-  const dataVersion = db.$client.pragma('data_version', { simple: true }) as number;
+  const version = dataVersion(db);
   const hit = cache.get(db);
-  if (hit && hit.dataVersion === dataVersion) return hit.catalogue;
+  if (hit && hit.dataVersion === version) return hit.catalogue;
   const loaded = load(db);
-  cache.set(db, { dataVersion, catalogue: loaded });
+  cache.set(db, { dataVersion: version, catalogue: loaded });
   return loaded;
 }
 

@@ -1,9 +1,10 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { formatDateLong } from '../../shared/format';
 import { STATUS_LABELS } from '../../shared/judgement';
 import { PACE_LABELS } from '../../shared/progress';
 import { introText, lineText, reportTitle, summaryText } from '../../shared/report';
 import type { DashboardRowDto } from '../../shared/schemas';
+import { excel } from '../lib/excel';
 import type { Report } from './report';
 
 // The report as a workbook: the text of the main targets, then the table TT, Chỉ tiêu, ĐVT,
@@ -84,7 +85,7 @@ function bodyCells(row: ExcelJS.Row, numFmts: (string | undefined)[]) {
 }
 
 export async function reportWorkbook(report: Report): Promise<Uint8Array<ArrayBuffer>> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await excel()).Workbook();
   wb.creator = 'Chỉ tiêu';
   wb.created = new Date(`${report.countedTo}T00:00:00Z`);
   const ws = wb.addWorksheet('Báo cáo');

@@ -15,7 +15,13 @@ export interface Security {
 }
 
 export interface AppEnv {
-  Variables: { db: Db; session: Session | null; security: Security };
+  Variables: {
+    db: Db;
+    session: Session | null;
+    security: Security;
+    /** The data stamp at the start of the request (lib/data-stamp.ts). */
+    stamp: string;
+  };
 }
 
 /**
@@ -42,7 +48,7 @@ export const unauthenticated = () =>
 
 /** The rights of the signed-in user of this request (the session middleware guarantees one). */
 export function accessOf(c: Context<AppEnv>): Access {
-  const session = c.var.session;
+  const session = c.get('session');
   if (!session) throw unauthenticated();
-  return new Access(session.user, session.grants, catalogue(c.var.db));
+  return new Access(session.user, session.grants, catalogue(c.get('db')));
 }

@@ -10,8 +10,15 @@ const vnDate = new Intl.DateTimeFormat('en-CA', {
   day: '2-digit',
 });
 
+// Formatting a date costs more than answering a cached dashboard: the day is worked out
+// once a minute at most.
+let known: { day: string; until: number } | null = null;
+
 export function today(): string {
-  return vnDate.format(new Date());
+  const now = Date.now();
+  if (known && now < known.until) return known.day;
+  known = { day: vnDate.format(new Date(now)), until: now - (now % 60_000) + 60_000 };
+  return known.day;
 }
 
 /** The day in Vietnam of a moment stored as an ISO timestamp. */

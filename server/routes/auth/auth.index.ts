@@ -35,7 +35,7 @@ function isHttps(c: Context<AppEnv>): boolean {
 }
 
 export function meDto(c: Context<AppEnv>, session: Pick<Session, 'user' | 'grants'>): MeDto {
-  const cat = catalogue(c.var.db);
+  const cat = catalogue(c.get('db'));
   const access = new Access(session.user, session.grants, cat);
   return {
     ...userDto(cat, session.user, [...session.grants]),
@@ -51,8 +51,8 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export const authRouter = createRouter()
   .openapi(routes.login, async (c) => {
-    const db = c.var.db;
-    const { throttle, scryptLog2N } = c.var.security;
+    const db = c.get('db');
+    const { throttle, scryptLog2N } = c.get('security');
     const { username, password } = c.req.valid('json');
     const keys = [`user:${username}`, `addr:${clientAddress(c)}`];
 
@@ -94,29 +94,30 @@ export const authRouter = createRouter()
     return c.json({ user: meDto(c, session) }, 200);
   })
   .openapi(routes.logout, (c) => {
-    if (c.var.session) deleteSession(c.var.db, c.var.session.id);
+    const session = c.get('session');
+    if (session) deleteSession(c.get('db'), session.id);
     deleteCookie(c, SESSION_COOKIE, { path: '/', secure: isHttps(c) });
     return c.json({ ok: true as const }, 200);
   })
   .openapi(routes.me, (c) => {
-    const session = c.var.session;
+    const session = c.get('session');
     if (!session) throw new AppError(401, 'unauthenticated', 'Bạn chưa đăng nhập.');
     return c.json({ user: meDto(c, session) }, 200);
   })
   .openapi(routes.changePassword, async (c) => {
     const access = accessOf(c);
-    const db = c.var.db;
+    const db = c.get('db');
     const body = c.req.valid('json');
     if (!(await verifyPassword(body.currentPassword, access.user.passwordHash)))
       throw new AppError(400, 'wrong_password', 'Mật khẩu hiện tại không đúng.', 'currentPassword');
-    const passwordHash = await hashPassword(body.newPassword, c.var.security.scryptLog2N);
+    const passwordHash = await hashPassword(body.newPassword, c.get('security').scryptLog2N);
     db.transaction((tx) => {
       tx.update(users)
         .set({ passwordHash, updatedAt: new Date().toISOString() })
         .where(eq(users.id, access.user.id))
         .run();
       tx.delete(sessions)
-        .where(and(eq(sessions.userId, access.user.id), ne(sessions.id, c.var.session!.id)))
+        .where(and(eq(sessions.userId, access.user.id), ne(sessions.id, c.get('session')!.id)))
         .run();
       recordChange(tx, access.user, { type: 'user', action: 'update', note: 'Đổi mật khẩu' });
     });

@@ -5,6 +5,7 @@ import { changeOf, splitPeriods } from '../../domain/compare';
 import { childrenCells, indicatorOut, periodOut, unitRows } from '../../domain/dashboard';
 import { badRequest } from '../../lib/errors';
 import { requireIndicator, requirePeriod, requireUnit } from '../../lib/lookups';
+import { cachedJson, requestKey } from '../../lib/response-cache';
 import { accessOf, createRouter } from '../../lib/router';
 import { resolveAsOf } from '../../lib/today';
 import * as routes from './compare.routes';
@@ -26,7 +27,7 @@ function requirePeriods(list: string | undefined): Period[] {
 
 export const compareRouter = createRouter()
   .openapi(routes.comparePeriods, (c) => {
-    const db = c.var.db;
+    const db = c.get('db');
     const q = c.req.valid('query');
     const cat = catalogue(db);
     const unit = requireUnit(cat, q.unit, 'unit');
@@ -55,7 +56,7 @@ export const compareRouter = createRouter()
     );
   })
   .openapi(routes.compareOverview, (c) => {
-    const db = c.var.db;
+    const db = c.get('db');
     const q = c.req.valid('query');
     const cat = catalogue(db);
     const unit = requireUnit(cat, q.unit, 'unit');
@@ -89,29 +90,31 @@ export const compareRouter = createRouter()
     );
   })
   .openapi(routes.compareUnits, (c) => {
-    const db = c.var.db;
+    const db = c.get('db');
     const q = c.req.valid('query');
     const cat = catalogue(db);
     const parent = requireUnit(cat, q.parent, 'parent');
     const period = requirePeriod(q.period, 'period');
     accessOf(c).demand('read', parent.id);
     const asOf = resolveAsOf(q.asOf);
-    const all = childrenCells(db, parent, cat.indicators, period, asOf);
-    const shown = cat.indicators.filter((i) =>
-      all.some(({ cells }) => {
-        const cell = cells.get(i.code);
-        return cell && (cell.target || cell.result);
-      }),
-    );
-    const body: CompareUnitsDto = {
-      parent: { id: String(parent.id), name: parent.name },
-      period: periodOut(period, asOf),
-      indicators: shown.map(indicatorOut),
-      rows: all.map(({ unit, cells }) => ({
-        unit: { id: String(unit.id), name: unit.name, kind: unit.kind },
-        hasChildren: (cat.children.get(unit.id)?.length ?? 0) > 0,
-        cells: shown.map((i) => ({ code: i.code, ...cells.get(i.code)! })),
-      })),
-    };
-    return c.json(body, 200);
+    return cachedJson(c, requestKey(c, asOf), () => {
+      const all = childrenCells(db, parent, cat.indicators, period, asOf);
+      const shown = cat.indicators.filter((i) =>
+        all.some(({ cells }) => {
+          const cell = cells.get(i.code);
+          return cell && (cell.target || cell.result);
+        }),
+      );
+      const body: CompareUnitsDto = {
+        parent: { id: String(parent.id), name: parent.name },
+        period: periodOut(period, asOf),
+        indicators: shown.map(indicatorOut),
+        rows: all.map(({ unit, cells }) => ({
+          unit: { id: String(unit.id), name: unit.name, kind: unit.kind },
+          hasChildren: (cat.children.get(unit.id)?.length ?? 0) > 0,
+          cells: shown.map((i) => ({ code: i.code, ...cells.get(i.code)! })),
+        })),
+      };
+      return body;
+    });
   });

@@ -7,12 +7,12 @@ import * as routes from './history.routes';
 
 export const historyRouter = createRouter().openapi(routes.list, (c) => {
   const access = accessOf(c);
-  const cat = catalogue(c.var.db);
+  const cat = catalogue(c.get('db'));
   const q = c.req.valid('query');
   if (!q.unit) throw new AppError(400, 'missing_unit', 'Hãy cho biết đơn vị (tham số unit).', 'unit');
   const unit = requireUnit(cat, q.unit, 'unit');
   access.demand('read', unit.id);
   const code = q.code ? requireIndicator(cat, q.code, 'code').code : undefined;
   const period = q.period ? requirePeriod(q.period, 'period').code : undefined;
-  return c.json({ changes: listChanges(c.var.db, { unitId: unit.id, code, period }) }, 200);
+  return c.json({ changes: listChanges(c.get('db'), { unitId: unit.id, code, period }) }, 200);
 });

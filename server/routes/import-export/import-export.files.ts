@@ -1,5 +1,6 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { IMPORT_COLUMNS, type ImportColumn } from '../../../shared/import-export';
+import { excel } from '../../lib/excel';
 
 // Writing the import layout as CSV or XLSX. The same rows give the same bytes: CSV is plain
 // text, and an XLSX is dated by its data (not by the clock), its zip entries included, so
@@ -74,7 +75,7 @@ export interface XlsxOptions {
 }
 
 export async function toXlsx(rows: SheetRow[], options: XlsxOptions): Promise<Uint8Array> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await excel()).Workbook();
   workbook.creator = 'Chỉ tiêu';
   workbook.lastModifiedBy = 'Chỉ tiêu';
   workbook.created = options.dated;

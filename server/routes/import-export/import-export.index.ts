@@ -90,7 +90,7 @@ function requireFormat(value: string | undefined, fallback: ExportFormat): Expor
 
 export const importExportRouter = createRouter()
   .openapi(routes.importFile, async (c) => {
-    const db = c.var.db;
+    const db = c.get('db');
     const access = accessOf(c);
     const dryRun = ['1', 'true'].includes(c.req.valid('query').dryRun ?? '');
     const upload = await uploadedFile(c);
@@ -125,7 +125,7 @@ export const importExportRouter = createRouter()
     return c.json(dryRun ? run(db) : db.transaction((tx: Tx) => run(tx)), 200);
   })
   .openapi(routes.exportFile, async (c) => {
-    const db = c.var.db;
+    const db = c.get('db');
     const q = c.req.valid('query');
     const cat = catalogue(db);
     const unit = requireUnit(cat, q.unit, 'unit');
@@ -143,7 +143,7 @@ export const importExportRouter = createRouter()
     });
   })
   .openapi(routes.importTemplate, async (c) => {
-    const db = c.var.db;
+    const db = c.get('db');
     const q = c.req.valid('query');
     const cat = catalogue(db);
     const unit = requireUnit(cat, q.unit, 'unit');

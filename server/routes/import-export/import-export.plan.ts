@@ -1,4 +1,4 @@
-import { and, inArray } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import {
   COLUMN_LABELS,
   IMPORT_COLUMNS,
@@ -392,19 +392,29 @@ function readStored<T extends TargetRow | ResultRow>(
 ): Map<string, T> {
   const out = new Map<string, T>();
   if (rows.length === 0) return out;
-  const wanted = new Set(rows.map((r) => `${r.key.unitId}|${r.key.indicator.id}|${r.key.period.code}`));
-  const periodCodes = [...new Set(rows.map((r) => r.key.period.code))];
-  const unitIds = [...new Set(rows.map((r) => r.key.unitId))];
-  const byUnit = unitIds.length <= 500;
-  for (let i = 0; i < periodCodes.length; i += 400) {
-    const chunk = periodCodes.slice(i, i + 400);
-    const where = byUnit
-      ? and(inArray(table.period, chunk), inArray(table.unitId, unitIds))
-      : inArray(table.period, chunk);
-    for (const r of db.select().from(table).where(where).all() as T[]) {
-      const id = `${r.unitId}|${r.indicatorId}|${r.period}`;
-      if (wanted.has(id)) out.set(id, r);
-    }
+  // One lookup by the unique key per row: a province's file touches a sliver of each
+  // period's rows, and reading whole periods to find them cost more than the rest together.
+  const ph = sql.placeholder;
+  const lookup = db
+    .select()
+    .from(table)
+    .where(
+      and(
+        eq(table.unitId, ph('unitId')),
+        eq(table.indicatorId, ph('indicatorId')),
+        eq(table.period, ph('period')),
+      ),
+    )
+    .prepare();
+  for (const r of rows) {
+    const id = `${r.key.unitId}|${r.key.indicator.id}|${r.key.period.code}`;
+    if (out.has(id)) continue;
+    const found = lookup.get({
+      unitId: r.key.unitId,
+      indicatorId: r.key.indicator.id,
+      period: r.key.period.code,
+    }) as T | undefined;
+    if (found) out.set(id, found);
   }
   return out;
 }

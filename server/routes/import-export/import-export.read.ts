@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { formatDate } from '../../../shared/format';
 import {
@@ -8,6 +8,7 @@ import {
   percentCellText,
 } from '../../../shared/import-export';
 import { badRequest } from '../../lib/errors';
+import { excel } from '../../lib/excel';
 
 // Reading an uploaded file into rows of cells, numbered as a spreadsheet shows them (the
 // header is row 1). A file that is not a CSV or an XLSX, or whose header is not the import
@@ -130,7 +131,7 @@ function readCsv(text: string): ReadFile {
 }
 
 async function readXlsx(bytes: Uint8Array): Promise<ReadFile> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await excel()).Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never);
   } catch {

@@ -46,10 +46,10 @@ function demandCatalogue(access: Access): Access {
 export const indicatorsRouter = createRouter()
   .openapi(routes.list, (c) => {
     accessOf(c);
-    return c.json({ indicators: catalogue(c.var.db).indicators.map(indicatorDto) }, 200);
+    return c.json({ indicators: catalogue(c.get('db')).indicators.map(indicatorDto) }, 200);
   })
   .openapi(routes.create, (c) => {
-    const db = c.var.db;
+    const db = c.get('db');
     const access = demandCatalogue(accessOf(c));
     const body = c.req.valid('json');
     const cat = catalogue(db);
@@ -90,7 +90,7 @@ export const indicatorsRouter = createRouter()
     return c.json({ indicator: indicatorDto(row) }, 201);
   })
   .openapi(routes.patch, (c) => {
-    const db = c.var.db;
+    const db = c.get('db');
     const access = demandCatalogue(accessOf(c));
     const body = c.req.valid('json');
     const ind = requireIndicator(catalogue(db), c.req.valid('param').code);

@@ -12,7 +12,7 @@ import * as routes from './locks.routes';
 export const locksRouter = createRouter()
   .openapi(routes.list, (c) => {
     const access = accessOf(c);
-    const db = c.var.db;
+    const db = c.get('db');
     const cat = catalogue(db);
     const { unit: unitParam } = c.req.valid('query');
     if (!unitParam) throw new AppError(400, 'missing_unit', 'Hãy cho biết đơn vị (tham số unit).', 'unit');
@@ -25,7 +25,7 @@ export const locksRouter = createRouter()
   })
   .openapi(routes.lock, async (c) => {
     const access = accessOf(c);
-    const db = c.var.db;
+    const db = c.get('db');
     const cat = catalogue(db);
     const params = c.req.valid('param');
     const unit = requireUnit(cat, params.unitId, 'unitId');
@@ -62,7 +62,7 @@ export const locksRouter = createRouter()
   })
   .openapi(routes.unlock, (c) => {
     const access = accessOf(c);
-    const db = c.var.db;
+    const db = c.get('db');
     const cat = catalogue(db);
     const params = c.req.valid('param');
     const unit = requireUnit(cat, params.unitId, 'unitId');

@@ -83,7 +83,7 @@ function warningsOf(cat: Catalogue, counts: RatingCounts) {
 
 export const memberRatingsRouter = createRouter()
   .openapi(routes.getMemberRating, (c) => {
-    const db = c.var.db;
+    const db = c.get('db');
     const q = c.req.valid('query');
     const cat = catalogue(db);
     const unit = requireUnit(cat, q.unit, 'unit');
@@ -109,7 +109,7 @@ export const memberRatingsRouter = createRouter()
     );
   })
   .openapi(routes.putMemberRating, (c) => {
-    const db = c.var.db;
+    const db = c.get('db');
     const params = c.req.valid('param');
     const body = c.req.valid('json');
     const cat = catalogue(db);

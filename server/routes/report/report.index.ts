@@ -14,7 +14,7 @@ const FORMATS = ['text', 'json', 'xlsx'] as const;
 
 export const reportRouter = createRouter().openapi(routes.getReport, async (c) => {
   const q = c.req.valid('query');
-  const cat = catalogue(c.var.db);
+  const cat = catalogue(c.get('db'));
   const unit = requireUnit(cat, q.unit, 'unit');
   const period = requirePeriod(q.period, 'period');
   const format = q.format ?? 'text';
@@ -25,7 +25,7 @@ export const reportRouter = createRouter().openapi(routes.getReport, async (c) =
       'format',
     );
   accessOf(c).demand('read', unit.id);
-  const report = buildReport(c.var.db, unit, period, resolveAsOf(q.asOf));
+  const report = buildReport(c.get('db'), unit, period, resolveAsOf(q.asOf));
   const text = reportText(report);
   if (format === 'text') return c.text(text, 200);
   if (format === 'xlsx') {

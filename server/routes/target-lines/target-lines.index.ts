@@ -7,6 +7,7 @@ import { assertUnlocked } from '../../domain/locks';
 import { judgedLines, storedLines } from '../../domain/target-lines';
 import { badRequest, conflict } from '../../lib/errors';
 import { requirePeriod, requireUnit } from '../../lib/lookups';
+import { cachedJson, requestKey } from '../../lib/response-cache';
 import { accessOf, createRouter } from '../../lib/router';
 import { resolveAsOf, today } from '../../lib/today';
 import * as routes from './target-lines.routes';
@@ -14,14 +15,15 @@ import * as routes from './target-lines.routes';
 export const targetLinesRouter = createRouter()
   .openapi(routes.getTargetLines, (c) => {
     const q = c.req.valid('query');
-    const cat = catalogue(c.var.db);
+    const cat = catalogue(c.get('db'));
     const unit = requireUnit(cat, q.unit, 'unit');
     const period = requirePeriod(q.period, 'period');
     accessOf(c).demand('read', unit.id);
-    return c.json(judgedLines(c.var.db, unit, period, resolveAsOf(q.asOf)), 200);
+    const asOf = resolveAsOf(q.asOf);
+    return cachedJson(c, requestKey(c, asOf), () => judgedLines(c.get('db'), unit, period, asOf));
   })
   .openapi(routes.putTargetLines, (c) => {
-    const db = c.var.db;
+    const db = c.get('db');
     const params = c.req.valid('param');
     const body = c.req.valid('json');
     const cat = catalogue(db);

@@ -29,7 +29,7 @@ export const unitDto = (u: UnitRow): UnitDto => ({
 export const unitsRouter = createRouter()
   .openapi(routes.list, (c) => {
     const access = accessOf(c);
-    const cat = catalogue(c.var.db);
+    const cat = catalogue(c.get('db'));
     // Parents before children, siblings in their order: the order a tree is drawn in.
     const ordered: UnitDto[] = [];
     // Only the subtrees granted to the user: a unit whose parent is not listed heads its own.
@@ -43,7 +43,7 @@ export const unitsRouter = createRouter()
     return c.json({ units: ordered }, 200);
   })
   .openapi(routes.create, (c) => {
-    const db = c.var.db;
+    const db = c.get('db');
     const body = c.req.valid('json');
     const cat = catalogue(db);
     const access = accessOf(c);
@@ -76,7 +76,7 @@ export const unitsRouter = createRouter()
     return c.json({ unit: unitDto(row) }, 201);
   })
   .openapi(routes.patch, (c) => {
-    const db = c.var.db;
+    const db = c.get('db');
     const body = c.req.valid('json');
     const cat = catalogue(db);
     const access = accessOf(c);
@@ -123,7 +123,7 @@ export const unitsRouter = createRouter()
     return c.json({ unit: unitDto(row) }, 200);
   })
   .openapi(routes.remove, (c) => {
-    const db = c.var.db;
+    const db = c.get('db');
     const cat = catalogue(db);
     const access = accessOf(c);
     const unit = requireUnit(cat, c.req.valid('param').id, 'id');

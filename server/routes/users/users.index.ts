@@ -62,13 +62,13 @@ const grantSnapshot = (g: Pick<GrantRow, 'role' | 'unitId'>) => ({
 export const usersRouter = createRouter()
   .openapi(routes.list, (c) => {
     const access = accessOf(c);
-    const cat = catalogue(c.var.db);
-    const list = visibleUsers(c.var.db, access).map(({ user, grants: held }) => userDto(cat, user, held));
+    const cat = catalogue(c.get('db'));
+    const list = visibleUsers(c.get('db'), access).map(({ user, grants: held }) => userDto(cat, user, held));
     return c.json({ users: list }, 200);
   })
   .openapi(routes.create, async (c) => {
     const access = accessOf(c);
-    const db = c.var.db;
+    const db = c.get('db');
     const cat = catalogue(db);
     const body = c.req.valid('json');
     if (!access.canManageUsers) throw forbidden('Bạn không có quyền thêm người dùng.');
@@ -82,7 +82,7 @@ export const usersRouter = createRouter()
       );
     if (findUserByName(db, body.username))
       throw conflict('username_taken', `Tên đăng nhập "${body.username}" đã có người dùng.`);
-    const passwordHash = await hashPassword(body.password, c.var.security.scryptLog2N);
+    const passwordHash = await hashPassword(body.password, c.get('security').scryptLog2N);
     const created = db.transaction((tx) => {
       // Checked again inside the write: two requests for one name cannot both pass.
       if (tx.select({ id: users.id }).from(users).where(eq(users.username, body.username)).get())
@@ -122,7 +122,7 @@ export const usersRouter = createRouter()
   })
   .openapi(routes.patch, async (c) => {
     const access = accessOf(c);
-    const db = c.var.db;
+    const db = c.get('db');
     const cat = catalogue(db);
     const body = c.req.valid('json');
     const { user, grants: held } = requireManagedUser(db, access, c.req.valid('param').id);
@@ -139,7 +139,9 @@ export const usersRouter = createRouter()
         `Người dùng "${user.username}" còn vai trò ngoài phạm vi bạn quản lý; chỉ cấp trên mới khóa hay mở được.`,
       );
     const wanted = body.grants ? checkGrants(cat, access, body.grants) : null;
-    const passwordHash = body.password ? await hashPassword(body.password, c.var.security.scryptLog2N) : null;
+    const passwordHash = body.password
+      ? await hashPassword(body.password, c.get('security').scryptLog2N)
+      : null;
 
     const updated = db.transaction((tx) => {
       const set: Partial<typeof users.$inferInsert> = { updatedAt: new Date().toISOString() };

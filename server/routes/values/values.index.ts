@@ -23,7 +23,7 @@ function resolveKey(db: Db, params: { unitId: string; code: string; period: stri
 
 export const valuesRouter = createRouter()
   .openapi(routes.putTarget, (c) => {
-    const db = c.var.db;
+    const db = c.get('db');
     const access = accessOf(c);
     const key = resolveKey(db, c.req.valid('param'));
     access.demand('plan', key.unitId);
@@ -44,7 +44,7 @@ export const valuesRouter = createRouter()
     return c.json({ target: saved! }, 200);
   })
   .openapi(routes.deleteTarget, (c) => {
-    const db = c.var.db;
+    const db = c.get('db');
     const access = accessOf(c);
     const key = resolveKey(db, c.req.valid('param'));
     access.demand('plan', key.unitId);
@@ -61,7 +61,7 @@ export const valuesRouter = createRouter()
     return c.json({ deleted: true as const }, 200);
   })
   .openapi(routes.putResult, (c) => {
-    const db = c.var.db;
+    const db = c.get('db');
     const access = accessOf(c);
     const key = resolveKey(db, c.req.valid('param'));
     access.demand('report', key.unitId);
@@ -83,7 +83,7 @@ export const valuesRouter = createRouter()
     return c.json({ result: saved! }, 200);
   })
   .openapi(routes.deleteResult, (c) => {
-    const db = c.var.db;
+    const db = c.get('db');
     const access = accessOf(c);
     const key = resolveKey(db, c.req.valid('param'));
     access.demand('report', key.unitId);
@@ -100,11 +100,11 @@ export const valuesRouter = createRouter()
     return c.json({ deleted: true as const }, 200);
   })
   .openapi(routes.batchValues, (c) => {
-    const out = writeBatch(c.var.db, accessOf(c), c.req.valid('json'));
+    const out = writeBatch(c.get('db'), accessOf(c), c.req.valid('json'));
     return c.json(out, 200);
   })
   .openapi(routes.listValues, (c) => {
-    const db = c.var.db;
+    const db = c.get('db');
     const q = c.req.valid('query');
     const cat = catalogue(db);
     const unit = requireUnit(cat, q.unit, 'unit');

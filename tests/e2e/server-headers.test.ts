@@ -1,0 +1,28 @@
+import { describe, expect, inject, it } from 'vitest';
+
+// The server process sets the security headers on Node's response (lib/security-headers.ts):
+// the pages get the full policy, the data of /api the one that suits data.
+
+const base = inject('baseURL');
+
+describe('the security headers of the real server', () => {
+  it('gives the pages the full content security policy', async () => {
+    const res = await fetch(`${base}/`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-security-policy')).toMatch(/default-src 'self'; script-src 'self'/);
+    expect(res.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('strict-transport-security')).toMatch(/max-age=/);
+    const script = /src="([^"]+\.js)"/.exec(await res.text())?.[1];
+    const js = await fetch(`${base}${script}`, { headers: { 'accept-encoding': 'gzip' } });
+    expect(js.headers.get('content-encoding')).toBe('gzip');
+    expect(js.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+
+  it('gives the data of /api no sniffing, no framing and nothing to run', async () => {
+    const res = await fetch(`${base}/api/health`);
+    expect(res.headers.get('content-security-policy')).toBe("default-src 'none'; frame-ancestors 'none'");
+    expect(res.headers.get('x-frame-options')).toBe('DENY');
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+});
