@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-const SOURCES = ['client', 'shared', 'vite.config.ts', 'package-lock.json'];
+const SOURCES = ['client', 'shared', 'vite.config.ts', 'package-lock.json', 'scripts/ensure-build.mjs'];
 const BUILT = join(process.env.CLIENT_OUT ?? 'dist/client', 'index.html');
 
 function newest(path) {
@@ -23,9 +23,10 @@ export function ensureClientBuild({ quiet = false } = {}) {
   execFileSync(
     process.execPath,
     ['node_modules/vite/bin/vite.js', 'build', '--logLevel', quiet ? 'error' : 'warn'],
-    {
-      stdio: 'inherit',
-    },
+    // Always a production build: run from vitest (NODE_ENV=test) or a shell with
+    // NODE_ENV=development, Vite would otherwise bundle React's development builds, and
+    // `npm start` after `npm test` would serve them.
+    { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } },
   );
   return true;
 }

@@ -25,4 +25,17 @@ describe('the security headers of the real server', () => {
     expect(res.headers.get('x-frame-options')).toBe('DENY');
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
   });
+
+  it('serves the production build of the client, even when the tests built it', async () => {
+    // The build run by these tests' setup inherits NODE_ENV=test; it must still bundle
+    // React's production builds, since `npm start` afterwards serves the same files.
+    const html = await (await fetch(`${base}/`)).text();
+    const files = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+\.js)"/g)].map((m) => m[1]!);
+    expect(files.length).toBeGreaterThan(0);
+    for (const file of files) {
+      expect(file).not.toMatch(/jsx-dev-runtime/);
+      const js = await (await fetch(`${base}${file}`)).text();
+      expect(js).not.toMatch(/jsxDEV|react-dom\.development|react\.development/);
+    }
+  });
 });
