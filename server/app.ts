@@ -1,15 +1,16 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { getCookie } from 'hono/cookie';
 import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
+import { parse as parseCookies } from 'hono/utils/cookie';
 import { DEFAULT_LOG2N } from './auth/password';
 import { readSession, SESSION_COOKIE, type Session, sessionDue } from './auth/sessions';
 import { LoginThrottle, type ThrottleOptions } from './auth/throttle';
 import type { Db } from './db/client';
 import { dataStamp } from './lib/data-stamp';
 import { AppError } from './lib/errors';
+import { requestHeader } from './lib/request-headers';
 import { createRouter, unauthenticated } from './lib/router';
 import { securityHeadersMiddleware } from './lib/security-headers';
 import { authRouter } from './routes/auth/auth.index';
@@ -60,6 +61,14 @@ export interface AppOptions {
   securityHeaders?: 'app' | 'node';
 }
 
+function hostOf(origin: string): string | null {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return null;
+  }
+}
+
 function buildApi() {
   return createRouter()
     .route('/', healthRouter)
@@ -96,14 +105,20 @@ export function createApp({
   if (securityHeaders === 'app') app.use('*', securityHeadersMiddleware());
 
   // Cross-site request forgery needs a victim's browser, and browsers mark every request
-  // they send with Origin or Sec-Fetch-Site; Hono's middleware refuses those from another
+  // they send with Origin or Sec-Fetch-Site; Hono's middleware refuses forms from another
   // site. Scripts and programs that send neither are not a browser riding on a session.
   const csrfCheck = csrf();
   app.use('/api/*', async (c, next) => {
-    if (c.req.header('origin') === undefined && c.req.header('sec-fetch-site') === undefined) return next();
-    // A browser's cross-site request is refused whatever its content type.
-    if (!/^(GET|HEAD|OPTIONS)$/.test(c.req.method) && c.req.header('sec-fetch-site') === 'cross-site')
-      throw new HTTPException(403);
+    const site = requestHeader(c, 'sec-fetch-site');
+    const origin = requestHeader(c, 'origin');
+    if (origin === undefined && site === undefined) return next();
+    if (!/^(GET|HEAD|OPTIONS)$/.test(c.req.method)) {
+      // A write marked as cross-site, or from a page of another host, is refused whatever its
+      // content type (Hono's check lets JSON through, trusting the browser's preflight). The
+      // host alone is compared: behind a proxy ending HTTPS the page is https, the request http.
+      if (site === 'cross-site') throw new HTTPException(403);
+      if (origin !== undefined && hostOf(origin) !== new URL(c.req.url).host) throw new HTTPException(403);
+    }
     return csrfCheck(c, next);
   });
 
@@ -115,7 +130,8 @@ export function createApp({
     c.set('security', security);
     const stamp = dataStamp(db);
     c.set('stamp', stamp);
-    const token = getCookie(c, SESSION_COOKIE);
+    const cookies = requestHeader(c, 'cookie');
+    const token = cookies ? parseCookies(cookies, SESSION_COOKIE)[SESSION_COOKIE] : undefined;
     let session: Session | null = null;
     if (token) {
       const known = sessionCache.get(token);

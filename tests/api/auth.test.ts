@@ -193,6 +193,10 @@ describe('cross-site requests and headers', () => {
         'content-type': 'application/json',
       },
       { 'sec-fetch-site': 'cross-site', 'content-type': 'text/plain' },
+      // JSON from another site's page: a browser would preflight it first, but it is refused
+      // here all the same, and so is an Origin that is not a URL at all.
+      { origin: 'https://ke-xau.example', 'content-type': 'application/json' },
+      { origin: 'null', 'content-type': 'application/json' },
     ];
     for (const headers of attempts) {
       const res = await t.raw('PUT', `/api/results/${a.id}/KET_NAP/2025`, { headers, body: '{"value":5}' });
