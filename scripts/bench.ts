@@ -28,6 +28,7 @@ import Database from 'better-sqlite3';
 import { and, eq } from 'drizzle-orm';
 import { openDatabase } from '../server/db/client';
 import { indicators, results, units } from '../server/db/schema';
+import { ensureServerBuild, SERVER_ENTRY } from './build-server.mjs';
 import {
   CELL_ONLY_COUNT,
   DEFAULT_PROVINCE_PASSWORD,
@@ -119,7 +120,12 @@ async function startNode(script: string, scriptArgs: string[], env: Record<strin
   let output = '';
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', script, ...scriptArgs.map((a) => a.replace('$PORT', String(port)))],
+    [
+      // The server as `npm start` runs it, built; the yardstick through tsx.
+      ...(script.endsWith('.ts') ? ['--import', 'tsx'] : []),
+      script,
+      ...scriptArgs.map((a) => a.replace('$PORT', String(port))),
+    ],
     {
       env: { ...process.env, ...env, PORT: String(port) },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -674,8 +680,9 @@ async function main() {
   const csv = `unit,code,period,type,value,numerator,denominator,note\r\n${p.importRows.join('\r\n')}\r\n`;
 
   step('starting the server and the yardstick');
+  await ensureServerBuild({ quiet: true });
   const server = await startNode(
-    'server/index.ts',
+    SERVER_ENTRY,
     [],
     {
       HOST: '127.0.0.1',

@@ -17,6 +17,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { ensureServerBuild, SERVER_ENTRY } from './build-server.mjs';
 
 export const SOAK_CODE = 'KET_NAP';
 /** Growth of the resident memory after the warm-up that still counts as flat. */
@@ -133,7 +134,9 @@ async function startServer(
 ): Promise<{ child: ChildProcess; base: string; log: () => string }> {
   const port = await freePort();
   let output = '';
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
+  // The server as `npm start` runs it.
+  await ensureServerBuild({ quiet: true });
+  const child = spawn(process.execPath, [SERVER_ENTRY], {
     env: {
       ...process.env,
       NODE_ENV: 'production',

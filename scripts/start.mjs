@@ -1,7 +1,8 @@
-// `npm start`: build the client if needed, then run the server (TypeScript through tsx).
-import { register } from 'tsx/esm/api';
+// `npm start`: build the client and the server if needed, then run the server with Node.
+import { ensureServerBuild, SERVER_ENTRY } from './build-server.mjs';
 import { ensureClientBuild } from './ensure-build.mjs';
 
 ensureClientBuild();
-register();
-await import('../server/index.ts');
+await ensureServerBuild();
+process.setSourceMapsEnabled(true);
+await import(`../${SERVER_ENTRY}`);
