@@ -6,6 +6,8 @@ import { type GrantRow, grants, sessions, type UserRow, users } from '../db/sche
 export const SESSION_COOKIE = 'chitieu_session';
 /** A session ends after this long without use; each use moves the end forward. */
 export const SESSION_IDLE_MS = 12 * 60 * 60 * 1000;
+/** …and, used or not, this long after the sign-in: a stolen cookie does not live for ever. */
+export const SESSION_MAX_MS = 7 * 24 * 60 * 60 * 1000;
 /** …but only once this much has passed, so that reading pages does not write on every request. */
 const RENEW_AFTER_MS = 10 * 60 * 1000;
 
@@ -39,11 +41,17 @@ export function readSession(db: Db, token: string, now = new Date()): Session | 
     .where(and(eq(sessions.id, id), gt(sessions.expiresAt, now.toISOString())))
     .get();
   if (!row?.users.active) return null;
+  const endOfLife = Date.parse(row.sessions.createdAt) + SESSION_MAX_MS;
+  if (endOfLife <= now.getTime()) return null;
   let expiresAt = row.sessions.expiresAt;
   const remaining = Date.parse(expiresAt) - now.getTime();
   if (SESSION_IDLE_MS - remaining > RENEW_AFTER_MS) {
-    expiresAt = new Date(now.getTime() + SESSION_IDLE_MS).toISOString();
-    db.update(sessions).set({ expiresAt }).where(eq(sessions.id, id)).run();
+    const renewed = Math.min(now.getTime() + SESSION_IDLE_MS, endOfLife);
+    // Near its end of life a session cannot be moved further: nothing to write then.
+    if (renewed > Date.parse(expiresAt)) {
+      expiresAt = new Date(renewed).toISOString();
+      db.update(sessions).set({ expiresAt }).where(eq(sessions.id, id)).run();
+    }
   }
   const userGrants = db.select().from(grants).where(eq(grants.userId, row.users.id)).all();
   return { id, user: row.users, grants: userGrants, expiresAt };

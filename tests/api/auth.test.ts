@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ensureAdmin } from '../../server/auth/bootstrap';
 import { verifyPassword } from '../../server/auth/password';
-import { createSession, readSession, SESSION_IDLE_MS } from '../../server/auth/sessions';
+import { createSession, readSession, SESSION_IDLE_MS, SESSION_MAX_MS } from '../../server/auth/sessions';
 import { LoginThrottle } from '../../server/auth/throttle';
 import { openDatabase } from '../../server/db/client';
 import { seedBasics, TEST_PASSWORD, testApp } from '../helpers/app';
@@ -124,6 +124,41 @@ describe('signing in', () => {
       expect(Date.parse(renewed!.expiresAt)).toBe(later.getTime() + SESSION_IDLE_MS);
       expect(readSession(db, token, new Date(later.getTime() + SESSION_IDLE_MS + 1))).toBeNull();
     });
+  });
+
+  it('ends a session a week after sign-in even when in use, without writing on every request near the end', () => {
+    const db = openDatabase(':memory:');
+    const t0 = new Date('2026-11-24T08:00:00Z');
+    return ensureAdmin(db, 'mat-khau-quan-tri', 10).then(() => {
+      const { token } = createSession(db, 1, t0);
+      let at = t0.getTime();
+      // Used every two hours, day and night, for a week.
+      while (at + 2 * 3600_000 < t0.getTime() + SESSION_MAX_MS) {
+        at += 2 * 3600_000;
+        const s = readSession(db, token, new Date(at));
+        expect(s).not.toBeNull();
+        expect(Date.parse(s!.expiresAt)).toBeLessThanOrEqual(t0.getTime() + SESSION_MAX_MS);
+      }
+      const changes = db.$client.prepare('SELECT total_changes() AS n').pluck();
+      const before = changes.get();
+      expect(readSession(db, token, new Date(t0.getTime() + SESSION_MAX_MS - 60_000))).not.toBeNull();
+      expect(changes.get()).toBe(before);
+      expect(readSession(db, token, new Date(t0.getTime() + SESSION_MAX_MS))).toBeNull();
+    });
+  });
+
+  it('ends the session a browser came with when it signs in again', async () => {
+    const t = testApp();
+    const first = sessionCookie(await login(t, 'admin', TEST_PASSWORD));
+    const again = await t.anonymous.raw('POST', '/api/auth/login', {
+      headers: { cookie: first, 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'admin', password: TEST_PASSWORD }),
+    });
+    expect(again.status).toBe(200);
+    const second = sessionCookie(again);
+    expect(second).not.toBe(first);
+    expect((await t.anonymous.raw('GET', '/api/units', { headers: { cookie: first } })).status).toBe(401);
+    expect((await t.anonymous.raw('GET', '/api/units', { headers: { cookie: second } })).status).toBe(200);
   });
 
   it('refuses a forged or unknown session cookie with 401, never a 500', async () => {

@@ -56,22 +56,28 @@ export const authRouter = createRouter()
     const { username, password } = c.req.valid('json');
     const keys = [`user:${username}`, `addr:${clientAddress(c)}`];
 
-    const blocked = throttle.blockedUntil(keys);
-    if (blocked) {
+    const refuse = (blocked: Date) => {
       c.header('Retry-After', String(Math.ceil((blocked.getTime() - Date.now()) / 1000)));
-      throw new AppError(
+      return new AppError(
         429,
         'too_many_attempts',
         `Đăng nhập sai quá nhiều lần; hãy thử lại sau ${timeOfDay.format(blocked)}.`,
       );
-    }
+    };
+    const blocked = throttle.blockedUntil(keys);
+    if (blocked) throw refuse(blocked);
 
     const user = findUserByName(db, username);
     const valid = user
       ? await verifyPassword(password, user.passwordHash)
       : await burnPasswordTime(password, scryptLog2N).then(() => false);
+    // Guesses sent all at once all pass the check above before the first of them is counted:
+    // each is answered only if the failures counted meanwhile have not reached the limit.
+    const blockedMeanwhile = throttle.blockedUntil(keys);
     if (!user || !valid || !user.active) {
-      await sleep(throttle.fail(keys));
+      const delay = throttle.fail(keys);
+      if (blockedMeanwhile) throw refuse(blockedMeanwhile);
+      await sleep(delay);
       throw new AppError(
         401,
         'invalid_credentials',
@@ -80,8 +86,12 @@ export const authRouter = createRouter()
           : 'Tên đăng nhập hoặc mật khẩu không đúng.',
       );
     }
+    if (blockedMeanwhile) throw refuse(blockedMeanwhile);
     throttle.succeed(username);
 
+    // The session this browser came with, if any, ends here: signing in always starts a new one.
+    const presented = c.get('session');
+    if (presented) deleteSession(db, presented.id);
     const { token, expiresAt } = createSession(db, user.id);
     setCookie(c, SESSION_COOKIE, token, {
       path: '/',

@@ -22,8 +22,10 @@ export interface SheetRow {
 export type RowHint = 'value' | 'ratio';
 
 // Excel runs a cell beginning with these as a formula; a leading apostrophe keeps it text,
-// and the import takes the apostrophe off again.
-const FORMULA_START = /^[=+\-@\t\r]/;
+// and the import takes the apostrophe off again. A text that already begins with apostrophes
+// before such a character gets one more, so that the import gives it back as it was.
+const FORMULA_START = /^'*[=+\-@\t\r]/;
+const GUARD_LOOKALIKE = /^'+[=+\-@\t\r]/;
 
 function csvField(v: string | number | null, guard: boolean): string {
   if (v === null) return '';
@@ -89,7 +91,18 @@ export async function toXlsx(rows: SheetRow[], options: XlsxOptions): Promise<Ui
   });
   sheet.autoFilter = { from: 'A1', to: 'H1' };
   rows.forEach((r, i) => {
-    const row = sheet.addRow([r.unit, r.code, r.period, r.type, r.value, r.numerator, r.denominator, r.note]);
+    // A workbook's text cells are never run; only a text the import would take for guarded is.
+    const text = <T>(v: T) => (typeof v === 'string' && GUARD_LOOKALIKE.test(v) ? `'${v}` : v);
+    const row = sheet.addRow([
+      text(r.unit),
+      r.code,
+      r.period,
+      r.type,
+      text(r.value),
+      r.numerator,
+      r.denominator,
+      text(r.note),
+    ]);
     // Text stays text: a period "2025" or a unit id is not a number to Excel.
     for (const col of [1, 2, 3, 4, 8]) row.getCell(col).numFmt = '@';
     if (typeof r.value === 'string') row.getCell(5).numFmt = '@';

@@ -12,7 +12,7 @@ import {
 } from '../../../shared/import-export';
 import type { IndicatorDef } from '../../../shared/indicator';
 import { contains, type Period, parsePeriod, periodError } from '../../../shared/period';
-import { foldVietnamese } from '../../../shared/text';
+import { foldVietnamese, isPlainText } from '../../../shared/text';
 import { checkResultInput, checkTargetInput, type Value } from '../../../shared/value';
 import type { Access } from '../../auth/rights';
 import type { DbOrTx } from '../../db/client';
@@ -68,8 +68,9 @@ const sentence = (s: string) => {
   return `${t.charAt(0).toUpperCase()}${t.slice(1)}${/[.!?]$/.test(t) ? '' : '.'}`;
 };
 
-// A CSV export writes "'" before a cell that Excel would otherwise run as a formula.
-const unguard = (s: string) => (/^'[=+\-@\t\r]/.test(s) ? s.slice(1) : s);
+// A CSV export writes "'" before a cell that Excel would otherwise run as a formula, and an
+// export of either kind before a text already beginning with apostrophes and such a character.
+const unguard = (s: string) => (/^'+[=+\-@\t\r]/.test(s) ? s.slice(1) : s);
 
 const text = (cell: Cell | undefined) =>
   cell === undefined ? '' : typeof cell === 'number' ? String(cell) : unguard(cell).trim();
@@ -333,6 +334,8 @@ class RowChecker {
         'note',
         `Ghi chú dài ${note.length} ký tự, nhiều hơn ${MAX_NOTE.toLocaleString('vi-VN')} ký tự cho phép`,
       );
+    else if (!isPlainText(note, true))
+      this.problem('note', 'Ghi chú chứa ký tự không hợp lệ (ký tự điều khiển hoặc lỗi mã hóa); hãy gõ lại');
 
     const id = `${type}|${unit.id}|${indicator.id}|${period.code}`;
     const first = this.firstRowOf.get(id);
