@@ -4,6 +4,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
 import { parse as parseCookies } from 'hono/utils/cookie';
+import { clipQuote } from '../shared/text';
 import { DEFAULT_LOG2N } from './auth/password';
 import { readSession, SESSION_COOKIE, type Session, sessionDue } from './auth/sessions';
 import { LoginThrottle, type ThrottleOptions } from './auth/throttle';
@@ -164,7 +165,13 @@ export function createApp({
 
   app.all('/api/*', (c) =>
     c.json(
-      { error: { code: 'not_found', message: `Không có đường dẫn ${c.req.method} ${c.req.path}.` } },
+      {
+        error: {
+          code: 'not_found',
+          // The path as sent, still percent-encoded: decoded, it may hold line breaks or NULs.
+          message: `Không có đường dẫn ${c.req.method} "${clipQuote(new URL(c.req.url).pathname, 100)}".`,
+        },
+      },
       404,
     ),
   );

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import './zod-vi';
+import { plainText } from './zod-vi';
 
 // Accounts, rights, locks and history: request bodies checked by the server and by the
 // client's forms, and the shapes of the answers (CONTRACT.md, "Accounts, rights and locks").
@@ -36,11 +36,14 @@ export const passwordSchema = z
   .min(8, { error: 'Mật khẩu cần ít nhất 8 ký tự.' })
   .max(200, { error: 'Mật khẩu dài quá 200 ký tự.' });
 
-const displayName = z
-  .string()
-  .trim()
-  .min(1, { error: 'Họ tên không được để trống.' })
-  .max(120, { error: 'Họ tên dài quá 120 ký tự.' });
+const displayName = plainText(
+  z
+    .string()
+    .trim()
+    .min(1, { error: 'Họ tên không được để trống.' })
+    .max(120, { error: 'Họ tên dài quá 120 ký tự.' }),
+  'Họ tên',
+);
 
 export const roleSchema = z.enum(ROLES, {
   error: (iss) =>
@@ -81,15 +84,22 @@ export const patchUserBody = z
   .refine((b) => Object.keys(b).length > 0, { error: 'Cần ít nhất một trường để sửa.' });
 
 export const lockBody = z.strictObject({
-  note: z.string().trim().max(500, { error: 'Ghi chú dài quá 500 ký tự.' }).optional(),
+  note: plainText(z.string().trim().max(500, { error: 'Ghi chú dài quá 500 ký tự.' }), 'Ghi chú', {
+    lines: true,
+    required: false,
+  }).optional(),
 });
 
 export const unlockBody = z.strictObject({
-  reason: z
-    .string({ error: 'Hãy ghi lý do mở khóa.' })
-    .trim()
-    .min(1, { error: 'Hãy ghi lý do mở khóa.' })
-    .max(500, { error: 'Lý do dài quá 500 ký tự.' }),
+  reason: plainText(
+    z
+      .string({ error: 'Hãy ghi lý do mở khóa.' })
+      .trim()
+      .min(1, { error: 'Hãy ghi lý do mở khóa.' })
+      .max(500, { error: 'Lý do dài quá 500 ký tự.' }),
+    'Lý do mở khóa',
+    { lines: true },
+  ),
 });
 
 export const grantSchema = z.object({

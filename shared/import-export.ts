@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { errorSchema } from './schemas';
+import { clipQuote } from './text';
 
 // Import and export of targets and results as a spreadsheet (CONTRACT.md, "Reports, import
 // and export"; docs/decisions/006-import-export.md): the layout, the answers of the server,
@@ -133,14 +134,14 @@ export function readDecimalCell(raw: string): DecimalCell {
     if (fraction!.length === 3)
       return {
         ok: false,
-        message: `Số "${text}" có ba chữ số sau dấu ${mark === '.' ? 'chấm' : 'phẩy'}: giá trị có nhiều nhất hai chữ số thập phân, và không dùng dấu chấm hay dấu phẩy để tách hàng nghìn (một nghìn năm trăm viết là 1500)`,
+        message: `Số "${clipQuote(text)}" có ba chữ số sau dấu ${mark === '.' ? 'chấm' : 'phẩy'}: giá trị có nhiều nhất hai chữ số thập phân, và không dùng dấu chấm hay dấu phẩy để tách hàng nghìn (một nghìn năm trăm viết là 1500)`,
       };
     return { ok: true, text: `${whole}.${fraction}` };
   }
   if (/^\d*[.,]\d*[.,]/.test(text))
     return {
       ok: false,
-      message: `Số "${text}" có dấu tách hàng nghìn hoặc nhiều dấu thập phân: hãy viết liền các chữ số, phần thập phân sau một dấu chấm hoặc dấu phẩy (ví dụ 1500 hoặc 92,5)`,
+      message: `Số "${clipQuote(text)}" có dấu tách hàng nghìn hoặc nhiều dấu thập phân: hãy viết liền các chữ số, phần thập phân sau một dấu chấm hoặc dấu phẩy (ví dụ 1500 hoặc 92,5)`,
     };
   return { ok: true, text };
 }

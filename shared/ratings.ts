@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { formatNumber, formatPercentX100 } from './format';
 import type { MemberRatingShare } from './indicator';
 import { ratioPercentX100 } from './value';
-import './zod-vi';
+import { plainText } from './zod-vi';
 
 // DOMAIN.md, "Member ratings": a cell reports how many of its members fall in each of the
 // four levels of the yearly rating; the share rated good or better and the share rated
@@ -112,7 +112,10 @@ export const memberRatingBody = z
     complete: memberCount('hoàn thành nhiệm vụ'),
     notComplete: memberCount('không hoàn thành nhiệm vụ'),
     outstanding: z.boolean({ error: '"outstanding" phải là true hoặc false.' }).optional(),
-    note: z.string().trim().max(2000, { error: 'Ghi chú dài quá 2.000 ký tự.' }).optional(),
+    note: plainText(z.string().trim().max(2000, { error: 'Ghi chú dài quá 2.000 ký tự.' }), 'Ghi chú', {
+      lines: true,
+      required: false,
+    }).optional(),
     version: z.number().int().min(0, { error: 'Phiên bản phải là số nguyên không âm.' }).optional(),
   })
   .refine((b) => b.excellent + b.good + b.complete + b.notComplete > 0, {

@@ -3,18 +3,21 @@ import { lockSchema } from './accounts';
 import { DIRECTIONS, INDICATOR_KINDS, MEMBER_RATING_SHARES, TIME_AGGREGATES } from './indicator';
 import { STATUSES } from './judgement';
 import { UNIT_KINDS } from './unit';
-import './zod-vi';
+import { plainText } from './zod-vi';
 
 // Request bodies are validated by these schemas on the server and used by the client's
 // forms; responses are described by them in the OpenAPI document. Messages are Vietnamese.
 
 const id = z.string().regex(/^[1-9][0-9]{0,15}$/, { error: 'Mã đơn vị phải là một số nguyên dương.' });
 
-const name = z
-  .string()
-  .trim()
-  .min(1, { error: 'Tên không được để trống.' })
-  .max(200, { error: 'Tên dài quá 200 ký tự.' });
+const name = plainText(
+  z
+    .string()
+    .trim()
+    .min(1, { error: 'Tên không được để trống.' })
+    .max(200, { error: 'Tên dài quá 200 ký tự.' }),
+  'Tên',
+);
 
 export const unitKindSchema = z.enum(UNIT_KINDS, {
   error: (iss) =>
@@ -41,22 +44,33 @@ export const indicatorCodeSchema = z.string().regex(/^[A-Z0-9_]{2,40}$/, {
 });
 
 const levelsSchema = z
-  .array(z.string().trim().min(1, { error: 'Tên mức xếp loại không được để trống.' }).max(120))
+  .array(
+    plainText(
+      z.string().trim().min(1, { error: 'Tên mức xếp loại không được để trống.' }).max(120),
+      'Tên mức xếp loại',
+    ),
+  )
   .min(2, { error: 'Chỉ tiêu xếp loại cần ít nhất 2 mức.' })
   .max(12, { error: 'Chỉ tiêu xếp loại có nhiều nhất 12 mức.' })
   .refine((l) => new Set(l).size === l.length, { error: 'Các mức xếp loại không được trùng nhau.' });
 
 const indicatorFields = {
-  name: z
-    .string()
-    .trim()
-    .min(1, { error: 'Tên chỉ tiêu không được để trống.' })
-    .max(500, { error: 'Tên chỉ tiêu dài quá 500 ký tự.' }),
-  unitLabel: z
-    .string()
-    .trim()
-    .min(1, { error: 'Đơn vị tính không được để trống.' })
-    .max(40, { error: 'Đơn vị tính dài quá 40 ký tự.' }),
+  name: plainText(
+    z
+      .string()
+      .trim()
+      .min(1, { error: 'Tên chỉ tiêu không được để trống.' })
+      .max(500, { error: 'Tên chỉ tiêu dài quá 500 ký tự.' }),
+    'Tên chỉ tiêu',
+  ),
+  unitLabel: plainText(
+    z
+      .string()
+      .trim()
+      .min(1, { error: 'Đơn vị tính không được để trống.' })
+      .max(40, { error: 'Đơn vị tính dài quá 40 ký tự.' }),
+    'Đơn vị tính',
+  ),
   kind: z.enum(INDICATOR_KINDS, {
     error: (iss) =>
       iss.input === undefined ? undefined : 'Loại chỉ tiêu phải là count, percent, ratio hoặc level.',
@@ -134,7 +148,10 @@ export const resultBody = z.strictObject({
   value: inputValue.optional(),
   numerator: z.number().optional(),
   denominator: z.number().optional(),
-  note: z.string().max(2000, { error: 'Ghi chú dài quá 2.000 ký tự.' }).optional(),
+  note: plainText(z.string().max(2000, { error: 'Ghi chú dài quá 2.000 ký tự.' }), 'Ghi chú', {
+    lines: true,
+    required: false,
+  }).optional(),
   version: version.optional(),
 });
 
@@ -484,11 +501,15 @@ export type ReportDto = z.infer<typeof reportSchema>;
 // Target lines (CONTRACT.md, "Target lines"): the ordered "chỉ tiêu chủ yếu" of a unit and period.
 
 export const targetLineInput = z.strictObject({
-  text: z
-    .string({ error: 'Nội dung chỉ tiêu chủ yếu phải là một câu chữ.' })
-    .trim()
-    .min(1, { error: 'Nội dung chỉ tiêu chủ yếu không được để trống.' })
-    .max(1000, { error: 'Nội dung chỉ tiêu chủ yếu dài quá 1.000 ký tự.' }),
+  text: plainText(
+    z
+      .string({ error: 'Nội dung chỉ tiêu chủ yếu phải là một câu chữ.' })
+      .trim()
+      .min(1, { error: 'Nội dung chỉ tiêu chủ yếu không được để trống.' })
+      .max(1000, { error: 'Nội dung chỉ tiêu chủ yếu dài quá 1.000 ký tự.' }),
+    'Nội dung chỉ tiêu chủ yếu',
+    { lines: true },
+  ),
   codes: z
     .array(indicatorCodeSchema, { error: 'Mỗi chỉ tiêu chủ yếu cần danh sách mã chỉ tiêu (codes).' })
     .min(1, { error: 'Mỗi chỉ tiêu chủ yếu phải gắn với ít nhất một chỉ tiêu.' })

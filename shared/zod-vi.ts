@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { clipQuote, hasVisibleText, isPlainText } from './text';
 
 // Zod's messages, in Vietnamese and naming the field, for every check that a schema does
 // not word itself. Installed once by shared/schemas.ts, so client and server say the same.
@@ -51,7 +52,7 @@ export const vietnameseErrors: z.core.$ZodErrorMap = (iss) => {
       if (iss.input === undefined) return `Thiếu ${label.toLowerCase()}.`;
       return `${label} phải là ${TYPE_NAMES[iss.expected] ?? iss.expected}.`;
     case 'unrecognized_keys':
-      return `Không nhận trường ${iss.keys.map((k) => `"${k}"`).join(', ')}: hãy bỏ ${iss.keys.length > 1 ? 'chúng' : 'trường đó'} khỏi yêu cầu.`;
+      return `Không nhận trường ${iss.keys.map((k) => `"${clipQuote(k)}"`).join(', ')}: hãy bỏ ${iss.keys.length > 1 ? 'chúng' : 'trường đó'} khỏi yêu cầu.`;
     case 'too_small':
       return iss.origin === 'string'
         ? `${label} không được để trống.`
@@ -70,3 +71,19 @@ export const vietnameseErrors: z.core.$ZodErrorMap = (iss) => {
 };
 
 z.config({ customError: vietnameseErrors });
+
+/**
+ * Refuses text no one means to store: control characters and broken Unicode (a lone
+ * surrogate becomes "\uFFFD" on the way to the database), and, where the text must be
+ * given, text with nothing visible in it (only zero-width characters or direction marks).
+ */
+export function plainText<T extends z.ZodString>(
+  schema: T,
+  label: string,
+  { lines = false, required = true }: { lines?: boolean; required?: boolean } = {},
+): T {
+  const checked = schema.refine((s) => isPlainText(s, lines), {
+    error: `${label} chứa ký tự không hợp lệ (ký tự điều khiển hoặc lỗi mã hóa); hãy gõ lại.`,
+  });
+  return required ? checked.refine(hasVisibleText, { error: `${label} không được để trống.` }) : checked;
+}

@@ -7,6 +7,7 @@ import {
   type ImportResponse,
   MAX_LISTED_ERRORS,
 } from '../../../shared/import-export';
+import { clipQuote } from '../../../shared/text';
 import type { DbOrTx, Tx } from '../../db/client';
 import { catalogue } from '../../domain/catalogue';
 import { applyValuesBulk } from '../../domain/value-writes';
@@ -40,11 +41,12 @@ async function uploadedFile(c: Context<AppEnv>): Promise<{ bytes: Uint8Array; na
     throw missing();
   }
   const unknown = Object.keys(form).find((k) => k !== 'file');
-  if (unknown)
+  // A field with an empty name is unknown too.
+  if (unknown !== undefined)
     throw new AppError(
       400,
       'unknown_field',
-      `Biểu mẫu chỉ có trường "file"; trường "${unknown}" không được nhận.`,
+      `Biểu mẫu chỉ có trường "file"; trường "${clipQuote(unknown)}" không được nhận.`,
       unknown,
     );
   const file = form.file;

@@ -12,7 +12,7 @@ import {
 } from '../../../shared/import-export';
 import type { IndicatorDef } from '../../../shared/indicator';
 import { contains, type Period, parsePeriod, periodError } from '../../../shared/period';
-import { foldVietnamese, isPlainText } from '../../../shared/text';
+import { clipQuote, foldVietnamese, isPlainText } from '../../../shared/text';
 import { checkResultInput, checkTargetInput, type Value } from '../../../shared/value';
 import type { Access } from '../../auth/rights';
 import type { DbOrTx } from '../../db/client';
@@ -246,7 +246,8 @@ class RowChecker {
     const codeText = text(this.cell('code')).toUpperCase();
     const indicator = codeText ? this.cat.indicatorsByCode.get(codeText) : undefined;
     if (!codeText) this.problem('code', `Thiếu ${COLUMN_LABELS.code}`);
-    else if (!indicator) this.problem('code', `Không có chỉ tiêu nào mã "${text(this.cell('code'))}"`);
+    else if (!indicator)
+      this.problem('code', `Không có chỉ tiêu nào mã "${clipQuote(text(this.cell('code')))}"`);
 
     const periodText = text(this.cell('period'));
     let period: Period | null = null;
@@ -254,7 +255,8 @@ class RowChecker {
     else {
       if (!this.periods.has(periodText)) this.periods.set(periodText, parsePeriod(periodText));
       period = this.periods.get(periodText)!;
-      if (!period) this.problem('period', periodError(periodText) ?? `Mã kỳ "${periodText}" không hợp lệ`);
+      if (!period)
+        this.problem('period', periodError(periodText) ?? `Mã kỳ "${clipQuote(periodText)}" không hợp lệ`);
     }
 
     const typeText = text(this.cell('type')).toLowerCase();
@@ -263,7 +265,7 @@ class RowChecker {
     else if (!type)
       this.problem(
         'type',
-        `Loại "${text(this.cell('type'))}" không hợp lệ: cột type ghi target (kế hoạch) hoặc result (kết quả)`,
+        `Loại "${clipQuote(text(this.cell('type')))}" không hợp lệ: cột type ghi target (kế hoạch) hoặc result (kết quả)`,
       );
 
     if (!unit || !indicator || !period || !type) return;

@@ -7,6 +7,7 @@ import {
   type ImportProblem,
   percentCellText,
 } from '../../../shared/import-export';
+import { clipQuote } from '../../../shared/text';
 import { badRequest } from '../../lib/errors';
 import { excel } from '../../lib/excel';
 
@@ -46,7 +47,7 @@ export async function readImportFile(bytes: Uint8Array, fileName: string): Promi
 }
 
 function notSpreadsheet(fileName: string) {
-  const named = fileName ? `"${fileName}" ` : '';
+  const named = fileName ? `"${clipQuote(fileName, 60)}" ` : '';
   return badRequest(
     'unsupported_file',
     `Tệp ${named}không phải CSV hay XLSX; hãy gửi tệp .csv (UTF-8) hoặc .xlsx có ${HEADER_SENTENCE}.`,

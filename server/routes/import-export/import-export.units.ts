@@ -1,5 +1,5 @@
 import { UNIT_PATH_SEPARATOR } from '../../../shared/import-export';
-import { foldVietnamese } from '../../../shared/text';
+import { clipQuote, foldVietnamese } from '../../../shared/text';
 import type { UnitRow } from '../../db/schema';
 import type { Catalogue } from '../../domain/catalogue';
 
@@ -86,18 +86,18 @@ export class UnitNames {
         ok: false,
         message: `"${text}" gõ không dấu khớp với ${folded.length} đơn vị (${folded.map((id) => `"${this.pathOf(id)}"`).join(', ')}); hãy gõ đủ dấu hoặc ghi mã đơn vị`,
       };
-    if (/^\d+$/.test(text)) return { ok: false, message: `Không có đơn vị nào có mã ${text}` };
+    if (/^\d+$/.test(text)) return { ok: false, message: `Không có đơn vị nào có mã ${clipQuote(text)}` };
     // The last name alone, as people often write it: point at the full path.
     const last = text.split('/').pop()!;
     const named = this.byFoldedName.get(foldVietnamese(last));
     if (named?.length === 1)
       return {
         ok: false,
-        message: `Không tìm thấy đơn vị "${text}"; cột unit ghi tên các đơn vị từ cấp trên cùng, nối bằng " / ", ví dụ "${this.pathOf(named[0]!)}"`,
+        message: `Không tìm thấy đơn vị "${clipQuote(text)}"; cột unit ghi tên các đơn vị từ cấp trên cùng, nối bằng " / ", ví dụ "${this.pathOf(named[0]!)}"`,
       };
     return {
       ok: false,
-      message: `Không tìm thấy đơn vị "${text}"; hãy ghi mã đơn vị hoặc tên các đơn vị từ cấp trên cùng, nối bằng " / "`,
+      message: `Không tìm thấy đơn vị "${clipQuote(text)}"; hãy ghi mã đơn vị hoặc tên các đơn vị từ cấp trên cùng, nối bằng " / "`,
     };
   }
 }

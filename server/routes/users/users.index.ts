@@ -1,5 +1,6 @@
 import { eq, inArray } from 'drizzle-orm';
 import { type GrantInput, ROLE_LABELS } from '../../../shared/accounts';
+import { clipQuote } from '../../../shared/text';
 import { hashPassword } from '../../auth/password';
 import type { Access } from '../../auth/rights';
 import { forbidden } from '../../auth/rights';
@@ -45,7 +46,7 @@ function visibleUsers(db: Db, access: Access) {
 function requireManagedUser(db: Db, access: Access, rawId: string) {
   const id = /^[1-9][0-9]{0,15}$/.test(rawId) ? Number(rawId) : Number.NaN;
   const found = Number.isNaN(id) ? undefined : usersWithGrants(db, [id])[0];
-  if (!found) throw notFound('user_not_found', `Không có người dùng mã "${rawId}".`, 'id');
+  if (!found) throw notFound('user_not_found', `Không có người dùng mã "${clipQuote(rawId)}".`, 'id');
   const { user, grants: held } = found;
   const reachable =
     access.isGlobalAdmin || user.createdBy === access.user.id || held.some((g) => access.manages(g));
