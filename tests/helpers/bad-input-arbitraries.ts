@@ -678,8 +678,10 @@ const ENGLISH =
   /\b(invalid|expected|received|unexpected|unsupported|malformed|required|error|exception|stack|cannot|failed|failure|undefined|NaN|Infinity|object Object|must|should|not found|bad request|forbidden|unauthorized|unknown|missing|too (?:small|big|large|long)|at position|SQLITE\w*|TypeError|RangeError|SyntaxError)\b/i;
 
 /** How a message may quote an input: whole, trimmed, in another case, or cut short as the server cuts quotes. */
-function quotedForms(e: string): string[] {
-  const forms = [e, e.trim(), e.trim().toLowerCase(), e.trim().toUpperCase()];
+function quotedForms(sent: string): string[] {
+  // A lone surrogate cannot travel as UTF-8 (a form field's name, say): it arrives as U+FFFD.
+  const e = sent.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+  const forms = [sent, e, e.trim(), e.trim().toLowerCase(), e.trim().toUpperCase()];
   for (const n of [29, 30, 39, 40, 59, 60, 99, 100, 120]) if (e.length > n) forms.push(e.slice(0, n));
   return forms;
 }
