@@ -19,7 +19,14 @@ const app = new Hono()
       body = new Uint8Array(readFileSync(path));
       files.set(path, body);
     }
-    return c.body(body, 200, { 'Content-Type': 'application/json' });
+    // `gzip=1`: the file holds the answer gzipped, sent as the app sends it.
+    return c.body(
+      body,
+      200,
+      c.req.query('gzip')
+        ? { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' }
+        : { 'Content-Type': 'application/json' },
+    );
   });
 const server = serve({ fetch: app.fetch, port, hostname: '127.0.0.1' }, (info) => {
   console.log(`yardstick on http://127.0.0.1:${info.port}`);

@@ -377,9 +377,12 @@ function figureOf(rows: DashboardRow[]): number | null {
 }
 
 /** Bytes of a file as the server sends it when the client accepts gzip, and how it was sent. */
-function fetchRaw(url: string): Promise<{ status: number; encoding: string | null; bytes: Buffer }> {
+function fetchRaw(
+  url: string,
+  headers: Record<string, string> = { 'accept-encoding': 'gzip' },
+): Promise<{ status: number; encoding: string | null; bytes: Buffer }> {
   return new Promise((resolve, reject) => {
-    const req = request(url, { headers: { 'accept-encoding': 'gzip' } }, (res) => {
+    const req = request(url, { headers }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () =>
@@ -696,7 +699,9 @@ async function main() {
   );
   const yard = await startNode('scripts/bench-yardstick.ts', ['$PORT'], {}, '/');
   const cookie = await login(server.base);
-  const headers = { cookie };
+  // As a browser asks: every browser sends Accept-Encoding with gzip, and the app sends its
+  // kept answers gzipped to them (decision 008). The root is also loaded without, below.
+  const headers = { cookie, 'accept-encoding': 'gzip, deflate, br' };
 
   const paths = {
     rootDashboard: `/api/dashboard?unit=${p.root}&period=${PERIOD}`,
@@ -715,6 +720,14 @@ async function main() {
   const rootBytes = Buffer.byteLength(rootAnswer);
   const rootFile = join(dir, 'root-dashboard.json');
   writeFileSync(rootFile, rootAnswer);
+  // The root's answer exactly as the server sends it gzipped, for the bare route to send too.
+  const rootSent = await fetchRaw(server.base + paths.rootDashboard, {
+    ...headers,
+    'accept-encoding': 'gzip',
+  });
+  if (rootSent.encoding !== 'gzip') throw new Error('the root dashboard was not sent gzipped');
+  const rootGzFile = join(dir, 'root-dashboard.json.gz');
+  writeFileSync(rootGzFile, rootSent.bytes);
   const rootRow = (
     await getJson<{ rows: DashboardRow[] }>(server.base + paths.rootDashboard, cookie)
   ).rows.find((r) => r.indicator.code === CELL_ONLY_COUNT);
@@ -729,10 +742,12 @@ async function main() {
     runs[key] = await measure(url, options);
   };
   await run('yardstick', `${yard.base}/`);
-  // A bare Hono route sending a body as large as the root dashboard's: the most any route
-  // answering that many bytes can do here, whatever it computes.
-  await run('yardstickSized', `${yard.base}/same?file=${encodeURIComponent(rootFile)}`);
+  // A bare Hono route sending the root dashboard's very bytes, as the server sends them: the
+  // most any route answering them can do here, whatever it computes.
+  await run('yardstickSized', `${yard.base}/same?file=${encodeURIComponent(rootGzFile)}&gzip=1`);
   await run('rootDashboard', server.base + paths.rootDashboard, { headers });
+  await run('yardstickSizedPlain', `${yard.base}/same?file=${encodeURIComponent(rootFile)}`);
+  await run('rootDashboardPlain', server.base + paths.rootDashboard, { headers: { cookie } });
   await run('cellDashboard', server.base + paths.cellDashboard, { headers });
   await run('blocChart', server.base + paths.blocChart, { headers });
   await run('committeeScorecard', server.base + paths.committeeScorecard, { headers });
@@ -903,9 +918,12 @@ async function main() {
     /** Against a bare route sending as many bytes as the root dashboard (no work, only bytes). */
     sameBytes: {
       bytes: rootBytes,
+      gzipBytes: rootSent.bytes.length,
       rps: runs.yardstickSized!.rps,
       rootDashboardShare: round(runs.rootDashboard!.rps / runs.yardstickSized!.rps, 3),
       cellDashboardShare: round(runs.cellDashboard!.rps / runs.yardstickSized!.rps, 3),
+      plainRps: runs.yardstickSizedPlain!.rps,
+      rootDashboardPlainShare: round(runs.rootDashboardPlain!.rps / runs.yardstickSizedPlain!.rps, 3),
     },
     load: runs,
     writeLoop,
@@ -936,6 +954,8 @@ async function main() {
     yardstickAgain: 'yardstick, again',
     yardstickSized: 'bare Hono, same answer',
     rootDashboard: 'root dashboard',
+    yardstickSizedPlain: 'bare, same, no gzip',
+    rootDashboardPlain: 'root, no gzip',
     cellDashboard: 'cell dashboard',
     blocChart: 'chart at a bloc',
     committeeScorecard: 'scorecard (committee)',
@@ -963,7 +983,11 @@ async function main() {
     );
     if (key === 'yardstickSized')
       console.log(
-        `${pad('', 22, true)}(a bare route sending the root dashboard's very answer, ${num(rootBytes)} bytes: the root dashboard reaches ${num((runs.rootDashboard!.rps / r.rps) * 100, 1)}% of it, the cell dashboard ${num((runs.cellDashboard!.rps / r.rps) * 100, 1)}%)`,
+        `${pad('', 22, true)}(a bare route sending the root dashboard's very answer, ${num(rootSent.bytes.length)} bytes gzipped: the root dashboard reaches ${num((runs.rootDashboard!.rps / r.rps) * 100, 1)}% of it, the cell dashboard ${num((runs.cellDashboard!.rps / r.rps) * 100, 1)}%)`,
+      );
+    if (key === 'rootDashboardPlain')
+      console.log(
+        `${pad('', 22, true)}(to a client that does not take gzip, ${num(rootBytes)} bytes: the root reaches ${num((r.rps / runs.yardstickSizedPlain!.rps) * 100, 1)}% of a bare route sending them)`,
       );
     if (key === 'writeThenRead')
       console.log(
