@@ -129,8 +129,7 @@ export function createApp({
   app.use('/api/*', async (c, next) => {
     c.set('db', db);
     c.set('security', security);
-    const stamp = dataStamp(db);
-    c.set('stamp', stamp);
+    let stamp = dataStamp(db);
     const cookies = requestHeader(c, 'cookie');
     const token = cookies ? parseCookies(cookies, SESSION_COOKIE)[SESSION_COOKIE] : undefined;
     let session: Session | null = null;
@@ -139,12 +138,15 @@ export function createApp({
       if (known && known.stamp === stamp && !sessionDue(known.session)) session = known.session;
       else {
         session = readSession(db, token);
+        // Reading a session may renew it, a write: what this request reads is after it.
+        stamp = dataStamp(db);
         if (session) {
           if (sessionCache.size > 10_000) sessionCache.clear();
-          sessionCache.set(token, { stamp: dataStamp(db), session });
+          sessionCache.set(token, { stamp, session });
         } else sessionCache.delete(token);
       }
     }
+    c.set('stamp', stamp);
     c.set('session', session);
     if (!session && !PUBLIC_ROUTES.has(`${c.req.method} ${c.req.path}`)) throw unauthenticated();
     await next();

@@ -1,5 +1,4 @@
 import { createServer } from 'node:http';
-import { getRequestListener } from '@hono/node-server';
 import { ROLE_LABELS } from '../shared/accounts';
 import { createApp } from './app';
 import { addDemoUsers, type CreatedAccount, ensureAdmin } from './auth/bootstrap';
@@ -7,7 +6,7 @@ import { DEFAULT_LOG2N } from './auth/password';
 import { openDatabase } from './db/client';
 import { loadDemoDataIfEmpty } from './db/demo';
 import { readEnv } from './env';
-import { withSecurityHeaders } from './lib/security-headers';
+import { nodeListener } from './lib/node-listener';
 
 const env = readEnv();
 const db = openDatabase(env.DATABASE_PATH);
@@ -36,7 +35,7 @@ if (created.length) {
 }
 
 const app = createApp({ db, clientDist: env.CLIENT_DIST, securityHeaders: 'node' });
-const listener = await withSecurityHeaders(getRequestListener(app.fetch));
+const listener = await nodeListener(app, db);
 const server = createServer(listener);
 server.listen(env.PORT, env.HOST, () => {
   const address = server.address();

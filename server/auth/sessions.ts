@@ -63,6 +63,11 @@ export function sessionDue(session: Session, now = new Date()): boolean {
   return remaining <= 0 || SESSION_IDLE_MS - remaining > RENEW_AFTER_MS;
 }
 
+/** Until when a session read now may be taken as it is without reading it again (`sessionDue`). */
+export function sessionValidUntil(session: Session): number {
+  return Date.parse(session.expiresAt) - SESSION_IDLE_MS + RENEW_AFTER_MS;
+}
+
 export function deleteSession(db: Db, id: string) {
   db.delete(sessions).where(eq(sessions.id, id)).run();
 }

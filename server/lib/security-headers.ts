@@ -59,6 +59,11 @@ async function listOf(options: Parameters<typeof secureHeaders>[0]): Promise<[st
   return out;
 }
 
+/** The headers of every /api answer, as Hono's middleware sets them. */
+export function apiSecurityHeaders(): Promise<[string, string][]> {
+  return listOf(API);
+}
+
 /** For an app answering in process: the same headers, set by Hono's middleware. */
 export function securityHeadersMiddleware(): MiddlewareHandler {
   const api = secureHeaders(API);
