@@ -737,7 +737,11 @@ async function main() {
     );
 
   const runs: Record<string, LoadFigures> = {};
-  const run = async (key: string, url: string, options: { headers?: Record<string, string> } = {}) => {
+  const run = async (
+    key: string,
+    url: string,
+    options: { headers?: Record<string, string>; requests?: autocannon.Request[] } = {},
+  ) => {
     step(`load: ${key} (${WARMUP_S} s warm-up, ${DURATION_S} s measured, ${CONNECTIONS} connections)`);
     runs[key] = await measure(url, options);
   };
@@ -746,6 +750,22 @@ async function main() {
   // most any route answering them can do here, whatever it computes.
   await run('yardstickSized', `${yard.base}/same?file=${encodeURIComponent(rootGzFile)}&gzip=1`);
   await run('rootDashboard', server.base + paths.rootDashboard, { headers });
+  // Every request a new visitor: a cookie beside the session that changes each time, so the
+  // kept answer is not served before the app (server/lib/hot-answers.ts) and each request goes
+  // through Hono, the session, the rights and the kept answers of the app.
+  let visitor = 0;
+  await run('rootDashboardApp', server.base + paths.rootDashboard, {
+    requests: [
+      {
+        method: 'GET',
+        path: paths.rootDashboard,
+        setupRequest: (req) => ({
+          ...req,
+          headers: { ...headers, cookie: `${cookie}; luot=${++visitor}` },
+        }),
+      },
+    ],
+  });
   await run('yardstickSizedPlain', `${yard.base}/same?file=${encodeURIComponent(rootFile)}`);
   await run('rootDashboardPlain', server.base + paths.rootDashboard, { headers: { cookie } });
   await run('cellDashboard', server.base + paths.cellDashboard, { headers });
@@ -924,6 +944,7 @@ async function main() {
       cellDashboardShare: round(runs.cellDashboard!.rps / runs.yardstickSized!.rps, 3),
       plainRps: runs.yardstickSizedPlain!.rps,
       rootDashboardPlainShare: round(runs.rootDashboardPlain!.rps / runs.yardstickSizedPlain!.rps, 3),
+      rootDashboardAppShare: round(runs.rootDashboardApp!.rps / runs.yardstickSized!.rps, 3),
     },
     load: runs,
     writeLoop,
@@ -954,6 +975,7 @@ async function main() {
     yardstickAgain: 'yardstick, again',
     yardstickSized: 'bare Hono, same answer',
     rootDashboard: 'root dashboard',
+    rootDashboardApp: 'root, each a new visitor',
     yardstickSizedPlain: 'bare, same, no gzip',
     rootDashboardPlain: 'root, no gzip',
     cellDashboard: 'cell dashboard',
