@@ -82,9 +82,13 @@ export function MemberRatingForm({ data, unit, period, bound }: MemberRatingForm
   const dirty = formChanged(form, stored);
   useLeaveGuard(dirty && !locked);
 
-  // A rating saved elsewhere is taken in while nothing here is unsaved.
+  // A rating saved elsewhere is taken in while nothing here is unsaved: only a rating the
+  // server sent since the last one looked at, never the query's older copy after this form
+  // took newer numbers from a conflict.
+  const seen = useRef(data.rating);
   useEffect(() => {
-    if (dirty || saving) return;
+    if (data.rating === seen.current || dirty || saving) return;
+    seen.current = data.rating;
     if ((data.rating?.version ?? 0) === (stored?.version ?? 0)) return;
     setStored(data.rating);
     setForm(formFromRating(data.rating));
