@@ -1,10 +1,9 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { VIETNAMESE } from '../helpers/expect';
+import { SERVER_ADMIN_PASSWORD, type ServerProcess, startServer } from '../helpers/server-process';
 
 // Issue 8, "It holds", part 3: many people saving the same values at once. The real server
 // runs as its own process on a file database, and every client talks to it over loopback
@@ -16,39 +15,15 @@ import { VIETNAMESE } from '../helpers/expect';
 // stored at the end is the last accepted write; the history holds each accepted write once,
 // in order, by whom, and nothing of the refused ones.
 
-const ADMIN_PASSWORD = 'quan-tri-va-cham-2026';
 const USER_PASSWORD = 'mat-khau-va-cham-2026';
 const CLIENTS = 40;
 const ROUNDS = 10;
 const PERIOD = '2025';
 const CODE = 'KET_NAP';
 
-let server: ChildProcess | undefined;
+let server: ServerProcess | undefined;
 let dir: string;
 let base: string;
-let output = '';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      srv.close(() => (typeof addr === 'object' && addr ? resolve(addr.port) : reject(new Error('no port'))));
-    });
-  });
-}
-
-async function waitForHealth() {
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    if (server?.exitCode !== null) throw new Error(`the server exited early:\n${output}`);
-    try {
-      if ((await fetch(`${base}/api/health`)).ok) return;
-    } catch {}
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`the server did not answer within 30 s:\n${output}`);
-}
 
 interface Answer {
   status: number;
@@ -91,25 +66,10 @@ let cellB: string;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'chitieu-collisions-'));
-  const port = await freePort();
-  base = `http://127.0.0.1:${port}`;
-  server = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATABASE_PATH: join(dir, 'collisions.db'),
-      DEMO_DATA: '0',
-      ADMIN_PASSWORD,
-      CLIENT_DIST: join(dir, 'no-client'),
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  server.stdout?.on('data', (d) => (output += d));
-  server.stderr?.on('data', (d) => (output += d));
-  await waitForHealth();
+  server = await startServer(join(dir, 'collisions.db'), { DEMO_DATA: '0' });
+  base = server.base;
 
-  admin = await signIn('admin', ADMIN_PASSWORD);
+  admin = await signIn('admin', SERVER_ADMIN_PASSWORD);
   const unit = async (parentId: string | null, name: string, kind: string) => {
     const res = await admin('POST', '/api/units', { parentId, name, kind });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
@@ -128,11 +88,7 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
-  if (server && server.exitCode === null && server.signalCode === null) {
-    const exited = new Promise((r) => server!.once('exit', r));
-    server.kill('SIGTERM');
-    await exited;
-  }
+  await server?.stop();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -323,7 +279,7 @@ describe('many clients saving the same values at once, over HTTP', () => {
   it('answers every write with 200 or 409, and both kinds occur on every route', () => {
     expect(attempts).toHaveLength(CLIENTS * ROUNDS);
     const statuses = [...new Set(attempts.map((a) => a.answer.status))].sort();
-    expect(statuses, output).toEqual([200, 409]);
+    expect(statuses, server!.output()).toEqual([200, 409]);
     for (const op of OPS) {
       const mine = attempts.filter((a) => a.op === op);
       expect(mine.some((a) => a.answer.status === 200)).toBe(true);

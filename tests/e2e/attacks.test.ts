@@ -1,11 +1,14 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../helpers/browser';
+import {
+  SERVER_ADMIN_PASSWORD as ADMIN_PASSWORD,
+  type ServerProcess,
+  startServer,
+} from '../helpers/server-process';
 
 // Issue 8, "It holds", part 6, in the browser: text built to run as script or markup, stored
 // in the free-text fields (unit and indicator names, unit labels, level names, main targets,
@@ -15,7 +18,6 @@ import { launchBrowser } from '../helpers/browser';
 // this file starts a server of its own on a database of its own: the shared server of the
 // other browser tests keeps its names.
 
-const ADMIN_PASSWORD = 'quan-tri-tan-cong-2026';
 const PERIOD = '2021';
 
 /** Where each payload is put; each carries its own number, so a dialog would name its field. */
@@ -37,25 +39,14 @@ const T = {
   displayName: '<script>alert(13)</script> Người khóa',
 };
 
-let server: ChildProcess | undefined;
+let server: ServerProcess | undefined;
 let dir: string;
 let base: string;
-let output = '';
 let browser: BrowserContext;
 let close: (() => Promise<void>) | undefined;
 let page: Page;
 const dialogs: string[] = [];
 const ids = { root: '', cells: [] as string[] };
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      srv.close(() => (typeof addr === 'object' && addr ? resolve(addr.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 type Api = (method: string, path: string, body?: unknown) => Promise<any>;
 
@@ -136,32 +127,11 @@ async function storePayloads(admin: Api) {
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'chitieu-attacks-'));
-  const port = await freePort();
-  base = `http://127.0.0.1:${port}`;
-  server = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATABASE_PATH: join(dir, 'attacks.db'),
-      DEMO_DATA: '1',
-      ADMIN_PASSWORD,
-      // Built by the global setup, into CLIENT_OUT when given.
-      CLIENT_DIST: process.env.CLIENT_OUT ?? './dist/client',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+  server = await startServer(join(dir, 'attacks.db'), {
+    // Built by the global setup, into CLIENT_OUT when given.
+    CLIENT_DIST: process.env.CLIENT_OUT ?? './dist/client',
   });
-  server.stdout?.on('data', (d) => (output += d));
-  server.stderr?.on('data', (d) => (output += d));
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (server.exitCode !== null) throw new Error(`the server exited early:\n${output}`);
-    try {
-      if ((await fetch(`${base}/api/health`)).ok) break;
-    } catch {}
-    if (Date.now() > deadline) throw new Error(`the server did not answer within 60 s:\n${output}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
+  base = server.base;
 
   const [, opened] = await Promise.all([
     session('admin', ADMIN_PASSWORD).then(storePayloads),
@@ -190,11 +160,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await close?.();
-  if (server && server.exitCode === null && server.signalCode === null) {
-    const exited = new Promise((r) => server!.once('exit', r));
-    server.kill('SIGTERM');
-    await exited;
-  }
+  await server?.stop();
   rmSync(dir, { recursive: true, force: true });
 });
 

@@ -3,9 +3,10 @@ import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { IMPORT_HEADER } from '../../shared/import-export';
 
-// The real server as a child process (`node --import tsx server/index.ts`), as `npm start`
-// runs it, for the tests that stop it the hard way or copy its file while it writes. Every
-// process started here is tracked, so a failing test still leaves none behind.
+// The real server as a child process, from its sources (`node --import tsx server/index.ts`;
+// `npm start` runs the same code built), for the tests that stop it the hard way, copy its
+// file while it writes or talk to it over a socket. Every process started here is tracked,
+// so a failing test still leaves none behind.
 
 export const SERVER_ADMIN_PASSWORD = 'quan-tri-thu-sap-2026';
 
