@@ -4,6 +4,7 @@
 // Reads DATABASE_PATH like the server; the user's open sessions end.
 import { eq } from 'drizzle-orm';
 import { DEFAULT_LOG2N, hashPassword, randomPassword } from '../server/auth/password';
+import { weakPasswordReason } from '../server/auth/password-rule';
 import { deleteSessionsOf } from '../server/auth/sessions';
 import { openDatabase } from '../server/db/client';
 import { users } from '../server/db/schema';
@@ -35,6 +36,13 @@ const user = db.select().from(users).where(eq(users.username, username.data)).ge
 if (!user) {
   console.error(`Không có người dùng "${username.data}" trong ${env.DATABASE_PATH}.`);
   process.exit(1);
+}
+if (given !== undefined) {
+  const weak = await weakPasswordReason(given, user.username);
+  if (weak) {
+    console.error(weak);
+    process.exit(2);
+  }
 }
 const password = given ?? randomPassword();
 const passwordHash = await hashPassword(password, DEFAULT_LOG2N);

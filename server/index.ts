@@ -3,6 +3,7 @@ import { ROLE_LABELS } from '../shared/accounts';
 import { createApp } from './app';
 import { addDemoUsers, type CreatedAccount, ensureAdmin } from './auth/bootstrap';
 import { DEFAULT_LOG2N } from './auth/password';
+import { weakPasswordReason } from './auth/password-rule';
 import { openDatabase } from './db/client';
 import { loadDemoDataIfEmpty } from './db/demo';
 import { readEnv } from './env';
@@ -13,6 +14,12 @@ const db = openDatabase(env.DATABASE_PATH);
 const created: CreatedAccount[] = [];
 const admin = await ensureAdmin(db, env.ADMIN_PASSWORD, DEFAULT_LOG2N);
 if (admin) created.push(admin);
+if (admin && !admin.generated) {
+  // The operator's choice is kept (CONTRACT.md: admin gets ADMIN_PASSWORD), but not in silence.
+  const weak = await weakPasswordReason(admin.password, admin.username);
+  if (weak)
+    console.warn(`Cảnh báo về ADMIN_PASSWORD: ${weak} Hãy đổi mật khẩu của admin ngay sau khi đăng nhập.`);
+}
 if (env.DEMO_DATA) {
   const loaded = loadDemoDataIfEmpty(db);
   if (loaded) {

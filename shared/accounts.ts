@@ -31,9 +31,15 @@ export const usernameSchema = z
     error: 'Tên đăng nhập gồm 3 đến 32 chữ cái không dấu, chữ số, dấu chấm, gạch ngang hoặc gạch dưới.',
   });
 
+/** Beyond the length, the server refuses passwords that are guessed early (server/auth/password-rule.ts). */
+export const MIN_PASSWORD_LENGTH = 10;
+
+/** What the forms say under a new password, the rule in words. */
+export const PASSWORD_HINT = `Ít nhất ${MIN_PASSWORD_LENGTH} ký tự, không phải mật khẩu phổ biến hay tên của người dùng; một câu ngắn dễ nhớ là tốt nhất.`;
+
 export const passwordSchema = z
   .string()
-  .min(8, { error: 'Mật khẩu cần ít nhất 8 ký tự.' })
+  .min(MIN_PASSWORD_LENGTH, { error: `Mật khẩu cần ít nhất ${MIN_PASSWORD_LENGTH} ký tự.` })
   .max(200, { error: 'Mật khẩu dài quá 200 ký tự.' });
 
 const displayName = plainText(

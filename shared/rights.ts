@@ -68,3 +68,18 @@ export function canGrant<Id>(
   if (role === 'admin') return grants.some((g) => g.role === 'admin' && reaches(parentOf, g, unitId));
   return can(grants, parentOf, 'manage', unitId);
 }
+
+/**
+ * Whether one may change another user (name, password, roles, locked or not): only when one's
+ * rights cover every grant that user holds, so that nobody reaches a power above their own by
+ * taking over an account that has it. A global admin covers everyone; a user with no grant at
+ * all is covered by global admins only. Having made the user gives nothing.
+ */
+export function canManageUser<Id>(
+  grants: readonly GrantLike<Id>[],
+  parentOf: ParentOf<Id>,
+  held: readonly GrantLike<Id>[],
+): boolean {
+  if (grants.some((g) => g.role === 'admin' && g.unitId === null)) return true;
+  return held.length > 0 && held.every((g) => canGrant(grants, parentOf, g.role, g.unitId));
+}

@@ -1,5 +1,5 @@
 import type { Role } from '../../shared/accounts';
-import { type Capability, can, canGrant, canUnlock, type ParentOf } from '../../shared/rights';
+import { type Capability, can, canGrant, canManageUser, canUnlock, type ParentOf } from '../../shared/rights';
 import type { GrantRow, UserRow } from '../db/schema';
 import type { Catalogue } from '../domain/catalogue';
 import { AppError } from '../lib/errors';
@@ -65,6 +65,11 @@ export class Access {
   /** Whether a grant held by someone lies inside what this user manages. */
   manages(grant: Pick<GrantRow, 'role' | 'unitId'>): boolean {
     return this.canGrant(grant.role, grant.unitId);
+  }
+
+  /** Whether this user may change someone holding these grants: they must cover every one. */
+  managesUser(held: readonly Pick<GrantRow, 'role' | 'unitId'>[]): boolean {
+    return canManageUser(this.grants, this.parentOf, held);
   }
 }
 

@@ -61,7 +61,8 @@ export class LoginThrottle {
     return Math.min(maxDelayMs, Math.max(0, worst - freeFailures) * delayStepMs);
   }
 
-  succeed(username: string) {
-    this.failures.delete(`user:${username}`);
+  /** Forgets the failures of the name (or trusted browser) that signed in; an address keeps its count. */
+  succeed(key: string) {
+    this.failures.delete(key);
   }
 }

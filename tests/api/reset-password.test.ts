@@ -38,7 +38,7 @@ describe('npm run user:password', () => {
     expect(await verifyPassword('mat-khau-cu-da-quen', hashOf())).toBe(false);
   });
 
-  it('sets a given password, and refuses an unknown user or a short password', async () => {
+  it('sets a given password, and refuses an unknown user, a short or a common password', async () => {
     expect(run('admin', 'mat-khau-tu-chon').status).toBe(0);
     expect(await verifyPassword('mat-khau-tu-chon', hashOf())).toBe(true);
     const unknown = run('khong-co');
@@ -46,7 +46,10 @@ describe('npm run user:password', () => {
     expect(unknown.stderr).toContain('Không có người dùng "khong-co"');
     const short = run('admin', 'ngan');
     expect(short.status).toBe(2);
-    expect(short.stderr).toContain('Mật khẩu cần ít nhất 8 ký tự.');
+    expect(short.stderr).toContain('Mật khẩu cần ít nhất 10 ký tự.');
+    const common = run('admin', 'matkhau123456');
+    expect(common.status).toBe(2);
+    expect(common.stderr).toMatch(/^Mật khẩu này dễ bị đoán vì/);
     expect(await verifyPassword('mat-khau-tu-chon', hashOf())).toBe(true);
   });
 });

@@ -5,6 +5,10 @@ import type { UnitDto } from '../../shared/schemas';
 import { launchBrowser } from '../helpers/browser';
 import { apiSession, type SessionFetch, signIn } from './sign-in';
 
+/** One answer for every failed sign-in: a locked account does not confirm its password. */
+const SIGN_IN_REFUSED =
+  'Tên đăng nhập hoặc mật khẩu không đúng, hoặc tài khoản đã bị khóa; nếu chắc mật khẩu đúng, hãy liên hệ cấp ủy hoặc người quản trị.';
+
 // Signing in and out, and managing users through the users page, in Chromium against the
 // real server with the demo data. Users made here are named acc-… so that other test files
 // on the same server never meet them. The server counts failed sign-ins per address (ten in
@@ -82,7 +86,7 @@ describe('signing in and out', () => {
     await signInButton(page).click();
 
     const alert = page.getByRole('alert');
-    await expect.poll(() => alert.textContent()).toBe('Tên đăng nhập hoặc mật khẩu không đúng.');
+    await expect.poll(() => alert.textContent()).toBe(SIGN_IN_REFUSED);
     // Still the sign-in page: no header of a signed-in user, no dashboard.
     expect(await signOutButton(page).count()).toBe(0);
     expect(await page.getByRole('combobox', { name: 'Đơn vị' }).count()).toBe(0);
@@ -282,9 +286,7 @@ describe('the users page', () => {
       await other.page.getByLabel('Tên đăng nhập').fill(username);
       await other.page.getByLabel('Mật khẩu', { exact: true }).fill('mat-khau-cu-2026');
       await signInButton(other.page).click();
-      await expect
-        .poll(() => other.page.getByRole('alert').textContent())
-        .toBe('Tài khoản này đã bị khóa; hãy liên hệ cấp ủy hoặc người quản trị.');
+      await expect.poll(() => other.page.getByRole('alert').textContent()).toBe(SIGN_IN_REFUSED);
 
       await row.getByRole('button', { name: 'Mở khóa' }).click();
       await expect.poll(() => row.textContent()).toContain('Đang hoạt động');
@@ -295,7 +297,13 @@ describe('the users page', () => {
       await reset.getByLabel('Mật khẩu mới', { exact: true }).fill('ngan');
       await reset.getByLabel('Nhập lại mật khẩu mới').fill('ngan');
       await reset.getByRole('button', { name: 'Đặt lại mật khẩu' }).click();
-      await expect.poll(() => reset.getByRole('alert').textContent()).toBe('Mật khẩu cần ít nhất 8 ký tự.');
+      await expect.poll(() => reset.getByRole('alert').textContent()).toBe('Mật khẩu cần ít nhất 10 ký tự.');
+      await reset.getByLabel('Mật khẩu mới', { exact: true }).fill('matkhau123456');
+      await reset.getByLabel('Nhập lại mật khẩu mới').fill('matkhau123456');
+      await reset.getByRole('button', { name: 'Đặt lại mật khẩu' }).click();
+      await expect
+        .poll(() => reset.getByRole('alert').textContent())
+        .toMatch(/^Mật khẩu này dễ bị đoán vì là một mật khẩu hay một từ thông dụng/);
       await reset.getByLabel('Mật khẩu mới', { exact: true }).fill('mat-khau-moi-2026');
       await reset.getByLabel('Nhập lại mật khẩu mới').fill('mat-khau-moi-2026');
       await reset.getByRole('button', { name: 'Đặt lại mật khẩu' }).click();
@@ -310,16 +318,18 @@ describe('the users page', () => {
     }
   });
 
-  it('lets a chi bộ committee change only the roles inside its chi bộ, and keeps the others', async () => {
+  it('lets a chi bộ committee change the roles of its own people, and not of someone with roles elsewhere', async () => {
     const mine = 'Chi bộ Khoa Xã hội – Ngoại ngữ';
     const elsewhere = 'Chi bộ Hành chính – Quản trị';
     const committee = uname('capuy');
     const target = uname('multi');
+    const inside = uname('trong');
     await createUser(committee, 'cap-uy-e2e-2026', [{ role: 'committee', unitId: unitId(mine) }]);
     await createUser(target, 'nhieu-vai-2026', [
       { role: 'viewer', unitId: unitId(mine) },
       { role: 'reporter', unitId: unitId(elsewhere) },
     ]);
+    await createUser(inside, 'chi-mot-vai-2026', [{ role: 'viewer', unitId: unitId(mine) }]);
 
     const own = await freshBrowser();
     try {
@@ -330,13 +340,17 @@ describe('the users page', () => {
       await row.waitFor();
       // A committee sees nobody outside its chi bộ: admin is not listed.
       expect(await page.locator('tr[data-username="admin"]').count()).toBe(0);
+      // Someone who also holds a role elsewhere is listed, and left to the level above.
+      await expect
+        .poll(() => row.textContent())
+        .toContain('Có vai trò ngoài phạm vi của bạn; cấp trên sửa được');
+      expect(await row.getByRole('button').count()).toBe(0);
 
-      await row.getByRole('button', { name: 'Sửa vai trò' }).click();
+      const insideRow = page.locator(`tr[data-username="${inside}"]`);
+      await insideRow.getByRole('button', { name: 'Sửa vai trò' }).click();
       const dialog = page.getByRole('dialog');
       const items = dialog.getByRole('listitem');
-      await expect
-        .poll(() => items.allTextContents())
-        .toEqual([`Chỉ xem · ${mine}Bỏ`, `Báo cáo kết quả · ${elsewhere}Ngoài phạm vi bạn quản lý`]);
+      await expect.poll(() => items.allTextContents()).toEqual([`Chỉ xem · ${mine}Bỏ`]);
       // Only what a committee of this chi bộ may give.
       const roles = await dialog.getByLabel('Vai trò', { exact: true }).locator('option').allTextContents();
       expect(roles).toEqual(['Cấp ủy', 'Báo cáo kết quả', 'Chỉ xem']);
@@ -349,20 +363,10 @@ describe('the users page', () => {
       await dialog.getByRole('button', { name: 'Lưu vai trò' }).click();
       await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
 
-      await expect.poll(() => row.textContent()).toContain(`Báo cáo kết quả · ${mine}`);
-      const saved = await findUser(target);
-      expect(saved?.grants.map((g) => `${g.role}:${g.unitId}`).sort()).toEqual(
-        [`reporter:${unitId(mine)}`, `reporter:${unitId(elsewhere)}`].sort(),
-      );
-
-      // Locking a user who also holds a role elsewhere is for the level above: the refusal
-      // is shown in Vietnamese beside that user.
-      await row.getByRole('button', { name: 'Khóa tài khoản' }).click();
-      await page.getByRole('dialog').getByRole('button', { name: 'Khóa tài khoản' }).click();
-      await expect
-        .poll(() => page.getByRole('dialog').getByRole('alert').textContent())
-        .toContain('chỉ cấp trên mới khóa hay mở được');
-      expect((await findUser(target))?.active).toBe(true);
+      await expect.poll(() => insideRow.textContent()).toContain(`Báo cáo kết quả · ${mine}`);
+      const saved = await findUser(inside);
+      expect(saved?.grants.map((g) => `${g.role}:${g.unitId}`)).toEqual([`reporter:${unitId(mine)}`]);
+      expect((await findUser(target))?.grants.map((g) => g.role).sort()).toEqual(['reporter', 'viewer']);
     } finally {
       await own.close();
     }

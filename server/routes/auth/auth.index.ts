@@ -1,11 +1,19 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { and, eq, ne } from 'drizzle-orm';
 import type { Context } from 'hono';
-import { deleteCookie, setCookie } from 'hono/cookie';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { MeDto } from '../../../shared/accounts';
 import { burnPasswordTime, hashPassword, verifyPassword } from '../../auth/password';
+import { demandStrongPassword } from '../../auth/password-rule';
 import { Access } from '../../auth/rights';
 import { createSession, deleteSession, SESSION_COOKIE, type Session } from '../../auth/sessions';
+import {
+  DEVICE_COOKIE,
+  DEVICE_COOKIE_PATH,
+  DEVICE_TRUST_MS,
+  deviceToken,
+  trustedDevice,
+} from '../../auth/trusted-device';
 import { findUserByName, userDto } from '../../auth/users';
 import { grants, sessions, users } from '../../db/schema';
 import { catalogue } from '../../domain/catalogue';
@@ -54,7 +62,12 @@ export const authRouter = createRouter()
     const db = c.get('db');
     const { throttle, scryptLog2N } = c.get('security');
     const { username, password } = c.req.valid('json');
-    const keys = [`user:${username}`, `addr:${clientAddress(c)}`];
+    const user = findUserByName(db, username);
+    // A browser this user signed in with before counts its own failures and is not shut out
+    // by guesses made elsewhere (auth/trusted-device.ts); any other is counted by the name
+    // it tries and the address it comes from.
+    const device = user ? trustedDevice(getCookie(c, DEVICE_COOKIE), user) : null;
+    const keys = device ? [device] : [`user:${username}`, `addr:${clientAddress(c)}`];
 
     const refuse = (blocked: Date) => {
       c.header('Retry-After', String(Math.ceil((blocked.getTime() - Date.now()) / 1000)));
@@ -67,7 +80,6 @@ export const authRouter = createRouter()
     const blocked = throttle.blockedUntil(keys);
     if (blocked) throw refuse(blocked);
 
-    const user = findUserByName(db, username);
     const valid = user
       ? await verifyPassword(password, user.passwordHash)
       : await burnPasswordTime(password, scryptLog2N).then(() => false);
@@ -78,16 +90,16 @@ export const authRouter = createRouter()
       const delay = throttle.fail(keys);
       if (blockedMeanwhile) throw refuse(blockedMeanwhile);
       await sleep(delay);
+      // One answer for every failure: a locked account does not confirm that a password is
+      // right, nor that the account exists (docs/decisions/009-accounts-cannot-climb.md).
       throw new AppError(
         401,
         'invalid_credentials',
-        user && valid && !user.active
-          ? 'Tài khoản này đã bị khóa; hãy liên hệ cấp ủy hoặc người quản trị.'
-          : 'Tên đăng nhập hoặc mật khẩu không đúng.',
+        'Tên đăng nhập hoặc mật khẩu không đúng, hoặc tài khoản đã bị khóa; nếu chắc mật khẩu đúng, hãy liên hệ cấp ủy hoặc người quản trị.',
       );
     }
     if (blockedMeanwhile) throw refuse(blockedMeanwhile);
-    throttle.succeed(username);
+    throttle.succeed(keys[0]!);
 
     // The session this browser came with, if any, ends here: signing in always starts a new one.
     const presented = c.get('session');
@@ -99,6 +111,13 @@ export const authRouter = createRouter()
       sameSite: 'Lax',
       secure: isHttps(c),
       expires: expiresAt,
+    });
+    setCookie(c, DEVICE_COOKIE, deviceToken(user), {
+      path: DEVICE_COOKIE_PATH,
+      httpOnly: true,
+      sameSite: 'Strict',
+      secure: isHttps(c),
+      maxAge: DEVICE_TRUST_MS / 1000,
     });
     const session = { user, grants: db.select().from(grants).where(eq(grants.userId, user.id)).all() };
     return c.json({ user: meDto(c, session) }, 200);
@@ -120,6 +139,7 @@ export const authRouter = createRouter()
     const body = c.req.valid('json');
     if (!(await verifyPassword(body.currentPassword, access.user.passwordHash)))
       throw new AppError(400, 'wrong_password', 'Mật khẩu hiện tại không đúng.', 'currentPassword');
+    await demandStrongPassword(body.newPassword, access.user, 'newPassword');
     const passwordHash = await hashPassword(body.newPassword, c.get('security').scryptLog2N);
     db.transaction((tx) => {
       tx.update(users)

@@ -11,7 +11,7 @@ export const login = createRoute({
   tags,
   summary: 'Đăng nhập',
   description:
-    'Trả về người dùng và đặt cookie phiên (HttpOnly, SameSite=Lax, Secure khi dùng HTTPS). Sai nhiều lần liên tiếp thì bị chậm lại, rồi bị từ chối (429) trong một thời gian.',
+    'Trả về người dùng và đặt cookie phiên (HttpOnly, SameSite=Lax, Secure khi dùng HTTPS), cùng cookie "chitieu_thiet_bi" đánh dấu trình duyệt đã đăng nhập đúng (chỉ gửi kèm lần đăng nhập sau, 180 ngày). Sai nhiều lần liên tiếp thì bị chậm lại, rồi bị từ chối (429) trong 15 phút: với trình duyệt lạ, tính theo tên đăng nhập và địa chỉ; trình duyệt đã đăng nhập đúng trước đó chỉ bị tính lần sai của chính nó, nên người khác đoán mật khẩu không khóa được chủ tài khoản. Mọi lần sai, kể cả tài khoản đã khóa, nhận cùng một câu trả lời.',
   request: { body: jsonBody(loginBody) },
   responses: { 200: jsonContent(z.object({ user: meSchema }), 'Đã đăng nhập'), ...errors(400, 401, 429) },
 });
@@ -37,7 +37,8 @@ export const changePassword = createRoute({
   path: '/api/auth/password',
   tags,
   summary: 'Đổi mật khẩu của chính mình',
-  description: 'Các phiên khác của người dùng bị đăng xuất.',
+  description:
+    'Cách duy nhất để đổi mật khẩu của chính mình: cần mật khẩu hiện tại; mật khẩu mới ít nhất 10 ký tự và không dễ đoán (weak_password). Các phiên khác của người dùng bị đăng xuất.',
   request: { body: jsonBody(changePasswordBody) },
   responses: { 200: ok, ...errors(400, 401) },
 });

@@ -2,12 +2,13 @@ import { eq, inArray } from 'drizzle-orm';
 import { type GrantInput, ROLE_LABELS } from '../../../shared/accounts';
 import { clipQuote } from '../../../shared/text';
 import { hashPassword } from '../../auth/password';
+import { demandStrongPassword } from '../../auth/password-rule';
 import type { Access } from '../../auth/rights';
 import { forbidden } from '../../auth/rights';
 import { deleteSessionsOf } from '../../auth/sessions';
 import { findUserByName, userDto, usersWithGrants } from '../../auth/users';
 import type { Db } from '../../db/client';
-import { type GrantRow, grants, users } from '../../db/schema';
+import { type GrantRow, grants, type UserRow, users } from '../../db/schema';
 import { type Catalogue, catalogue } from '../../domain/catalogue';
 import { recordChange } from '../../domain/history';
 import { AppError, conflict, notFound } from '../../lib/errors';
@@ -33,26 +34,66 @@ function checkGrants(cat: Catalogue, access: Access, wanted: GrantInput[]) {
   });
 }
 
-/** The users this caller can see: every one for a global admin, else those with a grant inside its reach or made by it. */
+/**
+ * The users this caller can see: every one for a global admin, else themselves and those with
+ * a role on a unit they manage, whatever the role (a committee sees who works in its units,
+ * admins included, even people it may not change because they hold roles elsewhere too).
+ */
+const seesUser = (access: Access, user: UserRow, held: GrantRow[]) =>
+  access.isGlobalAdmin ||
+  user.id === access.user.id ||
+  held.some((g) => g.unitId !== null && access.can('manage', g.unitId));
+
 function visibleUsers(db: Db, access: Access) {
-  const all = usersWithGrants(db);
-  if (access.isGlobalAdmin) return all;
-  return all.filter(
-    ({ user, grants: held }) =>
-      user.id === access.user.id || user.createdBy === access.user.id || held.some((g) => access.manages(g)),
-  );
+  return usersWithGrants(db).filter(({ user, grants: held }) => seesUser(access, user, held));
 }
 
-function requireManagedUser(db: Db, access: Access, rawId: string) {
+function requireUser(db: Db, access: Access, rawId: string) {
   const id = /^[1-9][0-9]{0,15}$/.test(rawId) ? Number(rawId) : Number.NaN;
   const found = Number.isNaN(id) ? undefined : usersWithGrants(db, [id])[0];
   if (!found) throw notFound('user_not_found', `Không có người dùng mã "${clipQuote(rawId)}".`, 'id');
-  const { user, grants: held } = found;
-  const reachable =
-    access.isGlobalAdmin || user.createdBy === access.user.id || held.some((g) => access.manages(g));
-  if (!reachable || !access.canManageUsers)
-    throw forbidden(`Người dùng "${user.username}" không thuộc phạm vi bạn quản lý.`);
+  // Outside one's sight the refusal does not name the user.
+  if (!seesUser(access, found.user, found.grants))
+    throw forbidden(`Người dùng mã ${found.user.id} không thuộc phạm vi bạn quản lý.`);
   return found;
+}
+
+/** The user to change, when the caller covers every grant they hold (shared/rights.ts). */
+function requireManagedUser(db: Db, access: Access, rawId: string) {
+  if (!access.canManageUsers) throw forbidden('Bạn không có quyền sửa tài khoản của người khác.');
+  const found = requireUser(db, access, rawId);
+  if (!access.managesUser(found.grants))
+    throw forbidden(
+      found.grants.length === 0
+        ? `Người dùng "${found.user.username}" chưa có vai trò nào; chỉ người quản trị toàn hệ thống mới sửa được.`
+        : `Người dùng "${found.user.username}" có vai trò ngoài phạm vi bạn quản lý; chỉ cấp ủy cấp trên hoặc người quản trị mới sửa được.`,
+    );
+  return found;
+}
+
+/** What one may change of one's own account here: the name. The rest is someone else's to do. */
+function checkOwnChange(body: { password?: string; active?: boolean; grants?: unknown[] }) {
+  if (body.password !== undefined)
+    throw new AppError(
+      400,
+      'own_password',
+      'Mật khẩu của chính bạn chỉ đổi được ở mục "Đổi mật khẩu", với mật khẩu hiện tại.',
+      'password',
+    );
+  if (body.active === false)
+    throw new AppError(
+      400,
+      'cannot_deactivate_self',
+      'Bạn không thể tự khóa tài khoản của chính mình.',
+      'active',
+    );
+  if (body.grants !== undefined)
+    throw new AppError(
+      400,
+      'own_grants',
+      'Vai trò của chính bạn do cấp ủy cấp trên hoặc người quản trị khác thay đổi.',
+      'grants',
+    );
 }
 
 const grantSnapshot = (g: Pick<GrantRow, 'role' | 'unitId'>) => ({
@@ -81,6 +122,7 @@ export const usersRouter = createRouter()
         'Hãy giao cho người dùng mới ít nhất một vai trò.',
         'grants',
       );
+    await demandStrongPassword(body.password, body);
     if (findUserByName(db, body.username))
       throw conflict('username_taken', `Tên đăng nhập "${body.username}" đã có người dùng.`);
     const passwordHash = await hashPassword(body.password, c.get('security').scryptLog2N);
@@ -126,20 +168,25 @@ export const usersRouter = createRouter()
     const db = c.get('db');
     const cat = catalogue(db);
     const body = c.req.valid('json');
-    const { user, grants: held } = requireManagedUser(db, access, c.req.valid('param').id);
-    const self = user.id === access.user.id;
-    if (body.active === false && self)
+    const rawId = c.req.valid('param').id;
+    const self = rawId === String(access.user.id);
+    if (self) checkOwnChange(body);
+    const { user, grants: held } = self
+      ? requireUser(db, access, rawId)
+      : requireManagedUser(db, access, rawId);
+    const wanted = body.grants ? checkGrants(cat, access, body.grants) : null;
+    if (wanted?.length === 0 && !access.isGlobalAdmin)
       throw new AppError(
         400,
-        'cannot_deactivate_self',
-        'Bạn không thể tự khóa tài khoản của chính mình.',
-        'active',
+        'grants_required',
+        'Hãy giữ cho người dùng ít nhất một vai trò; muốn ngừng cho người này đăng nhập thì hãy khóa tài khoản.',
+        'grants',
       );
-    if (body.active !== undefined && !access.isGlobalAdmin && held.some((g) => !access.manages(g)))
-      throw forbidden(
-        `Người dùng "${user.username}" còn vai trò ngoài phạm vi bạn quản lý; chỉ cấp trên mới khóa hay mở được.`,
-      );
-    const wanted = body.grants ? checkGrants(cat, access, body.grants) : null;
+    if (body.password !== undefined)
+      await demandStrongPassword(body.password, {
+        username: user.username,
+        displayName: body.displayName ?? user.displayName,
+      });
     const passwordHash = body.password
       ? await hashPassword(body.password, c.get('security').scryptLog2N)
       : null;
@@ -169,11 +216,11 @@ export const usersRouter = createRouter()
           note: passwordHash ? 'Đặt lại mật khẩu' : null,
         });
       if (wanted) {
-        const mine = held.filter((g) => access.manages(g));
+        // The caller covers every grant held (requireManagedUser): the list replaces them all.
         const key = (g: Pick<GrantRow, 'role' | 'unitId'>) => `${g.role}:${g.unitId ?? '*'}`;
         const keep = new Set(wanted.map(key));
         const have = new Set(held.map(key));
-        const removed = mine.filter((g) => !keep.has(key(g)));
+        const removed = held.filter((g) => !keep.has(key(g)));
         if (removed.length)
           tx.delete(grants)
             .where(
@@ -204,7 +251,7 @@ export const usersRouter = createRouter()
       }
       // A deactivated user or a password reset ends the sessions in use now; roles are read
       // afresh on every request, so a withdrawn one stops working at once without this.
-      if (body.active === false || (passwordHash && !self)) deleteSessionsOf(tx, user.id);
+      if (body.active === false || passwordHash) deleteSessionsOf(tx, user.id);
       const fresh = usersWithGrants(tx, [user.id])[0]!;
       return userDto(cat, fresh.user, fresh.grants);
     });

@@ -11,7 +11,7 @@ export const list = createRoute({
   tags,
   summary: 'Người dùng có quyền trong phạm vi mình quản lý',
   description:
-    'Người quản trị toàn hệ thống thấy mọi người; cấp ủy thấy người có quyền trong cây đơn vị của mình.',
+    'Người quản trị toàn hệ thống thấy mọi người; cấp ủy thấy người có vai trò trên một đơn vị trong cây đơn vị của mình (kể cả người còn vai trò ở nơi khác, mà họ không sửa được), và chính mình.',
   responses: { 200: jsonContent(z.object({ users: z.array(userSchema) }), 'Danh sách'), ...errors(401) },
 });
 
@@ -32,7 +32,7 @@ export const patch = createRoute({
   tags,
   summary: 'Sửa người dùng: họ tên, mật khẩu, khóa tài khoản, vai trò',
   description:
-    '"grants" thay các vai trò của người này nằm trong phạm vi người sửa quản lý; các vai trò ngoài phạm vi giữ nguyên. "active": false khóa tài khoản và đăng xuất mọi phiên; lịch sử của người đó vẫn giữ.',
+    'Chỉ sửa được người mà quyền của người sửa bao trùm mọi vai trò người đó đang có (người quản trị toàn hệ thống sửa được mọi người); đã tạo ra người dùng không cho quyền gì thêm. "grants" thay toàn bộ vai trò (cấp ủy phải giữ ít nhất một). "password" đặt lại mật khẩu và đăng xuất mọi phiên của người đó; mật khẩu cần ít nhất 10 ký tự và không dễ đoán (weak_password). "active": false khóa tài khoản và đăng xuất mọi phiên; lịch sử của người đó vẫn giữ. Với chính mình chỉ sửa được họ tên: mật khẩu đổi qua POST /api/auth/password với mật khẩu hiện tại.',
   request: { params: z.object({ id: z.string() }), body: jsonBody(patchUserBody) },
   responses: { 200: userOut, ...errors(400, 401, 403, 404) },
 });

@@ -1,5 +1,5 @@
 import { type FormEvent, useId, useState } from 'react';
-import { passwordSchema } from '../../../../shared/accounts';
+import { PASSWORD_HINT, passwordSchema } from '../../../../shared/accounts';
 import { ModalDialog } from '../../../components/ui/modal-dialog';
 import { ApiError } from '../../../lib/api';
 import { useChangePassword } from '../api/change-password';
@@ -82,7 +82,7 @@ export function ChangePasswordDialog({ onClose }: { onClose: () => void }) {
               Mật khẩu mới
             </label>
             <input {...fieldProps('newPassword')} autoComplete="new-password" />
-            <p className="field-hint">Ít nhất 8 ký tự.</p>
+            <p className="field-hint">{PASSWORD_HINT}</p>
           </div>
           <div className="field">
             <label className="field-label" htmlFor={`${id}-confirm`}>

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
-import type { MeDto, Role } from '../../../../shared/accounts';
-import { type Capability, can, canGrant, canUnlock } from '../../../../shared/rights';
+import type { GrantDto, MeDto, Role } from '../../../../shared/accounts';
+import { type Capability, can, canGrant, canManageUser, canUnlock } from '../../../../shared/rights';
 import { useUnits } from '../../units/api/get-units';
 import { useMe } from '../api/get-me';
 
@@ -9,6 +9,8 @@ export interface Rights {
   can(capability: Capability, unitId: string): boolean;
   canUnlock(unitId: string): boolean;
   canGrant(role: Role, unitId: string | null): boolean;
+  /** Whether the signed-in user covers every role this user holds, and so may change them. */
+  canManageUser(held: readonly GrantDto[]): boolean;
 }
 
 /**
@@ -30,6 +32,7 @@ export function useRights(): Rights {
       can: (capability, unitId) => can(grants, parentOf, capability, unitId),
       canUnlock: (unitId) => canUnlock(grants, parentOf, unitId),
       canGrant: (role, unitId) => canGrant(grants, parentOf, role, unitId),
+      canManageUser: (held) => canManageUser(grants, parentOf, held),
     };
   }, [me, units]);
 }

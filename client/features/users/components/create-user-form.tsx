@@ -1,5 +1,5 @@
 import { type FormEvent, useId, useState } from 'react';
-import { type GrantInput, passwordSchema, usernameSchema } from '../../../../shared/accounts';
+import { type GrantInput, PASSWORD_HINT, passwordSchema, usernameSchema } from '../../../../shared/accounts';
 import { Loading } from '../../../components/ui/loading';
 import { ApiError } from '../../../lib/api';
 import { useCreateUser } from '../api/create-user';
@@ -119,7 +119,7 @@ export function CreateUserForm() {
           </label>
           <input {...input('password')} type="password" autoComplete="new-password" />
           <p id={`${id}-password-hint`} className="field-hint">
-            Ít nhất 8 ký tự; báo riêng cho người dùng.
+            {PASSWORD_HINT} Báo riêng cho người dùng.
           </p>
         </div>
       </div>

@@ -3,7 +3,6 @@ import type { GrantInput, UserDto } from '../../../../shared/accounts';
 import { Loading } from '../../../components/ui/loading';
 import { ModalDialog } from '../../../components/ui/modal-dialog';
 import { grantLabel } from '../../auth/utils/grant-label';
-import { useRights } from '../../auth/utils/use-rights';
 import { useUnits } from '../../units/api/get-units';
 import { useUpdateUser } from '../api/update-user';
 import { useGrantPlaces } from '../utils/grant-options';
@@ -12,8 +11,8 @@ import { GrantPicker } from './grant-picker';
 const keyOf = (g: GrantInput) => `${g.role}:${g.unitId ?? '*'}`;
 
 /**
- * "Sửa vai trò": add and remove the roles of one user that lie inside the signed-in user's
- * reach; the others are shown, and kept as they are by the server.
+ * "Sửa vai trò": add and remove the roles of one user. It opens only for users whose every
+ * role the signed-in user covers (shared/rights.ts `canManageUser`), so all are editable.
  */
 export function EditGrantsDialog({
   user,
@@ -25,13 +24,11 @@ export function EditGrantsDialog({
   onDone: (message: string) => void;
 }) {
   const id = useId();
-  const rights = useRights();
   const places = useGrantPlaces();
   const units = useUnits().data?.units;
   const update = useUpdateUser();
 
-  const editable = user.grants.filter((g) => rights.canGrant(g.role, g.unitId));
-  const others = user.grants.filter((g) => !rights.canGrant(g.role, g.unitId));
+  const editable = user.grants;
   const [draft, setDraft] = useState<GrantInput[]>(() =>
     editable.map((g) => ({ role: g.role, unitId: g.unitId })),
   );
@@ -99,8 +96,10 @@ export function EditGrantsDialog({
           <h3 id={`${id}-current`} className="section-title">
             Vai trò hiện có
           </h3>
-          {draft.length === 0 && others.length === 0 ? (
-            <p className="muted">Chưa có vai trò nào: người này đăng nhập được nhưng không xem được gì.</p>
+          {draft.length === 0 ? (
+            <p className="muted">
+              Chưa có vai trò nào: hãy giữ ít nhất một; muốn ngừng cho người này đăng nhập thì khóa tài khoản.
+            </p>
           ) : (
             <ul className="grant-list">
               {draft.map((g) => {
@@ -119,12 +118,6 @@ export function EditGrantsDialog({
                   </li>
                 );
               })}
-              {others.map((g) => (
-                <li key={g.id} className="grant-item is-readonly">
-                  <span>{grantLabel(g)}</span>
-                  <span className="grant-note">Ngoài phạm vi bạn quản lý</span>
-                </li>
-              ))}
             </ul>
           )}
         </section>

@@ -1,5 +1,5 @@
 import { type FormEvent, useId, useState } from 'react';
-import { passwordSchema, type UserDto } from '../../../../shared/accounts';
+import { PASSWORD_HINT, passwordSchema, type UserDto } from '../../../../shared/accounts';
 import { ModalDialog } from '../../../components/ui/modal-dialog';
 import { useUpdateUser } from '../api/update-user';
 
@@ -66,7 +66,7 @@ export function ResetPasswordDialog({ user, onClose }: { user: UserDto; onClose:
               aria-invalid={problem?.field === 'password' || undefined}
               aria-describedby={described('password')}
             />
-            <p className="field-hint">Ít nhất 8 ký tự.</p>
+            <p className="field-hint">{PASSWORD_HINT}</p>
           </div>
           <div className="field">
             <label className="field-label" htmlFor={`${id}-confirm`}>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { UserDto } from '../../../../shared/accounts';
 import { grantLabel } from '../../auth/utils/grant-label';
+import { useRights } from '../../auth/utils/use-rights';
 import { useUpdateUser } from '../api/update-user';
 import { EditGrantsDialog } from './edit-grants-dialog';
 import { LockUserDialog } from './lock-user-dialog';
@@ -24,6 +25,7 @@ export function UsersTable({
   // A refusal of an action taken right in the table, shown in that user's row.
   const [refusal, setRefusal] = useState<{ userId: string; message: string } | null>(null);
   const update = useUpdateUser();
+  const rights = useRights();
 
   const unlock = (user: UserDto) => {
     setRefusal(null);
@@ -86,6 +88,8 @@ export function UsersTable({
                   <td className="col-actions">
                     {self ? (
                       <span className="muted">Tài khoản của bạn</span>
+                    ) : !rights.canManageUser(user.grants) ? (
+                      <span className="muted">Có vai trò ngoài phạm vi của bạn; cấp trên sửa được</span>
                     ) : (
                       <div className="row-actions">
                         <button
