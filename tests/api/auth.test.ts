@@ -67,8 +67,7 @@ describe('signing in', () => {
     const [a, b] = [(await wrong.json()) as any, (await unknown.json()) as any];
     expect(a.error).toEqual({
       code: 'invalid_credentials',
-      message:
-        'Tên đăng nhập hoặc mật khẩu không đúng, hoặc tài khoản đã bị khóa; nếu chắc mật khẩu đúng, hãy liên hệ cấp ủy hoặc người quản trị.',
+      message: 'Tên đăng nhập hoặc mật khẩu không đúng, hoặc tài khoản đã bị khóa.',
     });
     expect(b.error).toEqual(a.error);
   });

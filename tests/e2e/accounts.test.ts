@@ -6,8 +6,7 @@ import { launchBrowser } from '../helpers/browser';
 import { apiSession, type SessionFetch, signIn } from './sign-in';
 
 /** One answer for every failed sign-in: a locked account does not confirm its password. */
-const SIGN_IN_REFUSED =
-  'Tên đăng nhập hoặc mật khẩu không đúng, hoặc tài khoản đã bị khóa; nếu chắc mật khẩu đúng, hãy liên hệ cấp ủy hoặc người quản trị.';
+const SIGN_IN_REFUSED = 'Tên đăng nhập hoặc mật khẩu không đúng, hoặc tài khoản đã bị khóa.';
 
 // Signing in and out, and managing users through the users page, in Chromium against the
 // real server with the demo data. Users made here are named acc-… so that other test files

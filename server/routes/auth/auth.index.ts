@@ -95,7 +95,7 @@ export const authRouter = createRouter()
       throw new AppError(
         401,
         'invalid_credentials',
-        'Tên đăng nhập hoặc mật khẩu không đúng, hoặc tài khoản đã bị khóa; nếu chắc mật khẩu đúng, hãy liên hệ cấp ủy hoặc người quản trị.',
+        'Tên đăng nhập hoặc mật khẩu không đúng, hoặc tài khoản đã bị khóa.',
       );
     }
     if (blockedMeanwhile) throw refuse(blockedMeanwhile);
