@@ -4,21 +4,32 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
 import { parse as parseCookies } from 'hono/utils/cookie';
+import { MAX_IMPORT_BYTES } from '../shared/import-export';
 import { clipQuote } from '../shared/text';
 import { DEFAULT_LOG2N } from './auth/password';
 import { readSession, SESSION_COOKIE, type Session, sessionDue } from './auth/sessions';
 import { LoginThrottle, type ThrottleOptions } from './auth/throttle';
 import type { Db } from './db/client';
+import {
+  AUTH_LIMIT,
+  BATCH_LIMIT,
+  bodyLimits,
+  JSON_LIMIT,
+  sizeText,
+  TARGET_LINES_LIMIT,
+} from './lib/body-limits';
 import { dataStamp } from './lib/data-stamp';
 import { AppError } from './lib/errors';
 import { requestHeader } from './lib/request-headers';
 import { createRouter, unauthenticated } from './lib/router';
 import { securityHeadersMiddleware } from './lib/security-headers';
+import type { SlotOptions } from './lib/slots';
 import { authRouter } from './routes/auth/auth.index';
 import { compareRouter } from './routes/compare/compare.index';
 import { dashboardRouter } from './routes/dashboard/dashboard.index';
 import { healthRouter } from './routes/health/health.index';
 import { historyRouter } from './routes/history/history.index';
+import { IMPORT_SLOTS, importGate } from './routes/import-export/import-export.gate';
 import { importExportRouter } from './routes/import-export/import-export.index';
 import { indicatorsRouter } from './routes/indicators/indicators.index';
 import { locksRouter } from './routes/locks/locks.index';
@@ -60,6 +71,8 @@ export interface AppOptions {
   throttle?: ThrottleOptions;
   /** Who sets the security headers: this app (default), or the Node server around it. */
   securityHeaders?: 'app' | 'node';
+  /** How many imports are read at once and how many wait (import-export.gate.ts). */
+  importSlots?: SlotOptions;
 }
 
 function hostOf(origin: string): string | null {
@@ -97,6 +110,7 @@ export function createApp({
   scryptLog2N = DEFAULT_LOG2N,
   throttle,
   securityHeaders = 'app',
+  importSlots = IMPORT_SLOTS,
 }: AppOptions) {
   const app = createRouter();
   const security = { scryptLog2N, throttle: new LoginThrottle(throttle) };
@@ -152,6 +166,12 @@ export function createApp({
     await next();
   });
 
+  // Nothing above reads a body, and everything below may: the import's rights and its place in
+  // line are settled before its file is read, then every body is held to its route's limit
+  // while it streams in (lib/body-limits.ts).
+  app.use('/api/import', importGate(importSlots));
+  app.use('/api/*', bodyLimits());
+
   const api = buildApi();
   app.route('/', api);
 
@@ -161,7 +181,8 @@ export function createApp({
       title: 'Chỉ tiêu API',
       version: '1.0.0',
       description:
-        'Theo dõi chỉ tiêu nghị quyết của Đảng bộ và các đơn vị trực thuộc. Mọi lỗi trả về {"error": {"code", "message", "field"?}} với một câu tiếng Việt.',
+        'Theo dõi chỉ tiêu nghị quyết của Đảng bộ và các đơn vị trực thuộc. Mọi lỗi trả về {"error": {"code", "message", "field"?}} với một câu tiếng Việt. ' +
+        `Nội dung gửi lên có giới hạn theo đường dẫn (đăng nhập và đổi mật khẩu ${sizeText(AUTH_LIMIT.bytes)}, JSON ${sizeText(JSON_LIMIT.bytes)}, chỉ tiêu chủ yếu ${sizeText(TARGET_LINES_LIMIT.bytes)}, lưu nhiều giá trị ${sizeText(BATCH_LIMIT.bytes)}, nhập tệp ${sizeText(MAX_IMPORT_BYTES)}); quá thì 413 payload_too_large.`,
     },
   });
 

@@ -118,6 +118,79 @@ describe('POST /api/import', () => {
     });
   });
 
+  it('reads an XLSX as Excel saves it: the header on a later sheet, rich text, formulas by their results, dates, Vietnamese across the whole file', async () => {
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('Ghi chú').addRow(['Bảng này gửi Đảng ủy trước ngày 20/12.']);
+    const sheet = workbook.addWorksheet('Số liệu');
+    sheet.addRow(IMPORT_HEADER.split(','));
+    // A long run of Vietnamese before the rows, so that the file's characters fall across the
+    // pieces it is read in.
+    const longNote = 'Đã họp chi bộ, thống nhất đánh giá xếp loại cuối năm; '.repeat(30).trim();
+    sheet.addRow([
+      { richText: [{ text: 'Đảng bộ Trường Thử / ' }, { font: { bold: true }, text: 'Chi bộ A' }] },
+      'KET_NAP',
+      '2025',
+      'target',
+      { formula: '1+2', result: 3 },
+    ]);
+    sheet.addRow([
+      A,
+      { formula: '"HTT"', result: 'HTT' },
+      '2025',
+      'result',
+      null,
+      9,
+      10,
+      new Date('2025-12-15'),
+    ]);
+    sheet.addRow([B, 'KH', 2025, 'result', 0.9375, null, null, longNote]);
+    sheet.getCell('E4').numFmt = '0.00%';
+    for (let i = 0; i < 300; i++) sheet.addRow([]);
+    sheet.addRow([B, 'XL', '2025', 'target', 'Vững mạnh']);
+    // 80 notes of nearly 2.000 characters, each its own: about 280 KB of shared strings, read
+    // in pieces that split the characters of more than one byte.
+    const quarters = [2021, 2022, 2023, 2024].flatMap((y) =>
+      [1, 2, 3, 4].flatMap((q) => [`${y}-Q${q}`]).concat([`${y}-H1`, `${y}-H2`, `${y}`]),
+    );
+    const notes = new Map<string, string>();
+    for (const [i, period] of [...quarters, ...quarters.slice(0, 80 - quarters.length)].entries()) {
+      const unit = i < quarters.length ? A : B;
+      const note =
+        `Ghi chú số ${i}: ${'Đảng viên được đánh giá, xếp loại chất lượng đúng quy định; '.repeat(32)}`
+          .slice(0, 1990)
+          .trimEnd();
+      notes.set(`${unit}|${period}`, note);
+      sheet.addRow([unit, 'KET_NAP', period, 'result', 1, null, null, note]);
+    }
+    const file = new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
+    const res = await upload(file, { name: 'so-lieu.xlsx' });
+    expect(res.status, JSON.stringify(res.body).slice(0, 2000)).toBe(200);
+    expect(res.body).toMatchObject({ rows: 4 + notes.size, written: 4 + notes.size });
+    for (const c of res.body.changes.filter((c: any) => c.code === 'KET_NAP' && c.type === 'result')) {
+      const unit = c.unit.id === ids.a.id ? A : B;
+      expect(c.after.note).toBe(notes.get(`${unit}|${c.period}`));
+    }
+    expect(await values(ids.a.id)).toEqual({
+      targets: [['KET_NAP', '3']],
+      results: [['HTT', '90%', '15/12/2025']],
+    });
+    expect(await values(ids.b.id)).toEqual({
+      targets: [['XL', 'Vững mạnh']],
+      results: [['KH', '93,75%', longNote]],
+    });
+    expect(res.body.changes.map((c: any) => c.row).slice(0, 4)).toEqual([2, 3, 4, 305]);
+  });
+
+  it('names the header of the first sheet when no sheet has the import header', async () => {
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('Trang 1').addRow(['đơn vị', 'mã']);
+    workbook.addWorksheet('Trang 2').addRow(['x']);
+    const file = new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
+    const res = await upload(file, { name: 'so-lieu.xlsx' });
+    expectRefusal(res, 400, 'invalid_header');
+    expect(res.body.error.message).toContain('tệp này ghi "đơn vị,mã"');
+  });
+
   it('with dryRun writes nothing and shows what would change, before and after', async () => {
     await t.call('PUT', `/api/targets/${ids.a.id}/KET_NAP/2025`, { value: 2 });
     await t.call('PUT', `/api/targets/${ids.a.id}/HTT/2025`, { value: 90 });

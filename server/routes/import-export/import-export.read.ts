@@ -1,49 +1,42 @@
-import type ExcelJS from 'exceljs';
 import Papa from 'papaparse';
-import { formatDate } from '../../../shared/format';
-import {
-  IMPORT_COLUMNS,
-  IMPORT_HEADER,
-  type ImportProblem,
-  percentCellText,
-} from '../../../shared/import-export';
+import { type ImportProblem, MAX_IMPORT_CELLS } from '../../../shared/import-export';
 import { clipQuote } from '../../../shared/text';
 import { badRequest } from '../../lib/errors';
-import { excel } from '../../lib/excel';
+import {
+  type Cell,
+  type FileRow,
+  HEADER_SENTENCE,
+  isBlank,
+  isHeader,
+  ReadBudget,
+  type ReadFile,
+  tooManyCells,
+  wrongHeader,
+} from './import-export.sheet';
+import { readXlsx } from './import-export.xlsx';
+
+export type { Cell, FileRow, ReadFile };
 
 // Reading an uploaded file into rows of cells, numbered as a spreadsheet shows them (the
 // header is row 1). A file that is not a CSV or an XLSX, or whose header is not the import
 // layout, is refused as a whole with one sentence; a row that cannot be read (an unclosed
-// quote) becomes a problem of that row, reported with the others.
-
-/** A text cell as typed, or a number cell of a spreadsheet; '' when empty. */
-export type Cell = string | number;
-
-export interface FileRow {
-  row: number;
-  cells: Cell[];
-}
-
-export interface ReadFile {
-  format: 'csv' | 'xlsx';
-  rows: FileRow[];
-  problems: ImportProblem[];
-}
-
-const HEADER_SENTENCE = `dòng đầu tiên phải đúng là ${IMPORT_HEADER}`;
+// quote) becomes a problem of that row, reported with the others. Both readers count rows and
+// cells as they go and stop at the import's limits (shared/import-export.ts), so that what a
+// file costs is bounded whatever it holds.
 
 const startsWith = (bytes: Uint8Array, ...sig: number[]) => sig.every((b, i) => bytes[i] === b);
 
 export async function readImportFile(bytes: Uint8Array, fileName: string): Promise<ReadFile> {
   if (bytes.length === 0) throw badRequest('empty_file', 'Tệp gửi lên không có nội dung.', 'file');
-  if (startsWith(bytes, 0x50, 0x4b, 0x03, 0x04)) return readXlsx(bytes);
+  const budget = new ReadBudget();
+  if (startsWith(bytes, 0x50, 0x4b, 0x03, 0x04)) return readXlsx(bytes, budget);
   if (startsWith(bytes, 0xd0, 0xcf, 0x11, 0xe0))
     throw badRequest(
       'unsupported_file',
       'Tệp Excel 97–2003 (.xls) chưa được hỗ trợ; hãy mở bằng Excel và lưu lại dưới dạng .xlsx hoặc CSV UTF-8.',
       'file',
     );
-  return readCsv(decodeText(bytes, fileName));
+  return readCsv(decodeText(bytes, fileName), budget);
 }
 
 function notSpreadsheet(fileName: string) {
@@ -76,26 +69,6 @@ function decodeText(bytes: Uint8Array, fileName: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
-const headerCells = (cells: Cell[]) => {
-  const out = cells.map((c) => String(c).trim().toLowerCase());
-  while (out.length > 0 && out[out.length - 1] === '') out.pop();
-  return out;
-};
-
-const isHeader = (cells: Cell[]) => headerCells(cells).join(',') === IMPORT_HEADER;
-
-function wrongHeader(cells: Cell[]) {
-  const seen = headerCells(cells).join(',');
-  const shown = seen.length > 120 ? `${seen.slice(0, 120)}…` : seen;
-  return badRequest(
-    'invalid_header',
-    seen === ''
-      ? `Tệp thiếu dòng tiêu đề: ${HEADER_SENTENCE}.`
-      : `Dòng tiêu đề của tệp sai: ${HEADER_SENTENCE}, tệp này ghi "${shown}".`,
-    'file',
-  );
-}
-
 // Excel saves CSV with the list separator of the computer's region, which is ";" where the
 // decimal mark is a comma, and "Unicode text" with tabs: the header says which one it is.
 function delimiterOf(firstLine: string): string | null {
@@ -106,78 +79,61 @@ function delimiterOf(firstLine: string): string | null {
   return null;
 }
 
-function readCsv(text: string): ReadFile {
+const UNCLOSED_QUOTE =
+  'Dòng có dấu ngoặc kép (") chưa đóng hoặc đặt sai chỗ; ô chứa dấu phẩy hay xuống dòng phải nằm trọn trong một cặp ngoặc kép, dấu ngoặc kép bên trong viết thành hai dấu ("").';
+
+/**
+ * Every separator and line break of the text, up to the limit: an upper bound of the cells a
+ * parser would make of it, known before papaparse gathers a row (a line of 20 MB of commas
+ * would be one row of 20 million cells).
+ */
+function countCells(text: string, delimiter: string) {
+  let cells = 0;
+  for (const mark of [delimiter, '\n', '\r']) {
+    for (let at = text.indexOf(mark); at !== -1; at = text.indexOf(mark, at + 1))
+      if (++cells > MAX_IMPORT_CELLS) throw tooManyCells();
+  }
+}
+
+function readCsv(text: string, budget: ReadBudget): Promise<ReadFile> {
   const firstLine = text.slice(0, text.search(/\r?\n|$/));
   const delimiter = delimiterOf(firstLine);
   if (!delimiter) throw wrongHeader(Papa.parse<string[]>(firstLine).data[0] ?? []);
-  const parsed = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: false });
-  const problems: ImportProblem[] = [];
-  const unreadable = new Set<number>();
-  for (const e of parsed.errors) {
-    if (e.row === undefined || e.type !== 'Quotes' || unreadable.has(e.row)) continue;
-    unreadable.add(e.row);
-    problems.push({
-      row: e.row + 1,
-      column: null,
-      message:
-        'Dòng có dấu ngoặc kép (") chưa đóng hoặc đặt sai chỗ; ô chứa dấu phẩy hay xuống dòng phải nằm trọn trong một cặp ngoặc kép, dấu ngoặc kép bên trong viết thành hai dấu ("").',
+  countCells(text, delimiter);
+  return new Promise((resolve, reject) => {
+    const rows: FileRow[] = [];
+    const problems: ImportProblem[] = [];
+    let index = -1;
+    let refused = false;
+    Papa.parse<string[]>(text, {
+      delimiter,
+      skipEmptyLines: false,
+      // Row by row, never the whole file as rows: a file past the row limit stops there.
+      step: (result, parser) => {
+        index++;
+        if (index === 0 || refused) return;
+        if (result.errors.some((e) => e.type === 'Quotes'))
+          problems.push({ row: index + 1, column: null, message: UNCLOSED_QUOTE });
+        else if (!result.data.every(isBlank)) {
+          try {
+            budget.dataRow();
+          } catch (e) {
+            refused = true;
+            parser.abort();
+            reject(e);
+            return;
+          }
+          rows.push({ row: index + 1, cells: result.data as Cell[] });
+        }
+        // Other requests are served between every few thousand rows.
+        if (index % 5000 === 0) {
+          parser.pause();
+          setImmediate(() => parser.resume());
+        }
+      },
+      complete: () => {
+        if (!refused) resolve({ format: 'csv', rows, problems });
+      },
     });
-  }
-  const rows: FileRow[] = [];
-  parsed.data.forEach((cells, i) => {
-    if (i === 0 || unreadable.has(i)) return;
-    rows.push({ row: i + 1, cells });
   });
-  return { format: 'csv', rows, problems };
-}
-
-async function readXlsx(bytes: Uint8Array): Promise<ReadFile> {
-  const workbook = new (await excel()).Workbook();
-  try {
-    await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never);
-  } catch {
-    throw badRequest(
-      'unsupported_file',
-      'Không đọc được tệp như một bảng tính XLSX; hãy mở bằng Excel và lưu lại dưới dạng .xlsx hoặc CSV UTF-8.',
-      'file',
-    );
-  }
-  const sheets = workbook.worksheets;
-  const first = (sheet: ExcelJS.Worksheet) => rowCells(sheet.getRow(1));
-  // The template puts its instructions on a sheet of their own: read the one with the header.
-  const sheet = sheets.find((s) => isHeader(first(s)));
-  if (!sheet) throw wrongHeader(sheets[0] ? first(sheets[0]) : []);
-  const rows: FileRow[] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    if (rowNumber > 1) rows.push({ row: rowNumber, cells: rowCells(row) });
-  });
-  return { format: 'xlsx', rows, problems: [] };
-}
-
-function rowCells(row: ExcelJS.Row): Cell[] {
-  const out: Cell[] = [];
-  const count = Math.max(row.cellCount, IMPORT_COLUMNS.length);
-  for (let i = 1; i <= count; i++) out.push(cellValue(row.getCell(i)));
-  return out;
-}
-
-function cellValue(cell: ExcelJS.Cell): Cell {
-  const v = cell.value;
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'number') return cell.numFmt?.includes('%') ? percentCellText(v) : v;
-  if (typeof v === 'string') return v;
-  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
-  if (v instanceof Date) return formatDate(v.toISOString().slice(0, 10));
-  if ('richText' in v) return v.richText.map((r) => r.text).join('');
-  if ('formula' in v || 'sharedFormula' in v) {
-    const result = (v as ExcelJS.CellFormulaValue).result;
-    if (result === undefined || result === null) return '';
-    if (typeof result === 'object' && 'error' in result) return String(result.error);
-    if (result instanceof Date) return formatDate(result.toISOString().slice(0, 10));
-    if (typeof result === 'number') return cell.numFmt?.includes('%') ? percentCellText(result) : result;
-    return String(result);
-  }
-  if ('error' in v) return String(v.error);
-  if ('text' in v) return String(v.text);
-  return String(cell.text ?? '');
 }

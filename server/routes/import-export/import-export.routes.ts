@@ -1,35 +1,22 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { bodyLimit } from 'hono/body-limit';
+import { formatNumber } from '../../../shared/format';
 import {
   EXPORT_FORMATS,
   IMPORT_HEADER,
   importRefusalSchema,
   importResponseSchema,
   MAX_IMPORT_BYTES,
+  MAX_IMPORT_CELLS,
+  MAX_IMPORT_ROWS,
   MAX_LISTED_CHANGES,
   MAX_LISTED_ERRORS,
+  MAX_XLSX_SHARED_STRINGS_BYTES,
+  MAX_XLSX_UNPACKED_BYTES,
 } from '../../../shared/import-export';
+import { sizeText } from '../../lib/body-limits';
 import { errors, jsonContent } from '../../lib/openapi';
 
 const tags = ['Nhập, xuất Excel'];
-
-// Room for the multipart envelope around a file of the largest size accepted.
-const ENVELOPE = 64 * 1024;
-
-const tooLarge = bodyLimit({
-  maxSize: MAX_IMPORT_BYTES + ENVELOPE,
-  onError: (c) =>
-    c.json(
-      {
-        error: {
-          code: 'payload_too_large',
-          message: `Tệp quá lớn: mỗi lần nhập nhiều nhất ${MAX_IMPORT_BYTES / 1024 / 1024} MB; hãy chia thành nhiều tệp nhỏ hơn.`,
-          field: 'file',
-        },
-      },
-      413,
-    ),
-});
 
 const file = (description: string) => ({
   200: {
@@ -65,8 +52,8 @@ export const importFile = createRoute({
     'Tất cả hoặc không: một dòng sai thì không dòng nào được ghi. 400 khi có dòng sai; 403 khi mọi dòng đều đúng nhưng có dòng ngoài quyền; 423 (period_locked) khi chỉ vướng kỳ đã khóa. Cả ba đều kèm "errors": mọi dòng có lỗi (kể cả lỗi quyền và khóa), mỗi lỗi có row (số dòng như bảng tính đánh số, dòng tiêu đề là 1), column và message; nhiều nhất ' +
       `${MAX_LISTED_ERRORS} lỗi, "errorCount" đếm tất cả.`,
     `dryRun=1: kiểm tra và trả lời như khi ghi thật nhưng không ghi gì. Câu trả lời 200 có "changes": từng dòng trước → sau (các dòng thay đổi trước, rồi các dòng không đổi; nhiều nhất ${MAX_LISTED_CHANGES} dòng), "counts" theo loại thay đổi.`,
+    `Giới hạn khi đọc tệp, quá thì 413 với mã riêng, không dòng nào được ghi: ${formatNumber(MAX_IMPORT_ROWS)} dòng số liệu (too_many_rows), ${formatNumber(MAX_IMPORT_CELLS)} ô (too_many_cells); tệp XLSX giải nén ra nhiều nhất ${sizeText(MAX_XLSX_UNPACKED_BYTES)} (file_too_large_unpacked), phần chữ dùng chung ${sizeText(MAX_XLSX_SHARED_STRINGS_BYTES)} (shared_strings_too_large). Người chỉ có quyền xem nhận 403 trước khi tệp được đọc. Máy chủ đọc mỗi lúc hai tệp, vài tệp khác chờ; quá thì 429 (import_busy) với Retry-After.`,
   ].join('\n\n'),
-  middleware: [tooLarge] as const,
   request: {
     query: z.object({
       dryRun: z.string().optional().openapi({ description: '1: chỉ kiểm tra, không ghi' }),
@@ -90,7 +77,14 @@ export const importFile = createRoute({
     200: jsonContent(importResponseSchema, 'Đã nhập (hoặc, với dryRun, sẽ nhập) các dòng của tệp'),
     400: jsonContent(importRefusalSchema, 'Tệp hoặc có dòng không hợp lệ; không dòng nào được ghi'),
     403: jsonContent(importRefusalSchema, 'Có dòng ngoài quyền của người dùng; không dòng nào được ghi'),
-    413: jsonContent(importRefusalSchema.pick({ error: true }), 'Tệp quá lớn'),
+    413: jsonContent(
+      importRefusalSchema.pick({ error: true }),
+      'Tệp quá lớn, hoặc vượt một giới hạn khi đọc',
+    ),
+    429: jsonContent(
+      importRefusalSchema.pick({ error: true }),
+      'Máy chủ đang đọc nhiều tệp nhập; gửi lại sau Retry-After giây',
+    ),
     423: jsonContent(importRefusalSchema, 'Có dòng thuộc kỳ đã khóa; không dòng nào được ghi'),
     ...errors(401),
   },
