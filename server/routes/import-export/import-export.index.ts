@@ -1,3 +1,6 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import Busboy from '@fastify/busboy';
 import type { Context } from 'hono';
 import {
   COLUMN_LABELS,
@@ -26,32 +29,70 @@ import { UnitNames } from './import-export.units';
 // POST /api/import, GET /api/export and GET /api/import/template (CONTRACT.md, "Reports,
 // import and export"; docs/decisions/006-import-export.md).
 
-async function uploadedFile(c: Context<AppEnv>): Promise<{ bytes: Uint8Array; name: string }> {
+/** The uploaded file, as the pieces it arrived in, and its name. */
+interface Upload {
+  chunks: Uint8Array[];
+  name: string;
+}
+
+/**
+ * The form's "file", read as it streams in (busboy): its pieces are kept as they arrive, once,
+ * where a whole-form parse would hold the body, a copy of it and the file again (three times
+ * 20 MB at the limit). Any other field is refused; of several "file" fields the last counts.
+ */
+async function uploadedFile(c: Context<AppEnv>): Promise<Upload> {
   const missing = () =>
     badRequest(
       'missing_file',
       'Hãy gửi tệp CSV hoặc XLSX trong trường "file" của một biểu mẫu multipart/form-data.',
       'file',
     );
-  if (!/^multipart\/form-data/i.test(c.req.header('content-type') ?? '')) throw missing();
-  let form: Record<string, unknown>;
+  const type = c.req.header('content-type') ?? '';
+  const body = c.req.raw.body;
+  if (!/^multipart\/form-data/i.test(type) || !body) throw missing();
+  let form: ReturnType<typeof Busboy>;
   try {
-    form = await c.req.parseBody();
+    // Text fields are refused whatever they hold: a few bytes of each are enough to name them.
+    form = Busboy({ headers: { 'content-type': type }, limits: { fieldSize: 1024 } });
   } catch {
     throw missing();
   }
-  const unknown = Object.keys(form).find((k) => k !== 'file');
-  // A field with an empty name is unknown too.
-  if (unknown !== undefined)
-    throw new AppError(
-      400,
-      'unknown_field',
-      `Biểu mẫu chỉ có trường "file"; trường "${clipQuote(unknown)}" không được nhận.`,
-      unknown,
-    );
-  const file = form.file;
-  if (!(file instanceof File)) throw missing();
-  return { bytes: new Uint8Array(await file.arrayBuffer()), name: file.name };
+  return new Promise<Upload>((resolve, reject) => {
+    let file: Upload | null = null;
+    let unknown: string | undefined;
+    form.on('file', (field, stream, filename) => {
+      if (field !== 'file') {
+        unknown ??= field;
+        stream.resume();
+        return;
+      }
+      const part: Upload = { chunks: [], name: filename ?? '' };
+      file = null;
+      stream.on('data', (d: Uint8Array) => part.chunks.push(d));
+      stream.on('end', () => {
+        file = part;
+      });
+    });
+    form.on('field', (field) => {
+      if (field !== 'file') unknown ??= field;
+      else file = null;
+    });
+    form.on('finish', () => {
+      // A field with an empty name is unknown too.
+      if (unknown !== undefined)
+        reject(
+          new AppError(
+            400,
+            'unknown_field',
+            `Biểu mẫu chỉ có trường "file"; trường "${clipQuote(unknown)}" không được nhận.`,
+            unknown,
+          ),
+        );
+      else if (file) resolve(file);
+      else reject(missing());
+    });
+    pipeline(Readable.fromWeb(body as never), form).catch(() => reject(missing()));
+  });
 }
 
 const columnOrder = (c: Problem['column']) => (c === null ? -1 : IMPORT_COLUMNS.indexOf(c));
@@ -96,7 +137,7 @@ export const importExportRouter = createRouter()
     const access = accessOf(c);
     const dryRun = ['1', 'true'].includes(c.req.valid('query').dryRun ?? '');
     const upload = await uploadedFile(c);
-    const file = await readImportFile(upload.bytes, upload.name);
+    const file = await readImportFile(upload.chunks, upload.name);
     const cat = catalogue(db);
     const names = new UnitNames(cat);
 

@@ -6,6 +6,7 @@ import {
   type Cell,
   type FileRow,
   HEADER_SENTENCE,
+  Interned,
   isBlank,
   isHeader,
   ReadBudget,
@@ -26,17 +27,44 @@ export type { Cell, FileRow, ReadFile };
 
 const startsWith = (bytes: Uint8Array, ...sig: number[]) => sig.every((b, i) => bytes[i] === b);
 
-export async function readImportFile(bytes: Uint8Array, fileName: string): Promise<ReadFile> {
-  if (bytes.length === 0) throw badRequest('empty_file', 'Tệp gửi lên không có nội dung.', 'file');
+/**
+ * The file's rows, from the pieces it was uploaded in. The pieces of a CSV are let go as they
+ * are decoded (the array is emptied), so that the file is not held twice.
+ */
+export async function readImportFile(chunks: Uint8Array[], fileName: string): Promise<ReadFile> {
+  const size = chunks.reduce((n, c) => n + c.length, 0);
+  if (size === 0) throw badRequest('empty_file', 'Tệp gửi lên không có nội dung.', 'file');
+  const head = Buffer.concat(chunks.slice(0, 4)).subarray(0, 4);
   const budget = new ReadBudget();
-  if (startsWith(bytes, 0x50, 0x4b, 0x03, 0x04)) return readXlsx(bytes, budget);
-  if (startsWith(bytes, 0xd0, 0xcf, 0x11, 0xe0))
+  if (startsWith(head, 0x50, 0x4b, 0x03, 0x04)) return readXlsx(Buffer.concat(chunks), budget);
+  if (startsWith(head, 0xd0, 0xcf, 0x11, 0xe0))
     throw badRequest(
       'unsupported_file',
       'Tệp Excel 97–2003 (.xls) chưa được hỗ trợ; hãy mở bằng Excel và lưu lại dưới dạng .xlsx hoặc CSV UTF-8.',
       'file',
     );
-  return readCsv(decodeText(bytes, fileName), budget);
+  // A UTF-8 file's cells are counted on its bytes, before it is decoded: separators and line
+  // breaks are single bytes there, never part of another character.
+  const utf16 = startsWith(head, 0xff, 0xfe) || startsWith(head, 0xfe, 0xff);
+  const delimiter = utf16 ? null : delimiterOf(firstLineOf(chunks));
+  if (delimiter) countCellBytes(chunks, delimiter);
+  return readCsv(decodeText(chunks, head, fileName), budget, delimiter !== null);
+}
+
+/** The first line, from the first 64 KB: a header longer than that is wrong anyway. */
+function firstLineOf(chunks: Uint8Array[]): string {
+  const start = new TextDecoder().decode(Buffer.concat(chunks.slice(0, 64)).subarray(0, 64 * 1024));
+  return start.slice(0, start.search(/\r?\n|$/));
+}
+
+function countCellBytes(chunks: Uint8Array[], delimiter: string) {
+  let cells = 0;
+  for (const chunk of chunks) {
+    const bytes = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    for (const mark of [delimiter.charCodeAt(0), 0x0a, 0x0d])
+      for (let at = bytes.indexOf(mark); at !== -1; at = bytes.indexOf(mark, at + 1))
+        if (++cells > MAX_IMPORT_CELLS) throw tooManyCells();
+  }
 }
 
 function notSpreadsheet(fileName: string) {
@@ -48,26 +76,36 @@ function notSpreadsheet(fileName: string) {
   );
 }
 
-function decodeText(bytes: Uint8Array, fileName: string): string {
-  let text: string;
-  if (startsWith(bytes, 0xff, 0xfe)) text = new TextDecoder('utf-16le').decode(bytes.subarray(2));
-  else if (startsWith(bytes, 0xfe, 0xff)) text = new TextDecoder('utf-16be').decode(bytes.subarray(2));
-  else {
-    try {
-      text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
-    } catch {
-      if (/\.(csv|txt)$/i.test(fileName))
-        throw badRequest(
-          'invalid_encoding',
-          'Tệp CSV không được lưu bằng bảng mã UTF-8 nên chữ có dấu sẽ sai; trong Excel hãy chọn "Lưu thành" kiểu "CSV UTF-8 (Comma delimited)".',
-          'file',
-        );
-      throw notSpreadsheet(fileName);
+function decodeText(chunks: Uint8Array[], head: Uint8Array, fileName: string): string {
+  const encoding = startsWith(head, 0xff, 0xfe)
+    ? 'utf-16le'
+    : startsWith(head, 0xfe, 0xff)
+      ? 'utf-16be'
+      : 'utf-8';
+  // Each decoder drops the byte order mark of its own encoding.
+  const decoder = new TextDecoder(encoding, { fatal: encoding === 'utf-8' });
+  const parts: string[] = [];
+  try {
+    for (let i = 0; i < chunks.length; i++) {
+      parts.push(decoder.decode(chunks[i], { stream: true }));
+      chunks[i] = EMPTY;
     }
+    parts.push(decoder.decode());
+  } catch {
+    if (/\.(csv|txt)$/i.test(fileName))
+      throw badRequest(
+        'invalid_encoding',
+        'Tệp CSV không được lưu bằng bảng mã UTF-8 nên chữ có dấu sẽ sai; trong Excel hãy chọn "Lưu thành" kiểu "CSV UTF-8 (Comma delimited)".',
+        'file',
+      );
+    throw notSpreadsheet(fileName);
   }
+  const text = parts.join('');
   if (text.includes('\u0000')) throw notSpreadsheet(fileName);
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
+
+const EMPTY = new Uint8Array(0);
 
 // Excel saves CSV with the list separator of the computer's region, which is ";" where the
 // decimal mark is a comma, and "Unicode text" with tabs: the header says which one it is.
@@ -95,16 +133,17 @@ function countCells(text: string, delimiter: string) {
   }
 }
 
-function readCsv(text: string, budget: ReadBudget): Promise<ReadFile> {
+function readCsv(text: string, budget: ReadBudget, counted: boolean): Promise<ReadFile> {
   const firstLine = text.slice(0, text.search(/\r?\n|$/));
   const delimiter = delimiterOf(firstLine);
   if (!delimiter) throw wrongHeader(Papa.parse<string[]>(firstLine).data[0] ?? []);
-  countCells(text, delimiter);
+  if (!counted) countCells(text, delimiter);
   return new Promise((resolve, reject) => {
     const rows: FileRow[] = [];
     const problems: ImportProblem[] = [];
     let index = -1;
     let refused = false;
+    const shared = new Interned();
     Papa.parse<string[]>(text, {
       delimiter,
       skipEmptyLines: false,
@@ -123,7 +162,7 @@ function readCsv(text: string, budget: ReadBudget): Promise<ReadFile> {
             reject(e);
             return;
           }
-          rows.push({ row: index + 1, cells: result.data as Cell[] });
+          rows.push({ row: index + 1, cells: result.data.map((cell) => shared.of(cell)) });
         }
         // Other requests are served between every few thousand rows.
         if (index % 5000 === 0) {

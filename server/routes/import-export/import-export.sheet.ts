@@ -52,6 +52,22 @@ export function wrongHeader(cells: Cell[]) {
   );
 }
 
+/**
+ * One string for each short text met again: a sheet repeats its units, codes, periods and
+ * types on every row, and a parser makes a new string of each cell.
+ */
+export class Interned {
+  private readonly seen = new Map<string, string>();
+
+  of<T extends Cell>(value: T): T {
+    if (typeof value !== 'string' || value.length > 200) return value;
+    const known = this.seen.get(value);
+    if (known !== undefined) return known as T;
+    if (this.seen.size < 50_000) this.seen.set(value, value);
+    return value;
+  }
+}
+
 /** A file past one of the import's limits: 413, on the file. */
 export const limitRefusal = (code: string, message: string) => new AppError(413, code, message, 'file');
 

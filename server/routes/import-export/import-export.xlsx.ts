@@ -19,6 +19,7 @@ import { unpack, type ZipEntry, ZipError, zipEntries } from '../../lib/zip';
 import {
   type Cell,
   type FileRow,
+  Interned,
   isBlank,
   isHeader,
   limitRefusal,
@@ -250,9 +251,10 @@ async function readSheet(
   const [emitted] = [...reader._parseWorksheet(xmlPieces(part), sheetNo)];
   if (!emitted) return { header: [] };
   let rows: FileRow[] | null = null;
+  const shared = new Interned();
   for await (const row of emitted.value) {
     if (!Number.isSafeInteger(row.number) || row.number < 1) throw notXlsx();
-    const { cells, width } = rowCells(row);
+    const { cells, width } = rowCells(row, shared);
     if (rows === null) {
       const first = row.number === 1 ? cells : [];
       if (!isHeader(first)) return { header: first };
@@ -267,11 +269,11 @@ async function readSheet(
 }
 
 /** The row's cells from column A to its last filled one (at least the eight of the layout), and that width. */
-function rowCells(row: ExcelJS.Row): { cells: Cell[]; width: number } {
+function rowCells(row: ExcelJS.Row, shared = new Interned()): { cells: Cell[]; width: number } {
   const values = new Map<number, Cell>();
   let width = 0;
   row.eachCell({ includeEmpty: false }, (cell, col) => {
-    const value = cellValue(cell);
+    const value = shared.of(cellValue(cell));
     values.set(col, value);
     if (!isBlank(value)) width = Math.max(width, col);
   });
