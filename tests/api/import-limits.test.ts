@@ -162,6 +162,19 @@ describe('CSV', () => {
   });
 });
 
+describe('the form', () => {
+  it('a form cut short in the middle of a file is refused with 400, whatever field it is', async () => {
+    for (const name of ['file', 'other']) {
+      const cut = `--x\r\nContent-Disposition: form-data; name="${name}"; filename="a.csv"\r\n\r\n${IMPORT_HEADER}\n2,CB_HTT`;
+      const res = await reporter.raw('POST', '/api/import', {
+        body: cut,
+        headers: { 'content-type': 'multipart/form-data; boundary=x' },
+      });
+      expectRefusal({ status: res.status, body: await res.json() }, 400, 'missing_file');
+    }
+  });
+});
+
 describe('imports read at once', () => {
   it('a third import waits for a place, a fourth is turned away with 429 and Retry-After, and the line moves on', async () => {
     const small = testApp({ demo: true });

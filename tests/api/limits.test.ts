@@ -380,6 +380,28 @@ describe('the real server under oversized bodies and packed files, all at once',
           }),
         );
       }
+      // Forms cut short inside a file: an unheard error of the part would end the process.
+      for (const name of ['file', 'khac']) {
+        const label = `form cut inside the part "${name}", round ${round + 1}`;
+        const cut = new TextEncoder().encode(
+          `--x\r\nContent-Disposition: form-data; name="${name}"; filename="a.csv"\r\n\r\n${IMPORT_HEADER}\n2,CB_HTT`,
+        );
+        expected.set(
+          label,
+          (a) => a.body?.error?.code === 'missing_file' || a.body?.error?.code === 'import_busy',
+        );
+        requests.push(
+          send(base, label, {
+            method: 'POST',
+            path: '/api/import',
+            cookie: reporter,
+            type: 'multipart/form-data; boundary=x',
+            size: cut.length,
+            chunked: false,
+            body: cut,
+          }),
+        );
+      }
       // The packed files: a reporter is refused by the limits (or told to wait), a viewer by
       // rights, a signed-out caller by the session.
       const limitCodes: Record<string, string> = {

@@ -61,6 +61,8 @@ async function uploadedFile(c: Context<AppEnv>): Promise<Upload> {
     let file: Upload | null = null;
     let unknown: string | undefined;
     form.on('file', (field, stream, filename) => {
+      // A part cut short is an error of its stream: unheard, it would end the process.
+      stream.on('error', () => reject(missing()));
       if (field !== 'file') {
         unknown ??= field;
         stream.resume();

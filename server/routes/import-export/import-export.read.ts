@@ -36,7 +36,12 @@ export async function readImportFile(chunks: Uint8Array[], fileName: string): Pr
   if (size === 0) throw badRequest('empty_file', 'Tệp gửi lên không có nội dung.', 'file');
   const head = Buffer.concat(chunks.slice(0, 4)).subarray(0, 4);
   const budget = new ReadBudget();
-  if (startsWith(head, 0x50, 0x4b, 0x03, 0x04)) return readXlsx(Buffer.concat(chunks), budget);
+  if (startsWith(head, 0x50, 0x4b, 0x03, 0x04)) {
+    const zip = Buffer.concat(chunks);
+    // The pieces are in the zip now: let them go.
+    chunks.length = 0;
+    return readXlsx(zip, budget);
+  }
   if (startsWith(head, 0xd0, 0xcf, 0x11, 0xe0))
     throw badRequest(
       'unsupported_file',
