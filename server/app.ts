@@ -27,6 +27,7 @@ import type { SlotOptions } from './lib/slots';
 import { authRouter } from './routes/auth/auth.index';
 import { compareRouter } from './routes/compare/compare.index';
 import { dashboardRouter } from './routes/dashboard/dashboard.index';
+import { docsRouter, isDocsPath } from './routes/docs/docs.index';
 import { healthRouter } from './routes/health/health.index';
 import { historyRouter } from './routes/history/history.index';
 import { IMPORT_SLOTS, importGate } from './routes/import-export/import-export.gate';
@@ -54,7 +55,7 @@ const HTTP_REFUSALS: Record<number, [string, string]> = {
   415: ['unsupported_media_type', 'Nội dung phải là JSON và có tiêu đề Content-Type: application/json.'],
 };
 
-/** Routes anyone may call; every other /api route needs a session (CONTRACT.md, "General"). */
+/** Routes anyone may call; every other /api route needs a session (docs/api.md, "General"). */
 export const PUBLIC_ROUTES = new Set([
   'GET /api/health',
   'GET /api/openapi.json',
@@ -162,7 +163,8 @@ export function createApp({
     }
     c.set('stamp', stamp);
     c.set('session', session);
-    if (!session && !PUBLIC_ROUTES.has(`${c.req.method} ${c.req.path}`)) throw unauthenticated();
+    if (!session && !PUBLIC_ROUTES.has(`${c.req.method} ${c.req.path}`) && !isDocsPath(c.req.path))
+      throw unauthenticated();
     await next();
   });
 
@@ -174,6 +176,7 @@ export function createApp({
 
   const api = buildApi();
   app.route('/', api);
+  app.route('/', docsRouter);
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

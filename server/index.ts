@@ -15,7 +15,7 @@ const created: CreatedAccount[] = [];
 const admin = await ensureAdmin(db, env.ADMIN_PASSWORD, DEFAULT_LOG2N);
 if (admin) created.push(admin);
 if (admin && !admin.generated) {
-  // The operator's choice is kept (CONTRACT.md: admin gets ADMIN_PASSWORD), but not in silence.
+  // The operator's choice is kept (docs/api.md: admin gets ADMIN_PASSWORD), but not in silence.
   const weak = await weakPasswordReason(admin.password, admin.username);
   if (weak)
     console.warn(`Cảnh báo về ADMIN_PASSWORD: ${weak} Hãy đổi mật khẩu của admin ngay sau khi đăng nhập.`);

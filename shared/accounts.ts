@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { plainText } from './zod-vi';
 
 // Accounts, rights, locks and history: request bodies checked by the server and by the
-// client's forms, and the shapes of the answers (CONTRACT.md, "Accounts, rights and locks").
+// client's forms, and the shapes of the answers (docs/api.md; GET /api/docs).
 
 export const ROLES = ['admin', 'committee', 'reporter', 'viewer'] as const;
 export type Role = (typeof ROLES)[number];

@@ -1,7 +1,7 @@
 import type { IndicatorDef } from './indicator';
 import { parseDecimalX100, ratioPercentX100, type Value } from './value';
 
-// Vietnamese number and date formats (DOMAIN.md, "Numbers, dates and text"): a dot groups
+// Vietnamese number and date formats (docs/rules.md, "Numbers, dates and text"): a dot groups
 // thousands, a comma marks decimals, and zeros after the comma are dropped. Everything
 // works on digit strings, so nothing printed is ever a floating point artefact.
 

@@ -2,8 +2,7 @@ import { z } from 'zod';
 import { errorSchema } from './schemas';
 import { clipQuote } from './text';
 
-// Import and export of targets and results as a spreadsheet (CONTRACT.md, "Reports, import
-// and export"; docs/decisions/006-import-export.md): the layout, the answers of the server,
+// Import and export of targets and results as a spreadsheet (docs/api.md; GET /api/docs; docs/decisions/006-import-export.md): the layout, the answers of the server,
 // and how a typed cell becomes a number. Both sides import this file.
 
 /** The header row of every import and export file, in this order. */

@@ -1,4 +1,4 @@
-// What an indicator measures and how its values are read (DOMAIN.md, "Indicators").
+// What an indicator measures and how its values are read (docs/rules.md, "Indicators").
 
 export const INDICATOR_KINDS = ['count', 'percent', 'ratio', 'level'] as const;
 export type IndicatorKind = (typeof INDICATOR_KINDS)[number];
@@ -9,7 +9,7 @@ export type Direction = (typeof DIRECTIONS)[number];
 export const TIME_AGGREGATES = ['sum', 'last', 'none'] as const;
 export type TimeAggregate = (typeof TIME_AGGREGATES)[number];
 
-/** The two shares that follow from a cell's member ratings (DOMAIN.md, "Member ratings"). */
+/** The two shares that follow from a cell's member ratings (docs/rules.md, "Member ratings"). */
 export const MEMBER_RATING_SHARES = ['good_or_better', 'excellent'] as const;
 export type MemberRatingShare = (typeof MEMBER_RATING_SHARES)[number];
 

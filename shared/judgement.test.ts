@@ -330,7 +330,7 @@ const cases: Case[] = [
   },
 ];
 
-describe('the judgement of DOMAIN.md', () => {
+describe('the judgement of docs/rules.md', () => {
   it.each(cases)('$name (period over)', ({ ind, target, result, over }) => {
     expect(judge(ind, target, result, false)).toBe(over);
   });

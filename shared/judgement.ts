@@ -1,7 +1,7 @@
 import type { IndicatorDef } from './indicator';
 import { comparable, divRoundHalfUp, type Value } from './value';
 
-// DOMAIN.md, "The judgement": the status of one indicator for one unit and period.
+// docs/rules.md, "The judgement": the status of one indicator for one unit and period.
 
 export const STATUSES = ['exceeded', 'met', 'not_yet', 'missed', 'no_data', 'no_target'] as const;
 export type Status = (typeof STATUSES)[number];

@@ -21,7 +21,7 @@ const p = (code: string): Period => {
 
 const codes = (periods: Period[]) => periods.map((x) => x.code);
 
-describe('the period table of DOMAIN.md', () => {
+describe('the period table of docs/rules.md', () => {
   it.each([
     { code: '2023', kind: 'year', label: 'Năm 2023', start: '2023-01-01', end: '2023-12-31' },
     { code: '2023-H1', kind: 'half', label: '6 tháng đầu năm 2023', start: '2023-01-01', end: '2023-06-30' },

@@ -1,4 +1,4 @@
-// Period codes (DOMAIN.md, "Periods"): years, halves, quarters, school years and congress
+// Period codes (docs/rules.md, "Periods"): years, halves, quarters, school years and congress
 // terms. Dates are ISO strings 'YYYY-MM-DD' so they sort and compare as text; day counts use
 // integer day numbers, never Date, so no time zone or two-digit-year quirk can creep in.
 
@@ -54,7 +54,7 @@ const quarterPeriod = (y: number, q: 1 | 2 | 3 | 4): Period => {
   };
 };
 
-// A school year runs September to August (DOMAIN.md: "tổng kết năm học").
+// A school year runs September to August (docs/rules.md, "Periods").
 const schoolYearPeriod = (first: number): Period => ({
   code: `NH${first}-${first + 1}`,
   kind: 'school_year',

@@ -2,7 +2,7 @@ import type { IndicatorDef } from './indicator';
 import { dayNumber, type Period, parsePeriod, periodsOfKind } from './period';
 import { comparable, divRoundHalfUp, type Value } from './value';
 
-// DOMAIN.md, "Progress inside a longer period": at the mid-year review the first half is
+// docs/rules.md, "Progress inside a longer period": at the mid-year review the first half is
 // judged against the year's target, at the mid-term review the years so far against the
 // term's. A view of a shorter period shows, for indicators that add up (sum) or carry over
 // (last), the cumulative result to the end of that period against the enclosing target, and

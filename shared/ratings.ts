@@ -4,11 +4,11 @@ import type { MemberRatingShare } from './indicator';
 import { ratioPercentX100 } from './value';
 import { plainText } from './zod-vi';
 
-// DOMAIN.md, "Member ratings": a cell reports how many of its members fall in each of the
+// docs/rules.md, "Member ratings": a cell reports how many of its members fall in each of the
 // four levels of the yearly rating; the share rated good or better and the share rated
 // excellent follow from it. The number rated excellent may not pass 20% (25% for a unit with
 // outstanding results) of those rated good or better: a report that does is saved with a
-// warning, never refused (docs/decisions/003-member-ratings.md says why "good or better").
+// warning, never refused (docs/decisions/003-entry-batches-lines-ratings.md says why "good or better").
 
 export const RATING_LEVELS = ['excellent', 'good', 'complete', 'notComplete'] as const;
 export type RatingLevel = (typeof RATING_LEVELS)[number];

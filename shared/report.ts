@@ -3,7 +3,7 @@ import { STATUS_LABELS, type Status } from './judgement';
 import { PACE_LABELS, type Pace } from './progress';
 
 // "Kết quả thực hiện các chỉ tiêu chủ yếu": the report a secretary writes after a review, in
-// the manner of seeds/004 — each main target, its verdict and the figures behind it — written
+// the manner of the 2021 report the demo reproduces (docs/rules.md, "The report") — each main target, its verdict and the figures behind it — written
 // from the data. Pure: the server assembles a ReportModel, these functions word it.
 
 export interface ReportFigure {

@@ -6,7 +6,7 @@ import { Rollup } from './rollup';
 import { type CubeEntry, cubeTree, RollupCubes } from './rollup-cube';
 import type { Value } from './value';
 
-// The cubes must say exactly what the reference roll-up (rollup.ts, the rules as DOMAIN.md
+// The cubes must say exactly what the reference roll-up (rollup.ts, the rules as docs/rules.md
 // words them) says, for every unit, indicator and period, on random trees and random data,
 // and still after any sequence of writes.
 

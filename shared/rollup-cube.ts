@@ -3,7 +3,7 @@ import { contains, directChildren, type Period, parsePeriod } from './period';
 import type { Coverage, Rolled, Source } from './rollup';
 import type { Value } from './value';
 
-// DOMAIN.md, "Roll-up", for a whole tree at once: every unit's result for every indicator and
+// docs/rules.md, "Roll-up", for a whole tree at once: every unit's result for every indicator and
 // period, kept in flat arrays ("cubes", one per period) and kept current write by write.
 // The rules are those of rollup.ts, applied bottom-up over the tree instead of by recursion
 // from one unit: entered, else what the child units add up to (count: sum; ratio: sums of

@@ -2,7 +2,7 @@ import type { IndicatorDef } from './indicator';
 import { directChildren, type Period, parsePeriod } from './period';
 import type { Value } from './value';
 
-// DOMAIN.md, "Roll-up": a unit's result for a period is, in this order, its entered
+// docs/rules.md, "Roll-up": a unit's result for a period is, in this order, its entered
 // result, else the combination of its child units' results (count: sum; ratio: sums of
 // numerators and denominators), else the combination of its own results for the periods
 // directly inside (timeAggregate sum or last), else none. Pure and memoised, so one

@@ -294,7 +294,7 @@ export const rowResultSchema = z
   })
   .nullable();
 
-/** A shorter period's progress against the longer one holding it (DOMAIN.md). */
+/** A shorter period's progress against the longer one holding it (docs/rules.md). */
 export const progressSchema = z.object({
   period: z.object({ code: z.string(), label: z.string() }),
   target: z.object({ value: valueOut, display: z.string() }),
@@ -387,7 +387,7 @@ export const valuesBatchResponse = z.object({
   changed: z.number(),
 });
 
-// Comparing (CONTRACT.md, "Comparing").
+// Comparing (docs/api.md; GET /api/docs).
 
 export const comparePeriodRowSchema = z.object({
   period: periodSchema,
@@ -443,7 +443,7 @@ export type ComparePeriodsDto = z.infer<typeof comparePeriodsSchema>;
 export type CompareUnitsDto = z.infer<typeof compareUnitsSchema>;
 export type CompareOverviewDto = z.infer<typeof compareOverviewSchema>;
 
-// The report (CONTRACT.md, "Reports, import and export").
+// The report (docs/api.md; GET /api/docs).
 
 const reportFigureSchema = z
   .object({
@@ -498,7 +498,7 @@ export const reportSchema = z.object({
 
 export type ReportDto = z.infer<typeof reportSchema>;
 
-// Target lines (CONTRACT.md, "Target lines"): the ordered "chỉ tiêu chủ yếu" of a unit and period.
+// Target lines (docs/api.md; GET /api/docs): the ordered "chỉ tiêu chủ yếu" of a unit and period.
 
 export const targetLineInput = z.strictObject({
   text: plainText(

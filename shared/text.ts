@@ -1,5 +1,5 @@
 // Search that ignores Vietnamese diacritics and case: "dao tao" finds "Phòng Đào tạo"
-// (DOMAIN.md, "Units"), since many people type without an input method.
+// (docs/rules.md, "Units"), since many people type without an input method.
 
 /** Lowercase, without diacritics, 'đ' as 'd', single spaces, trimmed. */
 export function foldVietnamese(s: string): string {

@@ -1,7 +1,7 @@
 import type { IndicatorDef } from './indicator';
 
 // Values as stored and compared. Decimals live as integer hundredths ("x100"), so that
-// 66,67 is 6667 and every comparison is exact (DOMAIN.md, "The judgement", step 2).
+// 66,67 is 6667 and every comparison is exact (docs/rules.md, "The judgement", step 2).
 // A ratio indicator's target is a percentage and therefore a number value too.
 export type Value =
   | { type: 'number'; x100: number }
@@ -54,7 +54,7 @@ export function divRoundHalfUp(a: bigint | number, b: bigint | number): number {
 
 /**
  * The percentage a ratio shows, half up to two decimals, in hundredths: 2/3 -> 6667.
- * What is judged is exactly what is shown (DOMAIN.md).
+ * What is judged is exactly what is shown (docs/rules.md).
  */
 export function ratioPercentX100(numerator: number, denominator: number): number {
   return divRoundHalfUp(BigInt(numerator) * 10000n, BigInt(denominator));
@@ -163,7 +163,7 @@ const noLevels = (ind: IndicatorDef) => ind.kind === 'level' && (ind.levels ?? [
 
 const refuse = <T>(field: string, message: string): CheckResult<T> => ({ ok: false, field, message });
 
-/** Checks a target (kế hoạch) as entered: DOMAIN.md, "Kinds and their values". */
+/** Checks a target (kế hoạch) as entered: docs/rules.md, "Kinds and their values". */
 export function checkTargetInput(ind: IndicatorDef, value: unknown): CheckResult<Value> {
   const name = `Chỉ tiêu "${ind.name}"`;
   if (noLevels(ind)) return refuse('value', `${name} chưa có các mức xếp loại nên chưa thể giao chỉ tiêu.`);

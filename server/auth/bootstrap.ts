@@ -49,7 +49,7 @@ async function addUser(
 
 /**
  * On a database with no users: the administrator `admin`, with `ADMIN_PASSWORD` or a random
- * password to print once (CONTRACT.md, "Starting the server").
+ * password to print once (docs/api.md, "Starting the server").
  */
 export async function ensureAdmin(
   db: Db,

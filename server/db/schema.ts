@@ -164,7 +164,7 @@ export type TargetLinesRow = typeof targetLines.$inferSelect;
 export type MemberRatingRow = typeof memberRatings.$inferSelect;
 export type ResultRow = typeof results.$inferSelect;
 
-// Accounts, rights, locks and history (CONTRACT.md, "Accounts, rights and locks").
+// Accounts, rights, locks and history (docs/api.md; GET /api/docs).
 
 export const users = sqliteTable('users', {
   id: integer('id').primaryKey({ autoIncrement: true }),

@@ -41,7 +41,7 @@ function loadTargets(db: Db, unitIds: number[], period: Period | Period[], indic
 }
 
 /**
- * Progress of a shorter period inside the longer one holding it (DOMAIN.md, "Progress inside
+ * Progress of a shorter period inside the longer one holding it (docs/rules.md, "Progress inside
  * a longer period"): the first enclosing period with a target for this indicator.
  */
 function progressOf(

@@ -12,7 +12,7 @@ import { judgedLines, storedLines } from './target-lines';
 // The report of a unit and period, assembled from the same judgement as the dashboard and the
 // target lines; shared/report.ts words it. A half-year or a quarter without main targets of its
 // own is reported as the mid-year review is held: the year's main targets, the results so far
-// against the year's targets, and the pace (DOMAIN.md, "Progress inside a longer period").
+// against the year's targets, and the pace (docs/rules.md, "Progress inside a longer period").
 
 export interface Report extends ReportModel {
   /** Every indicator with a target or a result in the period: the report's table. */

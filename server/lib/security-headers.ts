@@ -47,7 +47,10 @@ const API = {
   xXssProtection: false,
 } satisfies Parameters<typeof secureHeaders>[0];
 
-const isApi = (path: string) => path === '/api' || path.startsWith('/api/') || path.startsWith('/api?');
+// The API reference (/api/docs) is a page, with its scripts and styles: it gets the page's set.
+const isApi = (path: string) =>
+  (path === '/api' || path.startsWith('/api/') || path.startsWith('/api?')) &&
+  !/^\/api\/docs(?:[/?]|$)/.test(path);
 
 async function listOf(options: Parameters<typeof secureHeaders>[0]): Promise<[string, string][]> {
   const probe = new Hono().use('*', secureHeaders(options)).get('/', (c) => c.body(null, 204));

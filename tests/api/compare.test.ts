@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { AS_OF, seedBasics, type TestApp, testApp } from '../helpers/app';
 import { expectRefusal } from '../helpers/expect';
 
-// CONTRACT.md, "Comparing": one indicator across periods with the change from one to the
+// docs/api.md; GET /api/docs: one indicator across periods with the change from one to the
 // next, every indicator of a unit across periods, and the scorecard of the units below.
 
 let t: TestApp;

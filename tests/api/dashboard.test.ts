@@ -58,7 +58,7 @@ describe('GET /api/dashboard', () => {
     });
   });
 
-  it('rolls a ratio up as the sum of numerators over the sum of denominators (DOMAIN.md example)', async () => {
+  it('rolls a ratio up as the sum of numerators over the sum of denominators (docs/rules.md example)', async () => {
     await put('results', ids.a.id, 'HTT', '2023', { numerator: 9, denominator: 10 });
     await put('results', ids.b.id, 'HTT', '2023', { numerator: 1, denominator: 30 });
     await put('targets', ids.root.id, 'HTT', '2023', { value: 25 });

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { seedBasics, type TestApp, testApp } from '../helpers/app';
 import { expectRefusal } from '../helpers/expect';
 
-// DOMAIN.md, "Member ratings": four counts in, two ratio results out; the 20% cap warns.
+// docs/rules.md, "Member ratings": four counts in, two ratio results out; the 20% cap warns.
 
 let t: TestApp;
 let ids: Awaited<ReturnType<typeof seedBasics>>;

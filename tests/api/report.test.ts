@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { AS_OF, seedBasics, type TestApp, testApp } from '../helpers/app';
 import { expectRefusal } from '../helpers/expect';
 
-// CONTRACT.md, "Reports": the report's text for known data, word for word as a secretary
+// docs/api.md; GET /api/docs: the report's text for known data, word for word as a secretary
 // would write it by hand after the review, for a year and for the mid-year review.
 
 let t: TestApp;

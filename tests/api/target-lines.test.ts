@@ -2,8 +2,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { AS_OF, seedBasics, type TestApp, testApp } from '../helpers/app';
 import { expectRefusal } from '../helpers/expect';
 
-// CONTRACT.md, "Target lines": the ordered "chỉ tiêu chủ yếu" of a unit and period, each
-// binding indicator targets, judged by DOMAIN.md's rule for lines.
+// docs/api.md; GET /api/docs: the ordered "chỉ tiêu chủ yếu" of a unit and period, each
+// binding indicator targets, judged by the rule for lines of docs/rules.md.
 
 let t: TestApp;
 let ids: Awaited<ReturnType<typeof seedBasics>>;

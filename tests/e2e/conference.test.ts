@@ -7,7 +7,7 @@ import { launchBrowser } from '../helpers/browser';
 import { apiSession, type SessionFetch, signIn } from './sign-in';
 
 // "Trình chiếu" in Chromium against the real server on the demo data: the root's 2021 review
-// (the year of seeds/004, closed, its lines written by the demo and read by no other test
+// (the year of the 2021 report the demo reproduces, closed, its lines written by the demo and read by no other test
 // that changes them), shown slide by slide with the keys a presenter uses, compared with
 // GET /api/target-lines. Nothing is written.
 

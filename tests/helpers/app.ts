@@ -167,7 +167,8 @@ export function registeredApiRoutes(app: ReturnType<typeof createApp>): string[]
   const seen = new Set<string>();
   for (const r of app.routes) {
     if (r.method === 'ALL' || !r.path.startsWith('/api/') || r.path.endsWith('*')) continue;
-    if (r.path === '/api/openapi.json') continue;
+    // The description of the API and its page are not routes of the API itself.
+    if (r.path === '/api/openapi.json' || r.path.startsWith('/api/docs')) continue;
     seen.add(`${r.method} ${r.path}`);
   }
   return [...seen].sort();

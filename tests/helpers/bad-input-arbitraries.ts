@@ -447,7 +447,7 @@ export const badCodeText = (known: ReadonlySet<string>): fc.Arbitrary<string> =>
 const PERIOD_SHAPE = /^(\d{4})(?:-H[12]|-Q[1-4])?$|^(NH|NK)(\d{4})-(\d{4})$/;
 
 /**
- * Whether a text might be a period code, read from DOMAIN.md rather than from the server's
+ * Whether a text might be a period code, read from docs/rules.md rather than from the server's
  * parser: its shape, years from 1900 to 2199, a school year of one year, a term of a few
  * years (generous at the edges, so that only codes surely wrong are taken as wrong).
  */
@@ -461,7 +461,7 @@ export function mayBePeriod(text: string): boolean {
   return true;
 }
 
-/** Period codes that DOMAIN.md refuses: another shape, a year out of 1900–2199, a school year that is not one year, a term outside two to ten years. */
+/** Period codes that docs/rules.md refuses: another shape, a year out of 1900–2199, a school year that is not one year, a term outside two to ten years. */
 export const badPeriodText: fc.Arbitrary<string> = fc
   .oneof(
     fc.constantFrom(

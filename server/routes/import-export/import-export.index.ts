@@ -26,8 +26,7 @@ import { exportRows, readSubtree, templateRows, treeOrder } from './import-expor
 import { instructionsSheet } from './import-export.template';
 import { UnitNames } from './import-export.units';
 
-// POST /api/import, GET /api/export and GET /api/import/template (CONTRACT.md, "Reports,
-// import and export"; docs/decisions/006-import-export.md).
+// POST /api/import, GET /api/export and GET /api/import/template (docs/api.md; GET /api/docs; docs/decisions/006-import-export.md).
 
 /** The uploaded file, as the pieces it arrived in, and its name. */
 interface Upload {

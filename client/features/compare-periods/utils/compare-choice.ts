@@ -77,7 +77,7 @@ export function comparedPeriods({ kind, from, to }: CompareChoice): Period[] {
 
 /**
  * Whether `current` follows the same half or quarter of the year before: its change is then
- * said "so với cùng kỳ" (DOMAIN.md, "so với cùng kỳ").
+ * said "so với cùng kỳ" (docs/rules.md, "Comparisons").
  */
 export function isSameTimeLastYear(previous: Period | null | undefined, current: Period | null): boolean {
   if (!previous || !current) return false;

@@ -16,7 +16,7 @@ import {
   verdictCounts,
 } from './slides';
 
-// The rows as GET /api/target-lines gives them for the demo root in 2021 (seeds/004).
+// The rows as GET /api/target-lines gives them for the demo root in 2021 (the 2021 report the demo reproduces).
 
 const htt: DashboardRowDto = {
   indicator: {

@@ -24,7 +24,7 @@ function resultShown(p: ProgressDto): string {
 /**
  * "Tiến độ so với kế hoạch năm" (or "… nhiệm kỳ"): at the mid-year review each indicator that
  * adds up or carries over, the result so far against the longer period's target, and whether
- * it keeps pace with the days gone by (DOMAIN.md, "Progress inside a longer period").
+ * it keeps pace with the days gone by (docs/rules.md, "Progress inside a longer period").
  */
 export function ProgressSection({ rows, period, asOf }: ProgressSectionProps) {
   const id = useId();

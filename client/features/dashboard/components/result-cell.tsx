@@ -8,7 +8,7 @@ const ratioParts = (numerator: number | undefined, denominator: number | undefin
     ? null
     : `${formatNumber(numerator)}/${formatNumber(denominator)}`;
 
-/** Where a result that nobody entered for this unit and period came from (DOMAIN.md, Roll-up). */
+/** Where a result that nobody entered for this unit and period came from (docs/rules.md, "Roll-up"). */
 function sourceNote(result: NonNullable<RowResultDto>, timeAggregate: TimeAggregate | undefined) {
   if (result.source === 'units') {
     return result.coverage

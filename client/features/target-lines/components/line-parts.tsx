@@ -2,7 +2,7 @@ import { formatNumber } from '../../../../shared/format';
 import type { DashboardRowDto } from '../../../../shared/schemas';
 import { StatusBadge } from '../../../components/ui/status-badge';
 
-/** Where a result nobody entered for this unit and period came from (DOMAIN.md, Roll-up). */
+/** Where a result nobody entered for this unit and period came from (docs/rules.md, "Roll-up"). */
 function sourceNote(result: NonNullable<DashboardRowDto['result']>): string | null {
   if (result.source === 'units')
     return result.coverage

@@ -114,7 +114,7 @@ export interface PartLike {
 }
 
 /**
- * A line's status from its parts, by the rule of DOMAIN.md (shared/judgement.ts): what the
+ * A line's status from its parts, by the rule of docs/rules.md (shared/judgement.ts): what the
  * server will say once the line is saved as it is.
  */
 export function previewStatus(parts: readonly PartLike[]): Status {
