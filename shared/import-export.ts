@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { errorSchema } from './schemas';
+import { errorSchema } from './schemas/common';
 import { clipQuote } from './text';
 
 // Import and export of targets and results as a spreadsheet (docs/api.md; GET /api/docs; docs/decisions/006-import-export.md): the layout, the answers of the server,

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { clipQuote, hasVisibleText, isPlainText } from './text';
 
 // Zod's messages, in Vietnamese and naming the field, for every check that a schema does
-// not word itself. Installed once by shared/schemas.ts, so client and server say the same.
+// not word itself. Installed once by shared/schemas/common.ts, so client and server say the same.
 
 const FIELD_LABELS: Record<string, string> = {
   parentId: 'Đơn vị cấp trên',

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { parsePeriod } from '../../shared/period';
-import type { DashboardRowDto } from '../../shared/schemas';
+import type { DashboardRowDto } from '../../shared/schemas/dashboard';
 import { EmptyState } from '../components/ui/empty-state';
 import { ErrorState } from '../components/ui/error-state';
 import { Loading, SkeletonRows } from '../components/ui/loading';

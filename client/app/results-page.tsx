@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { DashboardRowDto, ResultDto, TargetDto } from '../../shared/schemas';
+import type { DashboardRowDto } from '../../shared/schemas/dashboard';
+import type { ResultDto, TargetDto } from '../../shared/schemas/values';
 import { EmptyState } from '../components/ui/empty-state';
 import { ErrorState } from '../components/ui/error-state';
 import { SkeletonRows } from '../components/ui/loading';

@@ -1,7 +1,7 @@
 import { useQueries } from '@tanstack/react-query';
 import { useEffect, useId, useMemo, useState } from 'react';
 import { parsePeriod } from '../../shared/period';
-import type { TargetDto } from '../../shared/schemas';
+import type { TargetDto } from '../../shared/schemas/values';
 import { EmptyState } from '../components/ui/empty-state';
 import { ErrorState } from '../components/ui/error-state';
 import { SkeletonRows } from '../components/ui/loading';

@@ -1,6 +1,6 @@
 import type { IndicatorDef } from '../../shared/indicator';
 import type { Period } from '../../shared/period';
-import type { DashboardRowDto } from '../../shared/schemas';
+import type { DashboardRowDto } from '../../shared/schemas/dashboard';
 import { comparable, parseDecimalX100 } from '../../shared/value';
 
 // Comparing periods: how much a result moved from one period to the next.

@@ -10,7 +10,7 @@ import type {
   DashboardUnitsDto,
   ProgressDto,
   RowResultDto,
-} from '../../shared/schemas';
+} from '../../shared/schemas/dashboard';
 import { comparable, type Value } from '../../shared/value';
 import type { Db } from '../db/client';
 import { type IndicatorRow, targets, type UnitRow } from '../db/schema';

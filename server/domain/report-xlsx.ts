@@ -3,7 +3,7 @@ import { formatDateLong } from '../../shared/format';
 import { STATUS_LABELS } from '../../shared/judgement';
 import { PACE_LABELS } from '../../shared/progress';
 import { introText, lineText, reportTitle, summaryText } from '../../shared/report';
-import type { DashboardRowDto } from '../../shared/schemas';
+import type { DashboardRowDto } from '../../shared/schemas/dashboard';
 import { excel } from '../lib/excel';
 import type { Report } from './report';
 

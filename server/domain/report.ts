@@ -1,7 +1,7 @@
 import { achievementX100, isAchieved, judge, lineStatus } from '../../shared/judgement';
 import { enclosingYear, type Period } from '../../shared/period';
 import { figureText, type ReportLine, type ReportModel, type ReportPart } from '../../shared/report';
-import type { DashboardRowDto } from '../../shared/schemas';
+import type { DashboardRowDto } from '../../shared/schemas/dashboard';
 import { divRoundHalfUp, valueFromJson } from '../../shared/value';
 import type { Db } from '../db/client';
 import type { UnitRow } from '../db/schema';

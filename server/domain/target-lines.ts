@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { isAchieved, lineStatus } from '../../shared/judgement';
 import type { Period } from '../../shared/period';
-import type { TargetLinesDto } from '../../shared/schemas';
+import type { TargetLinesDto } from '../../shared/schemas/target-lines';
 import { divRoundHalfUp } from '../../shared/value';
 import type { Db, DbOrTx } from '../db/client';
 import { targetLines, type UnitRow } from '../db/schema';

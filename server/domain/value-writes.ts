@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { IndicatorDef } from '../../shared/indicator';
 import type { Period } from '../../shared/period';
-import type { ResultDto, TargetDto } from '../../shared/schemas';
+import type { ResultDto, TargetDto } from '../../shared/schemas/values';
 import type { Value } from '../../shared/value';
 import type { DbOrTx } from '../db/client';
 import {

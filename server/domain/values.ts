@@ -1,7 +1,8 @@
 import { formatValue } from '../../shared/format';
 import type { IndicatorDef } from '../../shared/indicator';
 import type { Rolled } from '../../shared/rollup';
-import type { ResultDto, RowResultDto, TargetDto } from '../../shared/schemas';
+import type { RowResultDto } from '../../shared/schemas/dashboard';
+import type { ResultDto, TargetDto } from '../../shared/schemas/values';
 import { ratioPercentX100, type Value } from '../../shared/value';
 
 /** The columns a stored value occupies (targets and results share the layout). */

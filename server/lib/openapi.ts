@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { errorSchema } from '../../shared/schemas';
+import { errorSchema } from '../../shared/schemas/common';
 
 export const jsonContent = <T extends z.ZodType>(schema: T, description: string) => ({
   content: { 'application/json': { schema } },

@@ -1,7 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { MeDto, UserDto } from '../../shared/accounts';
-import type { UnitDto } from '../../shared/schemas';
+import type { UnitDto } from '../../shared/schemas/units';
 import { launchBrowser } from '../helpers/browser';
 import { apiSession, type SessionFetch, signIn } from './sign-in';
 

@@ -1,7 +1,8 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { UserDto } from '../../shared/accounts';
-import type { IndicatorDto, UnitDto } from '../../shared/schemas';
+import type { IndicatorDto } from '../../shared/schemas/indicators';
+import type { UnitDto } from '../../shared/schemas/units';
 import { launchBrowser } from '../helpers/browser';
 import { apiSession, type SessionFetch, signIn } from './sign-in';
 

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { changeInWords } from '../../client/features/compare-periods/utils/change-words';
 import { formatNumber } from '../../shared/format';
 import { STATUS_LABELS } from '../../shared/judgement';
-import type { CompareOverviewDto, ComparePeriodsDto, UnitDto } from '../../shared/schemas';
+import type { CompareOverviewDto, ComparePeriodsDto } from '../../shared/schemas/compare';
+import type { UnitDto } from '../../shared/schemas/units';
 import { launchBrowser } from '../helpers/browser';
 import { apiSession, type SessionFetch, signIn } from './sign-in';
 

@@ -2,7 +2,8 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { formatNumber } from '../../shared/format';
 import { STATUS_LABELS, type Status } from '../../shared/judgement';
-import type { TargetLinesDto, UnitDto } from '../../shared/schemas';
+import type { TargetLinesDto } from '../../shared/schemas/target-lines';
+import type { UnitDto } from '../../shared/schemas/units';
 import { launchBrowser } from '../helpers/browser';
 import { apiSession, type SessionFetch, signIn } from './sign-in';
 

@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type {
   DashboardDto as DashboardResponse,
   DashboardUnitsDto as DashboardUnitsResponse,
-  UnitDto,
-} from '../../shared/schemas';
+} from '../../shared/schemas/dashboard';
+import type { UnitDto } from '../../shared/schemas/units';
 import { launchBrowser } from '../helpers/browser';
 import { apiSession, type SessionFetch, signIn } from './sign-in';
 

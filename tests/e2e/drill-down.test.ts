@@ -1,7 +1,8 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { PACE_LABELS } from '../../shared/progress';
-import type { DashboardDto, UnitDto } from '../../shared/schemas';
+import type { DashboardDto } from '../../shared/schemas/dashboard';
+import type { UnitDto } from '../../shared/schemas/units';
 import { launchBrowser } from '../helpers/browser';
 import { apiSession, type SessionFetch, signIn } from './sign-in';
 

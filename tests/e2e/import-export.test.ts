@@ -2,7 +2,8 @@ import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { IMPORT_HEADER } from '../../shared/import-export';
-import type { ResultDto, TargetDto, UnitDto } from '../../shared/schemas';
+import type { UnitDto } from '../../shared/schemas/units';
+import type { ResultDto, TargetDto } from '../../shared/schemas/values';
 import { launchBrowser } from '../helpers/browser';
 import { apiSession, type SessionFetch, signIn } from './sign-in';
 

@@ -1,7 +1,8 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { ReportDto, UnitDto } from '../../shared/schemas';
+import type { ReportDto } from '../../shared/schemas/report';
+import type { UnitDto } from '../../shared/schemas/units';
 import { launchBrowser } from '../helpers/browser';
 import { apiSession, type SessionFetch, signIn } from './sign-in';
 

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { ResultDto, UnitDto } from '../../shared/schemas';
+import type { UnitDto } from '../../shared/schemas/units';
+import type { ResultDto } from '../../shared/schemas/values';
 import { launchBrowser } from '../helpers/browser';
 import { apiSession, type SessionFetch, signIn } from './sign-in';
 

@@ -1,7 +1,10 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { UserDto } from '../../shared/accounts';
-import type { DashboardDto, IndicatorDto, ResultDto, TargetDto, UnitDto } from '../../shared/schemas';
+import type { DashboardDto } from '../../shared/schemas/dashboard';
+import type { IndicatorDto } from '../../shared/schemas/indicators';
+import type { UnitDto } from '../../shared/schemas/units';
+import type { ResultDto, TargetDto } from '../../shared/schemas/values';
 import { launchBrowser } from '../helpers/browser';
 import { apiSession, type SessionFetch, signIn } from './sign-in';
 

@@ -1,5 +1,6 @@
 import type { Period } from '../../../shared/period';
-import type { CompareUnitsDto, RowResultDto } from '../../../shared/schemas';
+import type { CompareUnitsDto } from '../../../shared/schemas/compare';
+import type { RowResultDto } from '../../../shared/schemas/dashboard';
 import { catalogue, toIndicatorDef } from '../../domain/catalogue';
 import { changeOf, splitPeriods } from '../../domain/compare';
 import { childrenCells, indicatorOut, periodOut, unitRows } from '../../domain/dashboard';

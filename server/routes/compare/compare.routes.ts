@@ -1,5 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { compareOverviewSchema, comparePeriodsSchema, compareUnitsSchema } from '../../../shared/schemas';
+import {
+  compareOverviewSchema,
+  comparePeriodsSchema,
+  compareUnitsSchema,
+} from '../../../shared/schemas/compare';
 import { errors, jsonContent } from '../../lib/openapi';
 
 const tags = ['So sánh'];

@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { dashboardSchema, dashboardUnitsSchema } from '../../../shared/schemas';
+import { dashboardSchema, dashboardUnitsSchema } from '../../../shared/schemas/dashboard';
 import { errors, jsonContent } from '../../lib/openapi';
 
 const tags = ['Bảng điều khiển'];

@@ -1,6 +1,6 @@
 import { and, count, eq, isNotNull, notInArray } from 'drizzle-orm';
 import { MEMBER_RATING_SHARE_LABELS } from '../../../shared/indicator';
-import type { IndicatorDto } from '../../../shared/schemas';
+import type { IndicatorDto } from '../../../shared/schemas/indicators';
 import type { Access } from '../../auth/rights';
 import { forbidden } from '../../auth/rights';
 import { type IndicatorRow, indicators, results, targets } from '../../db/schema';

@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { createIndicatorBody, indicatorSchema, patchIndicatorBody } from '../../../shared/schemas';
+import { createIndicatorBody, indicatorSchema, patchIndicatorBody } from '../../../shared/schemas/indicators';
 import { errors, jsonBody, jsonContent } from '../../lib/openapi';
 
 const tags = ['Chỉ tiêu'];

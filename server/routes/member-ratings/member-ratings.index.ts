@@ -9,7 +9,7 @@ import {
   ratingTotal,
   ratingWarnings,
 } from '../../../shared/ratings';
-import type { ResultDto } from '../../../shared/schemas';
+import type { ResultDto } from '../../../shared/schemas/values';
 import { ratioPercentX100 } from '../../../shared/value';
 import type { DbOrTx } from '../../db/client';
 import { type MemberRatingRow, memberRatings } from '../../db/schema';

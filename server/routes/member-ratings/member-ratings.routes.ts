@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { memberRatingBody, memberRatingSchema } from '../../../shared/ratings';
-import { errorSchema, resultSchema } from '../../../shared/schemas';
+import { errorSchema } from '../../../shared/schemas/common';
+import { resultSchema } from '../../../shared/schemas/values';
 import { errors, jsonBody, jsonContent } from '../../lib/openapi';
 
 const tags = ['Xếp loại đảng viên'];

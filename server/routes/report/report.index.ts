@@ -1,5 +1,5 @@
 import { introText, lineText, reportText, reportTitle, summaryText } from '../../../shared/report';
-import type { ReportDto } from '../../../shared/schemas';
+import type { ReportDto } from '../../../shared/schemas/report';
 import { catalogue } from '../../domain/catalogue';
 import { buildReport } from '../../domain/report';
 import { reportWorkbook } from '../../domain/report-xlsx';

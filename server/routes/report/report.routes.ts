@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { reportSchema } from '../../../shared/schemas';
+import { reportSchema } from '../../../shared/schemas/report';
 import { errors } from '../../lib/openapi';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

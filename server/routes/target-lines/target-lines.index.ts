@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import type { TargetLineInput } from '../../../shared/schemas';
+import type { TargetLineInput } from '../../../shared/schemas/target-lines';
 import { targetLines } from '../../db/schema';
 import { catalogue } from '../../domain/catalogue';
 import { recordChange } from '../../domain/history';

@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { errorSchema, putTargetLinesBody, targetLinesSchema } from '../../../shared/schemas';
+import { errorSchema } from '../../../shared/schemas/common';
+import { putTargetLinesBody, targetLinesSchema } from '../../../shared/schemas/target-lines';
 import { errors, jsonBody, jsonContent } from '../../lib/openapi';
 
 const tags = ['Chỉ tiêu chủ yếu'];

@@ -1,5 +1,5 @@
 import { and, count, eq, ne } from 'drizzle-orm';
-import type { UnitDto } from '../../../shared/schemas';
+import type { UnitDto } from '../../../shared/schemas/units';
 import { forbidden } from '../../auth/rights';
 import {
   grants,

@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { createUnitBody, patchUnitBody, unitSchema } from '../../../shared/schemas';
+import { createUnitBody, patchUnitBody, unitSchema } from '../../../shared/schemas/units';
 import { errors, jsonBody, jsonContent } from '../../lib/openapi';
 
 const tags = ['Đơn vị'];

@@ -1,6 +1,7 @@
 import type { Period } from '../../../shared/period';
 import { parsePeriod, periodError } from '../../../shared/period';
-import type { ItemProblem, ResultDto, TargetDto, ValuesBatchBody } from '../../../shared/schemas';
+import type { ItemProblem } from '../../../shared/schemas/common';
+import type { ResultDto, TargetDto, ValuesBatchBody } from '../../../shared/schemas/values';
 import { checkResultInput, checkTargetInput, type Value } from '../../../shared/value';
 import type { Access } from '../../auth/rights';
 import type { Db } from '../../db/client';

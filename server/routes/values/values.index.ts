@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import type { ResultDto, TargetDto } from '../../../shared/schemas';
+import type { ResultDto, TargetDto } from '../../../shared/schemas/values';
 import { checkResultInput, checkTargetInput } from '../../../shared/value';
 import type { Db } from '../../db/client';
 import { results, targets } from '../../db/schema';

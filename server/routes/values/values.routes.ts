@@ -1,14 +1,13 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { errorSchema, itemProblemSchema } from '../../../shared/schemas/common';
 import {
-  errorSchema,
-  itemProblemSchema,
   resultBody,
   resultSchema,
   targetBody,
   targetSchema,
   valuesBatchBody,
   valuesBatchResponse,
-} from '../../../shared/schemas';
+} from '../../../shared/schemas/values';
 import { errors, jsonBody, jsonContent } from '../../lib/openapi';
 
 const tags = ['Chỉ tiêu và kết quả'];

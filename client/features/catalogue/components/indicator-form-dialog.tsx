@@ -12,7 +12,7 @@ import {
   TIME_AGGREGATES,
   type TimeAggregate,
 } from '../../../../shared/indicator';
-import type { IndicatorDto } from '../../../../shared/schemas';
+import type { IndicatorDto } from '../../../../shared/schemas/indicators';
 import { ModalDialog } from '../../../components/ui/modal-dialog';
 import { ApiError } from '../../../lib/api';
 import { useCreateIndicator } from '../../indicators/api/create-indicator';

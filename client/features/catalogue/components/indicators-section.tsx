@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import type { IndicatorDto } from '../../../../shared/schemas';
+import type { IndicatorDto } from '../../../../shared/schemas/indicators';
 import { EmptyState } from '../../../components/ui/empty-state';
 import { ErrorState } from '../../../components/ui/error-state';
 import { SkeletonRows } from '../../../components/ui/loading';

@@ -5,7 +5,7 @@ import {
   type MemberRatingShare,
   TIME_AGGREGATE_LABELS,
 } from '../../../../shared/indicator';
-import type { IndicatorDto } from '../../../../shared/schemas';
+import type { IndicatorDto } from '../../../../shared/schemas/indicators';
 
 // The share in a few words, under a name that usually says the rest.
 const MEMBER_RATING_SHORT: Record<MemberRatingShare, string> = {

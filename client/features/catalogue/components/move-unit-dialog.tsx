@@ -1,5 +1,5 @@
 import { type FormEvent, useId, useState } from 'react';
-import type { UnitDto } from '../../../../shared/schemas';
+import type { UnitDto } from '../../../../shared/schemas/units';
 import { ModalDialog } from '../../../components/ui/modal-dialog';
 import { useUpdateUnit } from '../../units/api/update-unit';
 import type { UnitNode } from '../utils/managed-tree';

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { UnitDto } from '../../../../shared/schemas';
+import type { UnitDto } from '../../../../shared/schemas/units';
 import { ModalDialog } from '../../../components/ui/modal-dialog';
 import { useDeleteUnit } from '../../units/api/delete-unit';
 

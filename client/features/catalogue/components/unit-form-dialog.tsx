@@ -1,5 +1,5 @@
 import { type FormEvent, useId, useState } from 'react';
-import { createUnitBody, patchUnitBody, type UnitDto } from '../../../../shared/schemas';
+import { createUnitBody, patchUnitBody, type UnitDto } from '../../../../shared/schemas/units';
 import { UNIT_KIND_LABELS, UNIT_KINDS } from '../../../../shared/unit';
 import { ModalDialog } from '../../../components/ui/modal-dialog';
 import { ApiError } from '../../../lib/api';

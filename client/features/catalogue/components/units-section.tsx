@@ -1,6 +1,6 @@
 import { useId, useMemo, useState } from 'react';
 import type { MeDto } from '../../../../shared/accounts';
-import type { UnitDto } from '../../../../shared/schemas';
+import type { UnitDto } from '../../../../shared/schemas/units';
 import { EmptyState } from '../../../components/ui/empty-state';
 import { ErrorState } from '../../../components/ui/error-state';
 import { SkeletonRows } from '../../../components/ui/loading';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { IndicatorDto } from '../../../../shared/schemas';
+import type { IndicatorDto } from '../../../../shared/schemas/indicators';
 import {
   checkDraft,
   draftOf,

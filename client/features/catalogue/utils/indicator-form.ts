@@ -5,7 +5,11 @@ import type {
   MemberRatingShare,
   TimeAggregate,
 } from '../../../../shared/indicator';
-import { createIndicatorBody, type IndicatorDto, patchIndicatorBody } from '../../../../shared/schemas';
+import {
+  createIndicatorBody,
+  type IndicatorDto,
+  patchIndicatorBody,
+} from '../../../../shared/schemas/indicators';
 
 export type IndicatorField =
   | 'code'

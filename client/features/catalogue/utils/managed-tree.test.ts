@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { UnitDto } from '../../../../shared/schemas';
+import type { UnitDto } from '../../../../shared/schemas/units';
 import { allowedParents, flatten, managedForest, subtreeSizes } from './managed-tree';
 
 const unit = (id: string, parentId: string | null, position: number): UnitDto => ({

@@ -1,5 +1,5 @@
 import { isUnder } from '../../../../shared/rights';
-import type { UnitDto } from '../../../../shared/schemas';
+import type { UnitDto } from '../../../../shared/schemas/units';
 
 /** One unit of the tree drawn on the catalogue page, with the units under it. */
 export interface UnitNode {

@@ -1,7 +1,7 @@
 import { type RefObject, useId } from 'react';
 import { formatNumber, formatPercentX100 } from '../../../../shared/format';
 import { summarize } from '../../../../shared/judgement';
-import type { CompareOverviewDto } from '../../../../shared/schemas';
+import type { CompareOverviewDto } from '../../../../shared/schemas/compare';
 import { EmptyState } from '../../../components/ui/empty-state';
 import { ErrorState } from '../../../components/ui/error-state';
 import { Loading, SkeletonRows } from '../../../components/ui/loading';

@@ -1,6 +1,6 @@
 import { lazy, type RefObject, Suspense, useId } from 'react';
 import { STATUS_LABELS, type Status } from '../../../../shared/judgement';
-import type { ComparePeriodsDto } from '../../../../shared/schemas';
+import type { ComparePeriodsDto } from '../../../../shared/schemas/compare';
 import { EmptyState } from '../../../components/ui/empty-state';
 import { ErrorState } from '../../../components/ui/error-state';
 import { Loading, SkeletonRows } from '../../../components/ui/loading';

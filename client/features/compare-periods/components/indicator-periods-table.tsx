@@ -1,5 +1,5 @@
 import { parsePeriod } from '../../../../shared/period';
-import type { ComparePeriodsDto } from '../../../../shared/schemas';
+import type { ComparePeriodsDto } from '../../../../shared/schemas/compare';
 import { StatusBadge } from '../../../components/ui/status-badge';
 import { followLink } from '../../../lib/location';
 import { ResultCell } from '../../dashboard/components/result-cell';

@@ -1,5 +1,5 @@
 import { formatNumber } from '../../../../shared/format';
-import type { ComparePeriodsDto } from '../../../../shared/schemas';
+import type { ComparePeriodsDto } from '../../../../shared/schemas/compare';
 
 type Indicator = Pick<ComparePeriodsDto['indicator'], 'kind' | 'unitLabel'>;
 

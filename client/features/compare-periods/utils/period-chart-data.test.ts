@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ComparePeriodsDto } from '../../../../shared/schemas';
+import type { ComparePeriodsDto } from '../../../../shared/schemas/compare';
 import { chartSummary, periodChartData } from './period-chart-data';
 
 const period = (code: string, label: string, start: string, end: string) => ({

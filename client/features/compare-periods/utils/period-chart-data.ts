@@ -1,7 +1,7 @@
 import { formatNumber } from '../../../../shared/format';
 import { STATUS_LABELS, type Status } from '../../../../shared/judgement';
 import { parsePeriod } from '../../../../shared/period';
-import type { ComparePeriodsDto } from '../../../../shared/schemas';
+import type { ComparePeriodsDto } from '../../../../shared/schemas/compare';
 import { formatAchievement } from '../../dashboard/utils/achievement';
 import { type ChartScale, chartScale } from '../../dashboard/utils/chart-data';
 import { shortPeriodName } from './compare-choice';

@@ -1,7 +1,7 @@
 import { lazy, Suspense, useId, useMemo } from 'react';
 import { formatNumber } from '../../../../shared/format';
 import { STATUS_LABELS, type Status } from '../../../../shared/judgement';
-import type { CompareUnitsDto } from '../../../../shared/schemas';
+import type { CompareUnitsDto } from '../../../../shared/schemas/compare';
 import { EmptyState } from '../../../components/ui/empty-state';
 import { Loading } from '../../../components/ui/loading';
 import { StatusBadge } from '../../../components/ui/status-badge';

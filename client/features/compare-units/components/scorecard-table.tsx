@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { CompareUnitsDto } from '../../../../shared/schemas';
+import type { CompareUnitsDto } from '../../../../shared/schemas/compare';
 import { followLink } from '../../../lib/location';
 import {
   type CompareRow,

@@ -1,5 +1,6 @@
 import type { Status } from '../../../../shared/judgement';
-import type { CompareUnitsDto, DashboardUnitsDto } from '../../../../shared/schemas';
+import type { CompareUnitsDto } from '../../../../shared/schemas/compare';
+import type { DashboardUnitsDto } from '../../../../shared/schemas/dashboard';
 import { type CompareCell, type CompareIndicator, type CompareRow, cellOf, resultMerit } from './scorecard';
 
 // The ranking of the units on one indicator, best first, for the chart and its table.

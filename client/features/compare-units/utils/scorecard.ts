@@ -1,5 +1,5 @@
 import type { Status } from '../../../../shared/judgement';
-import type { CompareUnitsDto } from '../../../../shared/schemas';
+import type { CompareUnitsDto } from '../../../../shared/schemas/compare';
 
 // The scorecard's order: which unit comes first when a column is sorted. Pure, so that the
 // rules below are tested on their own (scorecard.test.ts).

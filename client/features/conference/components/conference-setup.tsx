@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef } from 'react';
-import type { TargetLinesDto } from '../../../../shared/schemas';
+import type { TargetLinesDto } from '../../../../shared/schemas/target-lines';
 import { StatusBadge } from '../../../components/ui/status-badge';
 import { type Slide, slideLabel, summarySentence } from '../utils/slides';
 import '../conference.css';

@@ -1,5 +1,5 @@
 import { type TouchEvent, useEffect, useId, useRef, useState } from 'react';
-import type { TargetLinesDto } from '../../../../shared/schemas';
+import type { TargetLinesDto } from '../../../../shared/schemas/target-lines';
 import { enterFullscreen, exitFullscreen, useIsFullscreen } from '../utils/fullscreen';
 import { commandForKey, type SlideCommand, slideAfter } from '../utils/slide-keys';
 import { type Slide, slideAnnouncement } from '../utils/slides';

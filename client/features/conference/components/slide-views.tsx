@@ -1,6 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { STATUS_LABELS } from '../../../../shared/judgement';
-import type { DashboardRowDto, TargetLineDto, TargetLinesDto } from '../../../../shared/schemas';
+import type { DashboardRowDto } from '../../../../shared/schemas/dashboard';
+import type { TargetLineDto, TargetLinesDto } from '../../../../shared/schemas/target-lines';
 import { Loading } from '../../../components/ui/loading';
 import { StatusBadge } from '../../../components/ui/status-badge';
 import {

@@ -1,6 +1,6 @@
 import { lazy, Suspense, useId } from 'react';
 import { STATUS_LABELS } from '../../../../shared/judgement';
-import type { DashboardRowDto } from '../../../../shared/schemas';
+import type { DashboardRowDto } from '../../../../shared/schemas/dashboard';
 import { ErrorState } from '../../../components/ui/error-state';
 import { Loading } from '../../../components/ui/loading';
 import { useDashboardUnits } from '../../dashboard/api/get-dashboard-units';

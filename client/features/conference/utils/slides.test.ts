@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { DashboardRowDto, TargetLineDto, TargetLinesDto } from '../../../../shared/schemas';
+import type { DashboardRowDto } from '../../../../shared/schemas/dashboard';
+import type { TargetLineDto, TargetLinesDto } from '../../../../shared/schemas/target-lines';
 import {
   buildSlides,
   emptyMessage,

@@ -1,6 +1,7 @@
 import { formatNumber } from '../../../../shared/format';
 import { STATUS_LABELS, type Status } from '../../../../shared/judgement';
-import type { DashboardRowDto, TargetLineDto, TargetLinesDto } from '../../../../shared/schemas';
+import type { DashboardRowDto } from '../../../../shared/schemas/dashboard';
+import type { TargetLineDto, TargetLinesDto } from '../../../../shared/schemas/target-lines';
 
 // What the conference screen shows, worked out from GET /api/target-lines alone: the order of
 // the slides, their words and their figures. Pure, so the tests read like the slides.

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { formatDate, formatNumber } from '../../../../shared/format';
 import { STATUS_LABELS, type Status } from '../../../../shared/judgement';
-import type { DashboardDto } from '../../../../shared/schemas';
+import type { DashboardDto } from '../../../../shared/schemas/dashboard';
 
 const SUMMARY_STATUSES: Status[] = ['exceeded', 'met', 'not_yet', 'missed', 'no_data', 'no_target'];
 

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { DashboardRowDto } from '../../../../shared/schemas';
+import type { DashboardRowDto } from '../../../../shared/schemas/dashboard';
 import { StatusBadge } from '../../../components/ui/status-badge';
 import { formatAchievement } from '../utils/achievement';
 import { ResultCell } from './result-cell';

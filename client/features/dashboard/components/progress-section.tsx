@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { formatNumber } from '../../../../shared/format';
 import { PACE_LABELS } from '../../../../shared/progress';
-import type { DashboardRowDto, ProgressDto } from '../../../../shared/schemas';
+import type { DashboardRowDto, ProgressDto } from '../../../../shared/schemas/dashboard';
 import { formatAchievement } from '../utils/achievement';
 
 interface ProgressSectionProps {

@@ -1,5 +1,5 @@
 import { formatDifference, formatNumber } from '../../../../shared/format';
-import type { RowResultDto } from '../../../../shared/schemas';
+import type { RowResultDto } from '../../../../shared/schemas/dashboard';
 
 type TimeAggregate = 'sum' | 'last' | 'none';
 

@@ -1,7 +1,7 @@
 import { lazy, Suspense, useId } from 'react';
 import { formatNumber } from '../../../../shared/format';
 import { STATUS_LABELS, type Status } from '../../../../shared/judgement';
-import type { DashboardRowDto, DashboardUnitsDto } from '../../../../shared/schemas';
+import type { DashboardRowDto, DashboardUnitsDto } from '../../../../shared/schemas/dashboard';
 import { EmptyState } from '../../../components/ui/empty-state';
 import { ErrorState } from '../../../components/ui/error-state';
 import { Loading } from '../../../components/ui/loading';

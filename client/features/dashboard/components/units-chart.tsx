@@ -17,7 +17,7 @@ import {
 } from 'recharts';
 import { formatNumber } from '../../../../shared/format';
 import { STATUS_LABELS } from '../../../../shared/judgement';
-import type { DashboardUnitsDto } from '../../../../shared/schemas';
+import type { DashboardUnitsDto } from '../../../../shared/schemas/dashboard';
 import { STATUS_CHART_COLORS, TARGET_FILL, TARGET_STROKE } from '../../../components/ui/status-colors';
 import { formatAchievement } from '../utils/achievement';
 import { type ChartDatum, type ChartScale, chartData } from '../utils/chart-data';

@@ -1,6 +1,6 @@
 import { formatNumber } from '../../../../shared/format';
 import type { Status } from '../../../../shared/judgement';
-import type { DashboardUnitsDto } from '../../../../shared/schemas';
+import type { DashboardUnitsDto } from '../../../../shared/schemas/dashboard';
 
 export interface ChartDatum {
   name: string;

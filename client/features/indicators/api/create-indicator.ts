@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { createIndicatorBody } from '../../../../shared/schemas';
+import type { createIndicatorBody } from '../../../../shared/schemas/indicators';
 import { api, unwrap } from '../../../lib/api';
 import { invalidateIndicatorViews } from './invalidate-indicator-views';
 

@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { ClientResponse } from 'hono/client';
-import type { ReportDto } from '../../../../shared/schemas';
+import type { ReportDto } from '../../../../shared/schemas/report';
 import { api, unwrap } from '../../../lib/api';
 
 export interface ReportParams {

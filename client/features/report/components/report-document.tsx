@@ -1,7 +1,7 @@
 import { formatDateLong, formatNumber } from '../../../../shared/format';
 import { STATUS_LABELS } from '../../../../shared/judgement';
 import { PACE_LABELS } from '../../../../shared/progress';
-import type { ReportDto } from '../../../../shared/schemas';
+import type { ReportDto } from '../../../../shared/schemas/report';
 import { formatAchievement } from '../../dashboard/utils/achievement';
 import './report-document.css';
 

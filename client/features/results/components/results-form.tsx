@@ -2,14 +2,10 @@ import { useId, useMemo, useState } from 'react';
 import type { LockDto } from '../../../../shared/accounts';
 import { formatPercentX100, formatRatioParts, formatValue } from '../../../../shared/format';
 import type { IndicatorDef } from '../../../../shared/indicator';
-import type {
-  BatchResultItem,
-  DashboardRowDto,
-  IndicatorDto,
-  ItemProblem,
-  ResultDto,
-  TargetDto,
-} from '../../../../shared/schemas';
+import type { ItemProblem } from '../../../../shared/schemas/common';
+import type { DashboardRowDto } from '../../../../shared/schemas/dashboard';
+import type { IndicatorDto } from '../../../../shared/schemas/indicators';
+import type { BatchResultItem, ResultDto, TargetDto } from '../../../../shared/schemas/values';
 import { StatusBadge } from '../../../components/ui/status-badge';
 import { ApiError } from '../../../lib/api';
 import { useLeaveGuard } from '../../../lib/leave-guard';

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { TargetLineInput } from '../../../../shared/schemas';
+import type { TargetLineInput } from '../../../../shared/schemas/target-lines';
 import { api, unwrap } from '../../../lib/api';
 import { targetLinesQueryOptions } from './get-target-lines';
 

@@ -1,5 +1,5 @@
 import { formatNumber } from '../../../../shared/format';
-import type { DashboardRowDto } from '../../../../shared/schemas';
+import type { DashboardRowDto } from '../../../../shared/schemas/dashboard';
 import { StatusBadge } from '../../../components/ui/status-badge';
 
 /** Where a result nobody entered for this unit and period came from (docs/rules.md, "Roll-up"). */

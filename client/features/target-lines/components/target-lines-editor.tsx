@@ -1,12 +1,9 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { Status } from '../../../../shared/judgement';
-import type {
-  DashboardRowDto,
-  IndicatorDto,
-  TargetLineInput,
-  TargetLinesDto,
-} from '../../../../shared/schemas';
+import type { DashboardRowDto } from '../../../../shared/schemas/dashboard';
+import type { IndicatorDto } from '../../../../shared/schemas/indicators';
+import type { TargetLineInput, TargetLinesDto } from '../../../../shared/schemas/target-lines';
 import { StatusBadge } from '../../../components/ui/status-badge';
 import { ApiError } from '../../../lib/api';
 import { invalidateValueViews } from '../../../lib/invalidate-value-views';

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { formatDate, formatNumber } from '../../../../shared/format';
 import { STATUS_LABELS, type Status } from '../../../../shared/judgement';
-import type { TargetLinesDto } from '../../../../shared/schemas';
+import type { TargetLinesDto } from '../../../../shared/schemas/target-lines';
 
 const SHOWN: Status[] = ['exceeded', 'met', 'not_yet', 'missed', 'no_data'];
 

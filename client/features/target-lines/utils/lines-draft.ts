@@ -1,5 +1,5 @@
 import { lineStatus, type Status } from '../../../../shared/judgement';
-import { putTargetLinesBody, type TargetLineInput } from '../../../../shared/schemas';
+import { putTargetLinesBody, type TargetLineInput } from '../../../../shared/schemas/target-lines';
 
 // The list of "chỉ tiêu chủ yếu" as it is being written: lines in order, each with a key of
 // its own (so that moving a line moves its fields and its focus with it) and the stored

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { IndicatorDef } from '../../../../shared/indicator';
-import type { TargetDto } from '../../../../shared/schemas';
+import type { TargetDto } from '../../../../shared/schemas/values';
 import {
   cellState,
   gridPeriods,

@@ -1,6 +1,6 @@
 import type { IndicatorDef } from '../../../../shared/indicator';
 import { contains, type Period, parsePeriod, periodsOfKind } from '../../../../shared/period';
-import type { BatchTargetItem, TargetDto } from '../../../../shared/schemas';
+import type { BatchTargetItem, TargetDto } from '../../../../shared/schemas/values';
 import { foldVietnamese } from '../../../../shared/text';
 import { checkTarget, formFromStored, sameValue, storedValue } from '../../values/utils/value-form';
 

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { patchUnitBody } from '../../../../shared/schemas';
+import type { patchUnitBody } from '../../../../shared/schemas/units';
 import { api, unwrap } from '../../../lib/api';
 import { invalidateUnitViews } from './invalidate-unit-views';
 

@@ -1,5 +1,5 @@
 import { type KeyboardEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
-import type { UnitDto } from '../../../../shared/schemas';
+import type { UnitDto } from '../../../../shared/schemas/units';
 import { UNIT_KIND_LABELS, type UnitKind } from '../../../../shared/unit';
 import { ErrorState } from '../../../components/ui/error-state';
 import { useUnits } from '../api/get-units';

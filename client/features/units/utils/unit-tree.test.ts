@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { UnitDto } from '../../../../shared/schemas';
+import type { UnitDto } from '../../../../shared/schemas/units';
 import { ancestorNames, depths, filterTree, rootUnits } from './unit-tree';
 
 const unit = (id: string, parentId: string | null, name: string): UnitDto => ({

@@ -1,4 +1,4 @@
-import type { UnitDto } from '../../../../shared/schemas';
+import type { UnitDto } from '../../../../shared/schemas/units';
 import { matchesSearch } from '../../../../shared/text';
 
 export interface TreeItem {

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { ROLES, type Role } from '../../../../shared/accounts';
-import type { UnitDto } from '../../../../shared/schemas';
+import type { UnitDto } from '../../../../shared/schemas/units';
 import { useRights } from '../../auth/utils/use-rights';
 import { useUnits } from '../../units/api/get-units';
 import { depths } from '../../units/utils/unit-tree';

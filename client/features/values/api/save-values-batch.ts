@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { ValuesBatchBody } from '../../../../shared/schemas';
+import type { ValuesBatchBody } from '../../../../shared/schemas/values';
 import { api, unwrap } from '../../../lib/api';
 import { invalidateValueViews } from '../../../lib/invalidate-value-views';
 

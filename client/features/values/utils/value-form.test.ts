@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { IndicatorDef } from '../../../../shared/indicator';
-import type { ResultDto, TargetDto } from '../../../../shared/schemas';
+import type { ResultDto, TargetDto } from '../../../../shared/schemas/values';
 import {
   checkResult,
   checkTarget,

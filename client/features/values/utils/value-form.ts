@@ -1,6 +1,7 @@
 import type { IndicatorDef } from '../../../../shared/indicator';
 import { achievementX100, judge, type Status } from '../../../../shared/judgement';
-import { type ResultDto, type RowResultDto, resultBody, type TargetDto } from '../../../../shared/schemas';
+import type { RowResultDto } from '../../../../shared/schemas/dashboard';
+import { type ResultDto, resultBody, type TargetDto } from '../../../../shared/schemas/values';
 import { checkResultInput, checkTargetInput, parseDecimalX100, type Value } from '../../../../shared/value';
 import { readVietnameseDecimal, toVietnameseInput } from './vietnamese-number';
 

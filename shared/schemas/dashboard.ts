@@ -1,0 +1,108 @@
+import { z } from 'zod';
+import { lockSchema } from '../accounts';
+import { DIRECTIONS, INDICATOR_KINDS } from '../indicator';
+import { coverageSchema, periodSchema, statusSchema, valueOutSchema as valueOut } from './common';
+
+// The dashboard: a unit's rows for a period, their progress, the summary, the chart per unit.
+
+export const rowTargetSchema = z.object({ value: valueOut, display: z.string() }).nullable();
+export const rowResultSchema = z
+  .object({
+    value: valueOut,
+    numerator: z.number().optional(),
+    denominator: z.number().optional(),
+    display: z.string(),
+    source: z.enum(['entered', 'units', 'periods']),
+    coverage: coverageSchema.optional(),
+    /** Set when an entered result differs from what the unit's children add up to. */
+    fromUnits: z
+      .object({
+        value: valueOut,
+        numerator: z.number().optional(),
+        denominator: z.number().optional(),
+        display: z.string(),
+        coverage: coverageSchema,
+      })
+      .optional(),
+  })
+  .nullable();
+
+/** A shorter period's progress against the longer one holding it (docs/rules.md). */
+export const progressSchema = z.object({
+  period: z.object({ code: z.string(), label: z.string() }),
+  target: z.object({ value: valueOut, display: z.string() }),
+  result: z
+    .object({
+      value: valueOut,
+      display: z.string(),
+      numerator: z.number().optional(),
+      denominator: z.number().optional(),
+    })
+    .nullable(),
+  achievement: z.number().nullable(),
+  /** Share of the longer period's days passed, percent with two decimals. */
+  elapsed: z.number(),
+  pace: z.enum(['on_track', 'behind']),
+});
+
+export const dashboardRowSchema = z.object({
+  indicator: z.object({
+    code: z.string(),
+    name: z.string(),
+    unitLabel: z.string(),
+    kind: z.enum(INDICATOR_KINDS),
+    direction: z.enum(DIRECTIONS),
+    levels: z.array(z.string()).optional(),
+  }),
+  target: rowTargetSchema,
+  result: rowResultSchema,
+  status: statusSchema,
+  achievement: z.number().nullable(),
+  /** For a half-year, a quarter or a year, where an indicator adds up or carries over. */
+  progress: progressSchema.optional(),
+});
+
+export const summarySchema = z.object({
+  total: z.number(),
+  exceeded: z.number(),
+  met: z.number(),
+  not_yet: z.number(),
+  missed: z.number(),
+  no_data: z.number(),
+  no_target: z.number(),
+  withTarget: z.number(),
+  achieved: z.number(),
+  share: z.number().nullable(),
+});
+
+export const dashboardSchema = z.object({
+  unit: z.object({ id: z.string(), name: z.string(), kind: z.string() }),
+  period: periodSchema,
+  asOf: z.string(),
+  rows: z.array(dashboardRowSchema),
+  summary: summarySchema,
+  /** The lock that closes this unit's period, when its review has been held. */
+  lock: lockSchema.nullable(),
+});
+
+export const dashboardUnitRowSchema = z.object({
+  unit: z.object({ id: z.string(), name: z.string(), kind: z.string() }),
+  target: rowTargetSchema,
+  result: rowResultSchema,
+  status: statusSchema,
+  achievement: z.number().nullable(),
+});
+
+export const dashboardUnitsSchema = z.object({
+  parent: z.object({ id: z.string(), name: z.string() }),
+  indicator: dashboardRowSchema.shape.indicator,
+  period: periodSchema,
+  rows: z.array(dashboardUnitRowSchema),
+});
+
+export type DashboardDto = z.infer<typeof dashboardSchema>;
+export type DashboardRowDto = z.infer<typeof dashboardRowSchema>;
+export type DashboardUnitsDto = z.infer<typeof dashboardUnitsSchema>;
+export type RowResultDto = z.infer<typeof rowResultSchema>;
+export type ProgressDto = z.infer<typeof progressSchema>;
+export type SummaryDto = z.infer<typeof summarySchema>;

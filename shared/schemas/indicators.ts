@@ -1,0 +1,117 @@
+import { z } from 'zod';
+import { DIRECTIONS, INDICATOR_KINDS, MEMBER_RATING_SHARES, TIME_AGGREGATES } from '../indicator';
+import { plainText } from '../zod-vi';
+
+// Indicators: what is measured and how its values are read (docs/rules.md, "Indicators").
+
+export const indicatorCodeSchema = z.string().regex(/^[A-Z0-9_]{2,40}$/, {
+  error: 'Mã chỉ tiêu gồm 2 đến 40 ký tự in hoa không dấu, chữ số hoặc dấu gạch dưới (ví dụ DV_HTT).',
+});
+
+const levelsSchema = z
+  .array(
+    plainText(
+      z.string().trim().min(1, { error: 'Tên mức xếp loại không được để trống.' }).max(120),
+      'Tên mức xếp loại',
+    ),
+  )
+  .min(2, { error: 'Chỉ tiêu xếp loại cần ít nhất 2 mức.' })
+  .max(12, { error: 'Chỉ tiêu xếp loại có nhiều nhất 12 mức.' })
+  .refine((l) => new Set(l).size === l.length, { error: 'Các mức xếp loại không được trùng nhau.' });
+
+const indicatorFields = {
+  name: plainText(
+    z
+      .string()
+      .trim()
+      .min(1, { error: 'Tên chỉ tiêu không được để trống.' })
+      .max(500, { error: 'Tên chỉ tiêu dài quá 500 ký tự.' }),
+    'Tên chỉ tiêu',
+  ),
+  unitLabel: plainText(
+    z
+      .string()
+      .trim()
+      .min(1, { error: 'Đơn vị tính không được để trống.' })
+      .max(40, { error: 'Đơn vị tính dài quá 40 ký tự.' }),
+    'Đơn vị tính',
+  ),
+  kind: z.enum(INDICATOR_KINDS, {
+    error: (iss) =>
+      iss.input === undefined ? undefined : 'Loại chỉ tiêu phải là count, percent, ratio hoặc level.',
+  }),
+  direction: z.enum(DIRECTIONS, {
+    error: (iss) => (iss.input === undefined ? undefined : 'Chiều đánh giá phải là higher hoặc lower.'),
+  }),
+  timeAggregate: z.enum(TIME_AGGREGATES, {
+    error: (iss) =>
+      iss.input === undefined ? undefined : 'Cách cộng dồn theo kỳ phải là sum, last hoặc none.',
+  }),
+  levels: levelsSchema,
+  memberRating: z
+    .enum(MEMBER_RATING_SHARES, {
+      error: (iss) =>
+        iss.input === undefined ? undefined : 'memberRating phải là good_or_better, excellent hoặc null.',
+    })
+    .nullable(),
+};
+
+export const createIndicatorBody = z
+  .strictObject({
+    code: indicatorCodeSchema,
+    name: indicatorFields.name,
+    unitLabel: indicatorFields.unitLabel,
+    kind: indicatorFields.kind,
+    direction: indicatorFields.direction.optional(),
+    timeAggregate: indicatorFields.timeAggregate.optional(),
+    levels: levelsSchema.optional(),
+    memberRating: indicatorFields.memberRating.optional(),
+  })
+  .superRefine((b, ctx) => {
+    if (b.memberRating && b.kind !== 'ratio')
+      ctx.addIssue({
+        code: 'custom',
+        path: ['memberRating'],
+        message: 'Chỉ chỉ tiêu loại tỷ lệ (ratio) mới nhận kết quả xếp loại đảng viên.',
+      });
+    if (b.kind === 'level' && !b.levels)
+      ctx.addIssue({ code: 'custom', path: ['levels'], message: 'Chỉ tiêu xếp loại cần danh sách các mức.' });
+    if (b.kind !== 'level' && b.levels)
+      ctx.addIssue({ code: 'custom', path: ['levels'], message: 'Chỉ chỉ tiêu xếp loại mới có các mức.' });
+    if (b.kind === 'level' && b.timeAggregate === 'sum')
+      ctx.addIssue({
+        code: 'custom',
+        path: ['timeAggregate'],
+        message: 'Chỉ tiêu xếp loại không thể cộng dồn theo kỳ; hãy chọn last hoặc none.',
+      });
+  });
+
+export const patchIndicatorBody = z
+  .strictObject({
+    name: indicatorFields.name.optional(),
+    unitLabel: indicatorFields.unitLabel.optional(),
+    kind: indicatorFields.kind.optional(),
+    direction: indicatorFields.direction.optional(),
+    timeAggregate: indicatorFields.timeAggregate.optional(),
+    levels: levelsSchema.optional(),
+    memberRating: indicatorFields.memberRating.optional(),
+    position: z.number().int().min(0).max(1_000_000).optional(),
+    archived: z.boolean().optional(),
+  })
+  .refine((b) => Object.keys(b).length > 0, { error: 'Cần ít nhất một trường để sửa.' });
+
+export const indicatorSchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  unitLabel: z.string(),
+  kind: z.enum(INDICATOR_KINDS),
+  direction: z.enum(DIRECTIONS),
+  timeAggregate: z.enum(TIME_AGGREGATES),
+  levels: z.array(z.string()).optional(),
+  /** Set on the ratio indicators that the member ratings form writes. */
+  memberRating: z.enum(MEMBER_RATING_SHARES).optional(),
+  position: z.number(),
+  archived: z.boolean(),
+});
+
+export type IndicatorDto = z.infer<typeof indicatorSchema>;
