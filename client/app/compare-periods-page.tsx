@@ -1,4 +1,5 @@
 import { type ReactNode, useEffect, useRef } from 'react';
+import { currentYear } from '../../shared/vietnam-time';
 import { EmptyState } from '../components/ui/empty-state';
 import { ErrorState } from '../components/ui/error-state';
 import { SkeletonRows } from '../components/ui/loading';
@@ -15,7 +16,6 @@ import { withParams } from '../features/compare-periods/utils/links';
 import { useIndicators } from '../features/indicators/api/get-indicators';
 import { useUnits } from '../features/units/api/get-units';
 import { rootUnits } from '../features/units/utils/unit-tree';
-import { currentYear } from '../lib/today';
 import { patchSearchParams, useSearchParams } from '../lib/url-state';
 
 const PATH = '/so-sanh-ky';

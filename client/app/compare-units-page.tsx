@@ -1,6 +1,7 @@
 import { useEffect, useId, useMemo, useRef } from 'react';
 import { formatDate } from '../../shared/format';
 import { parsePeriod } from '../../shared/period';
+import { currentYear } from '../../shared/vietnam-time';
 import { EmptyState } from '../components/ui/empty-state';
 import { ErrorState } from '../components/ui/error-state';
 import { Loading, SkeletonRows } from '../components/ui/loading';
@@ -13,7 +14,6 @@ import { useUnits } from '../features/units/api/get-units';
 import { UnitPicker } from '../features/units/components/unit-picker';
 import { rootUnits } from '../features/units/utils/unit-tree';
 import { followLink } from '../lib/location';
-import { currentYear } from '../lib/today';
 import { patchSearchParams, useSearchParams } from '../lib/url-state';
 import '../features/compare-units/compare-units.css';
 

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { parsePeriod } from '../../shared/period';
+import { currentYear } from '../../shared/vietnam-time';
 import { EmptyState } from '../components/ui/empty-state';
 import { ErrorState } from '../components/ui/error-state';
 import { Loading, SkeletonRows } from '../components/ui/loading';
@@ -13,7 +14,6 @@ import { useTargetLines } from '../features/target-lines/api/get-target-lines';
 import { useUnits } from '../features/units/api/get-units';
 import { UnitPicker } from '../features/units/components/unit-picker';
 import { rootUnits } from '../features/units/utils/unit-tree';
-import { currentYear } from '../lib/today';
 import {
   patchSearchParams,
   type Selection,

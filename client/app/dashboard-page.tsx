@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { parsePeriod } from '../../shared/period';
 import type { DashboardRowDto } from '../../shared/schemas/dashboard';
+import { currentYear } from '../../shared/vietnam-time';
 import { EmptyState } from '../components/ui/empty-state';
 import { ErrorState } from '../components/ui/error-state';
 import { Loading, SkeletonRows } from '../components/ui/loading';
@@ -18,7 +19,6 @@ import { useUnits } from '../features/units/api/get-units';
 import { UnitPicker } from '../features/units/components/unit-picker';
 import { EditValueButton } from '../features/values/components/edit-value-button';
 import { followLink } from '../lib/location';
-import { currentYear } from '../lib/today';
 import { type Selection, setSelection, useSelection } from '../lib/url-state';
 
 const scrollBehavior = (): ScrollBehavior =>

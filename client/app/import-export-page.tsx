@@ -1,10 +1,10 @@
 import { useEffect } from 'react';
+import { currentYear } from '../../shared/vietnam-time';
 import { useRights } from '../features/auth/utils/use-rights';
 import { ExportSection } from '../features/import-export/components/export-section';
 import { ImportSection } from '../features/import-export/components/import-section';
 import { useUnits } from '../features/units/api/get-units';
 import { rootUnits } from '../features/units/utils/unit-tree';
-import { currentYear } from '../lib/today';
 import { setSelection, useSelection } from '../lib/url-state';
 import '../features/import-export/import-export.css';
 

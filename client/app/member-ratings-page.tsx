@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useState } from 'react';
 import { MEMBER_RATING_SHARES } from '../../shared/indicator';
 import { parsePeriod } from '../../shared/period';
+import { currentYear, todayIso } from '../../shared/vietnam-time';
 import { EmptyState } from '../components/ui/empty-state';
 import { ErrorState } from '../components/ui/error-state';
 import { SkeletonRows } from '../components/ui/loading';
@@ -16,7 +17,6 @@ import { PeriodPicker } from '../features/periods/components/period-picker';
 import { useUnits } from '../features/units/api/get-units';
 import { UnitPicker } from '../features/units/components/unit-picker';
 import { rootUnits } from '../features/units/utils/unit-tree';
-import { currentYear, todayIso } from '../lib/today';
 import { type Selection, setSelection, useSelection } from '../lib/url-state';
 
 /**

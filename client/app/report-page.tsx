@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { parsePeriod } from '../../shared/period';
+import { currentYear } from '../../shared/vietnam-time';
 import { ErrorState } from '../components/ui/error-state';
 import { SkeletonRows } from '../components/ui/loading';
 import { PeriodPicker } from '../features/periods/components/period-picker';
@@ -7,7 +8,6 @@ import { reportXlsxHref, useReport } from '../features/report/api/get-report';
 import { ReportDocument } from '../features/report/components/report-document';
 import { useUnits } from '../features/units/api/get-units';
 import { UnitPicker } from '../features/units/components/unit-picker';
-import { currentYear } from '../lib/today';
 import { setSelection, useSelection } from '../lib/url-state';
 
 /** Writes text to the clipboard; where the browser refuses the modern way, the old one. */

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { DashboardRowDto } from '../../shared/schemas/dashboard';
 import type { ResultDto, TargetDto } from '../../shared/schemas/values';
+import { currentYear } from '../../shared/vietnam-time';
 import { EmptyState } from '../components/ui/empty-state';
 import { ErrorState } from '../components/ui/error-state';
 import { SkeletonRows } from '../components/ui/loading';
@@ -12,7 +13,6 @@ import { ResultsForm } from '../features/results/components/results-form';
 import { useUnits } from '../features/units/api/get-units';
 import { UnitPicker } from '../features/units/components/unit-picker';
 import { useValues } from '../features/values/api/get-values';
-import { currentYear } from '../lib/today';
 import { setSelection, useSelection } from '../lib/url-state';
 
 /**

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useState } from 'react';
 import { parsePeriod } from '../../shared/period';
+import { currentYear } from '../../shared/vietnam-time';
 import { EmptyState } from '../components/ui/empty-state';
 import { ErrorState } from '../components/ui/error-state';
 import { SkeletonRows } from '../components/ui/loading';
@@ -15,7 +16,6 @@ import { TargetLinesSummary } from '../features/target-lines/components/target-l
 import { useUnits } from '../features/units/api/get-units';
 import { UnitPicker } from '../features/units/components/unit-picker';
 import { rootUnits } from '../features/units/utils/unit-tree';
-import { currentYear } from '../lib/today';
 import { type Selection, setSelection, useSelection } from '../lib/url-state';
 
 /**

@@ -2,6 +2,7 @@ import { useQueries } from '@tanstack/react-query';
 import { useEffect, useId, useMemo, useState } from 'react';
 import { parsePeriod } from '../../shared/period';
 import type { TargetDto } from '../../shared/schemas/values';
+import { currentYear } from '../../shared/vietnam-time';
 import { EmptyState } from '../components/ui/empty-state';
 import { ErrorState } from '../components/ui/error-state';
 import { SkeletonRows } from '../components/ui/loading';
@@ -14,7 +15,6 @@ import { cellKey, gridPeriods, lockCloses } from '../features/targets/utils/targ
 import { useUnits } from '../features/units/api/get-units';
 import { UnitPicker } from '../features/units/components/unit-picker';
 import { valuesQueryOptions } from '../features/values/api/get-values';
-import { currentYear } from '../lib/today';
 import { setSelection, useSelection } from '../lib/url-state';
 
 /**

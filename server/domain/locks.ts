@@ -1,11 +1,10 @@
 import { inArray } from 'drizzle-orm';
 import type { LockDto } from '../../shared/accounts';
-import { formatDate } from '../../shared/format';
 import { contains, type Period, parsePeriod } from '../../shared/period';
+import { vietnamDate } from '../../shared/vietnam-time';
 import type { DbOrTx } from '../db/client';
 import { type LockRow, locks, users } from '../db/schema';
 import { AppError } from '../lib/errors';
-import { vietnamDay } from '../lib/today';
 import type { Catalogue } from './catalogue';
 
 // A lock of period P on unit U closes, for every unit in U's subtree, the values of P and of
@@ -54,7 +53,7 @@ export function assertUnlocked(db: DbOrTx, cat: Catalogue, unitId: number, perio
     lock.unitId === unitId && lock.period === period.code
       ? 'đã được khóa'
       : `đã được khóa cùng ${lower(dto.period.label)} của ${dto.unit.name}`;
-  const who = `${dto.lockedBy}, ngày ${formatDate(vietnamDay(dto.lockedAt))}`;
+  const who = `${dto.lockedBy}, ngày ${vietnamDate(dto.lockedAt)}`;
   throw new AppError(
     423,
     'period_locked',

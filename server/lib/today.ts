@@ -1,29 +1,18 @@
 import { isValidIsoDate } from '../../shared/period';
+import { todayIso } from '../../shared/vietnam-time';
 import { badRequest } from './errors';
 
-// Schools live on Vietnam's clock: a server in UTC would otherwise still be "yesterday"
-// until 07:00.
-const vnDate = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Asia/Ho_Chi_Minh',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
+// Schools live on Vietnam's clock (shared/vietnam-time.ts), the server's own time zone aside.
 
-// Formatting a date costs more than answering a cached dashboard: the day is worked out
-// once a minute at most.
+// Reading the clock costs more than answering a cached dashboard: the day is worked out once
+// a minute at most.
 let known: { day: string; until: number } | null = null;
 
 export function today(): string {
   const now = Date.now();
   if (known && now < known.until) return known.day;
-  known = { day: vnDate.format(new Date(now)), until: now - (now % 60_000) + 60_000 };
+  known = { day: todayIso(now), until: now - (now % 60_000) + 60_000 };
   return known.day;
-}
-
-/** The day in Vietnam of a moment stored as an ISO timestamp. */
-export function vietnamDay(iso: string): string {
-  return vnDate.format(new Date(iso));
 }
 
 /** The day statuses are judged on: `asOf` when the request gives one, else today. */

@@ -3,6 +3,7 @@ import { and, eq, ne } from 'drizzle-orm';
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { MeDto } from '../../../shared/accounts';
+import { vietnamTime } from '../../../shared/vietnam-time';
 import { burnPasswordTime, hashPassword, verifyPassword } from '../../auth/password';
 import { demandStrongPassword } from '../../auth/password-rule';
 import { Access } from '../../auth/rights';
@@ -21,13 +22,6 @@ import { recordChange } from '../../domain/history';
 import { AppError } from '../../lib/errors';
 import { type AppEnv, accessOf, createRouter } from '../../lib/router';
 import * as routes from './auth.routes';
-
-const timeOfDay = new Intl.DateTimeFormat('vi-VN', {
-  timeZone: 'Asia/Ho_Chi_Minh',
-  hour: '2-digit',
-  minute: '2-digit',
-  hour12: false,
-});
 
 function clientAddress(c: Context<AppEnv>): string {
   try {
@@ -74,7 +68,7 @@ export const authRouter = createRouter()
       return new AppError(
         429,
         'too_many_attempts',
-        `Đăng nhập sai quá nhiều lần; hãy thử lại sau ${timeOfDay.format(blocked)}.`,
+        `Đăng nhập sai quá nhiều lần; hãy thử lại sau ${vietnamTime(blocked)}.`,
       );
     };
     const blocked = throttle.blockedUntil(keys);

@@ -1,4 +1,4 @@
-import { todayIso } from '../../../lib/today';
+import { todayIso } from '../../../../shared/vietnam-time';
 import { periodNote } from '../utils/compare-choice';
 
 /** "Đang diễn ra" or "Chưa bắt đầu" under a period that is not over: its "Chưa đạt" may still change. */

@@ -1,6 +1,6 @@
 import type { ChangeDto } from '../../../../shared/accounts';
 import { formatNumber } from '../../../../shared/format';
-import { vietnamDateTime } from '../../../lib/vietnam-time';
+import { vietnamDateTime } from '../../../../shared/vietnam-time';
 
 // One line of the history of a row: "dd/mm/yyyy HH:mm · người · Kết quả · trước → sau · ghi chú".
 

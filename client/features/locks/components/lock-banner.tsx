@@ -1,9 +1,9 @@
 import { type FormEvent, useId, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { type LockDto, lockBody, unlockBody } from '../../../../shared/accounts';
+import { vietnamDate } from '../../../../shared/vietnam-time';
 import { LockIcon } from '../../../components/ui/lock-icon';
 import { ModalDialog } from '../../../components/ui/modal-dialog';
-import { vietnamDate } from '../../../lib/vietnam-time';
 import { useLockPeriod } from '../api/lock-period';
 import { useUnlockPeriod } from '../api/unlock-period';
 

@@ -15,11 +15,11 @@ import {
   type RatingLevel,
 } from '../../../../shared/ratings';
 import { parseDecimalX100 } from '../../../../shared/value';
+import { vietnamDateTime } from '../../../../shared/vietnam-time';
 import { StatusBadge } from '../../../components/ui/status-badge';
 import { ApiError } from '../../../lib/api';
 import { invalidateValueViews } from '../../../lib/invalidate-value-views';
 import { useLeaveGuard } from '../../../lib/leave-guard';
-import { vietnamDateTime } from '../../../lib/vietnam-time';
 import { type MemberRatingAnswer, memberRatingQueryOptions } from '../api/get-member-rating';
 import { usePutMemberRating } from '../api/put-member-rating';
 import {

@@ -2,8 +2,8 @@ import { formatNumber } from '../../../../shared/format';
 import { MEMBER_RATING_SHARE_LABELS, MEMBER_RATING_SHARES } from '../../../../shared/indicator';
 import type { Status } from '../../../../shared/judgement';
 import { RATING_LEVEL_LABELS, RATING_LEVELS } from '../../../../shared/ratings';
+import { vietnamDateTime } from '../../../../shared/vietnam-time';
 import { StatusBadge } from '../../../components/ui/status-badge';
-import { vietnamDateTime } from '../../../lib/vietnam-time';
 import type { MemberRatingAnswer } from '../api/get-member-rating';
 import './member-ratings.css';
 

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { type Period, type PeriodKind, parsePeriod } from '../../../../shared/period';
-import { currentYear, todayIso } from '../../../lib/today';
+import { currentYear, todayIso } from '../../../../shared/vietnam-time';
 import { PERIOD_KIND_LABELS, PERIOD_KINDS, periodForKind, periodOptions } from '../utils/period-options';
 
 interface PeriodPickerProps {
