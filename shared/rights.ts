@@ -27,6 +27,15 @@ export interface GrantLike<Id> {
 /** The parent of a unit, null at a root, undefined when the unit is unknown. */
 export type ParentOf<Id> = (id: Id) => Id | null | undefined;
 
+/** The unit and the units above it, nearest first, up to its root. */
+export function chainUp<Id>(parentOf: ParentOf<Id>, unitId: Id): Id[] {
+  const out: Id[] = [];
+  for (let cur: Id | null | undefined = unitId; cur != null && out.length < 10_000; cur = parentOf(cur))
+    out.push(cur);
+  return out;
+}
+
+/** Whether `ancestorId` is `unitId` or above it. */
 export function isUnder<Id>(parentOf: ParentOf<Id>, ancestorId: Id, unitId: Id): boolean {
   let cur: Id | null | undefined = unitId;
   for (let guard = 0; cur != null && guard < 10_000; guard++) {

@@ -1,7 +1,7 @@
 import type { Role } from '../../shared/accounts';
 import { type Capability, can, canGrant, canManageUser, canUnlock, type ParentOf } from '../../shared/rights';
 import type { GrantRow, UserRow } from '../db/schema';
-import type { Catalogue } from '../domain/catalogue';
+import { type Catalogue, parentIn } from '../domain/catalogue';
 import { AppError } from '../lib/errors';
 
 export type { Capability };
@@ -22,7 +22,7 @@ export class Access {
     readonly grants: readonly GrantRow[],
     private readonly cat: Catalogue,
   ) {
-    this.parentOf = (id) => cat.units.get(id)?.parentId;
+    this.parentOf = parentIn(cat);
   }
 
   get isGlobalAdmin(): boolean {

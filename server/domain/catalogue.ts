@@ -1,5 +1,6 @@
 import { asc } from 'drizzle-orm';
 import type { IndicatorDef } from '../../shared/indicator';
+import type { ParentOf } from '../../shared/rights';
 import type { Db } from '../db/client';
 import { type IndicatorRow, indicators, type UnitRow, units } from '../db/schema';
 import { dataVersion } from '../lib/data-stamp';
@@ -78,12 +79,8 @@ export function subtreeIds(cat: Catalogue, rootId: number): number[] {
   return out;
 }
 
-/** True when `ancestorId` is `unitId` or above it. */
-export function isInSubtree(cat: Catalogue, ancestorId: number, unitId: number): boolean {
-  let cur: number | null | undefined = unitId;
-  while (cur != null) {
-    if (cur === ancestorId) return true;
-    cur = cat.units.get(cur)?.parentId;
-  }
-  return false;
-}
+/** The parent of a unit in the tree, as shared/rights.ts asks for it. */
+export const parentIn =
+  (cat: Catalogue): ParentOf<number> =>
+  (id) =>
+    cat.units.get(id)?.parentId;

@@ -1,31 +1,28 @@
 import { inArray } from 'drizzle-orm';
 import type { LockDto } from '../../shared/accounts';
 import { contains, type Period, parsePeriod } from '../../shared/period';
+import { chainUp } from '../../shared/rights';
 import { vietnamDate } from '../../shared/vietnam-time';
 import type { DbOrTx } from '../db/client';
 import { type LockRow, locks, users } from '../db/schema';
 import { AppError } from '../lib/errors';
-import type { Catalogue } from './catalogue';
+import { type Catalogue, parentIn } from './catalogue';
 
 // A lock of period P on unit U closes, for every unit in U's subtree, the values of P and of
 // every period inside P: the year's figures are made of its halves, so judging the year
 // fixes them too. A longer period holding P (the term) stays open.
 
-function ancestorsAndSelf(cat: Catalogue, unitId: number): number[] {
-  const out: number[] = [];
-  for (let cur: number | null | undefined = unitId; cur != null; cur = cat.units.get(cur)?.parentId)
-    out.push(cur);
-  return out;
+/** Whether a lock of `lockedPeriod` closes `period`: the same period, or one inside it. */
+export function closes(lockedPeriod: string, period: Period): boolean {
+  const locked = parsePeriod(lockedPeriod);
+  return locked !== null && (locked.code === period.code || contains(locked, period));
 }
 
 /** The lock that closes `period` for `unitId`, if any: the one highest in the tree first. */
 export function lockCovering(db: DbOrTx, cat: Catalogue, unitId: number, period: Period): LockRow | null {
-  const chain = ancestorsAndSelf(cat, unitId);
+  const chain = chainUp(parentIn(cat), unitId);
   const candidates = db.select().from(locks).where(inArray(locks.unitId, chain)).all();
-  const covering = candidates.filter((l) => {
-    const locked = parsePeriod(l.period);
-    return locked !== null && (locked.code === period.code || contains(locked, period));
-  });
+  const covering = candidates.filter((l) => closes(l.period, period));
   covering.sort((a, b) => chain.indexOf(b.unitId) - chain.indexOf(a.unitId));
   return covering[0] ?? null;
 }

@@ -178,6 +178,19 @@ export type BulkWrite =
       note: string | null;
     };
 
+/** Whether a write would change nothing (applyTarget's and applyResult's test). */
+export function writeUnchanged(w: BulkWrite): boolean {
+  return w.type === 'target'
+    ? targetUnchanged(w.current, w.value)
+    : resultUnchanged(w.current, w.value, w.note);
+}
+
+/** What a write would replace, as the API shows it; null when nothing is stored. */
+export function storedDto(w: BulkWrite): TargetDto | ResultDto | null {
+  if (!w.current) return null;
+  return w.type === 'target' ? targetDto(w.key.def, w.current) : resultDto(w.key.def, w.current);
+}
+
 /**
  * Writes many targets and results inside the caller's transaction and returns how many
  * changed. `current` must be what is stored now, read in the same transaction.
@@ -261,15 +274,9 @@ export function applyValuesBulk(tx: DbOrTx, by: By, writes: readonly BulkWrite[]
   for (const w of writes) {
     const k = w.key;
     const where = { unitId: k.unitId, code: k.indicator.code, period: k.period.code };
-    const unchanged =
-      w.type === 'target' ? targetUnchanged(w.current, w.value) : resultUnchanged(w.current, w.value, w.note);
-    if (unchanged) continue;
+    if (writeUnchanged(w)) continue;
     changed++;
-    const before = w.current
-      ? w.type === 'target'
-        ? targetDto(k.def, w.current)
-        : resultDto(k.def, w.current)
-      : null;
+    const before = storedDto(w);
     if (w.value === null) {
       (w.type === 'target' ? deleteTarget : deleteResult).run({ id: w.current!.id });
       recordDelete.run({ type: w.type, ...where, before, note: null });

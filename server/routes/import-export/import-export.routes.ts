@@ -40,6 +40,8 @@ const fileQuery = (fallback: (typeof EXPORT_FORMATS)[number]) =>
       .openapi({ enum: [...EXPORT_FORMATS], description: `csv hoặc xlsx; mặc định ${fallback}` }),
   });
 
+export type FileQuery = z.infer<ReturnType<typeof fileQuery>>;
+
 export const importFile = createRoute({
   method: 'post',
   path: '/api/import',

@@ -1,4 +1,5 @@
 import { and, count, eq, ne } from 'drizzle-orm';
+import { isUnder } from '../../../shared/rights';
 import type { UnitDto } from '../../../shared/schemas/units';
 import { forbidden } from '../../auth/rights';
 import {
@@ -11,7 +12,7 @@ import {
   type UnitRow,
   units,
 } from '../../db/schema';
-import { catalogue, invalidateCatalogue, isInSubtree } from '../../domain/catalogue';
+import { catalogue, invalidateCatalogue, parentIn } from '../../domain/catalogue';
 import { recordChange } from '../../domain/history';
 import { AppError, conflict } from '../../lib/errors';
 import { requireUnit } from '../../lib/lookups';
@@ -88,7 +89,7 @@ export const unitsRouter = createRouter()
       if (parent) access.demand('manage', parent.id);
       else if (body.parentId !== unit.parentId && !access.isGlobalAdmin)
         throw forbidden('Chỉ người quản trị toàn hệ thống mới đưa được một đơn vị lên cấp cao nhất.');
-      if (parent && isInSubtree(cat, unit.id, parent.id))
+      if (parent && isUnder(parentIn(cat), unit.id, parent.id))
         throw new AppError(
           409,
           'cycle',

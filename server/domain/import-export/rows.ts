@@ -1,16 +1,14 @@
-import { and, eq, inArray } from 'drizzle-orm';
 import type { Period } from '../../../shared/period';
 import type { Value } from '../../../shared/value';
-import type { Db } from '../../db/client';
-import { type ResultRow, results, type TargetRow, targets } from '../../db/schema';
-import type { Catalogue } from '../../domain/catalogue';
-import { columnsToValue } from '../../domain/values';
-import type { RowHint, SheetRow } from './import-export.files';
-import type { UnitNames } from './import-export.units';
+import type { Catalogue } from '../catalogue';
+import { columnsToValue } from '../values';
+import type { Stored } from './queries';
+import type { UnitNames } from './unit-names';
+import type { RowHint, SheetRow } from './write';
 
 // The rows of an export and of a template: the unit's whole subtree in tree order (each
 // unit, then its children in their order), indicators in the catalogue's order, the target
-// before the result. Read with one query per table.
+// before the result, from what queries.ts reads in one query per table.
 
 /** The unit and everything under it, depth first, in the tree's order. */
 export function treeOrder(cat: Catalogue, rootId: number): number[] {
@@ -23,21 +21,6 @@ export function treeOrder(cat: Catalogue, rootId: number): number[] {
   return out;
 }
 
-function readPeriod<T extends TargetRow | ResultRow>(
-  db: Db,
-  table: typeof targets | typeof results,
-  unitIds: number[],
-  period: Period,
-): T[] {
-  const inTree = new Set(unitIds);
-  // A long IN list costs more than scanning the period's rows (decision 001).
-  const where =
-    unitIds.length <= 500
-      ? and(eq(table.period, period.code), inArray(table.unitId, unitIds))
-      : eq(table.period, period.code);
-  return (db.select().from(table).where(where).all() as T[]).filter((r) => inTree.has(r.unitId));
-}
-
 const cellValue = (v: Value): Pick<SheetRow, 'value' | 'numerator' | 'denominator'> => {
   switch (v.type) {
     case 'number':
@@ -48,31 +31,6 @@ const cellValue = (v: Value): Pick<SheetRow, 'value' | 'numerator' | 'denominato
       return { value: null, numerator: v.numerator, denominator: v.denominator };
   }
 };
-
-export interface Stored {
-  /** unit id → indicator id → row */
-  targets: Map<number, Map<number, TargetRow>>;
-  results: Map<number, Map<number, ResultRow>>;
-  /** The latest change among them; the start of 2000 when there is none. */
-  latest: Date;
-}
-
-export function readSubtree(db: Db, order: number[], period: Period): Stored {
-  const group = <T extends TargetRow | ResultRow>(rows: T[]) => {
-    const out = new Map<number, Map<number, T>>();
-    for (const r of rows) {
-      const inner = out.get(r.unitId) ?? new Map<number, T>();
-      inner.set(r.indicatorId, r);
-      out.set(r.unitId, inner);
-    }
-    return out;
-  };
-  const t = readPeriod<TargetRow>(db, targets, order, period);
-  const r = readPeriod<ResultRow>(db, results, order, period);
-  let latest = '2000-01-01T00:00:00.000Z';
-  for (const row of [...t, ...r]) if (row.updatedAt > latest) latest = row.updatedAt;
-  return { targets: group(t), results: group(r), latest: new Date(latest) };
-}
 
 /** Every target and result of the subtree for the period, in the import layout. */
 export function exportRows(

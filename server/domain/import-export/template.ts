@@ -4,9 +4,10 @@ import { MAX_IMPORT_BYTES, REMOVE_WORD } from '../../../shared/import-export';
 import type { IndicatorDef } from '../../../shared/indicator';
 import type { Period } from '../../../shared/period';
 import type { UnitRow } from '../../db/schema';
-import { type Catalogue, toIndicatorDef } from '../../domain/catalogue';
-import { columnsToValue } from '../../domain/values';
-import type { Stored, TemplateRow } from './import-export.rows';
+import { type Catalogue, toIndicatorDef } from '../catalogue';
+import { columnsToValue } from '../values';
+import type { Stored } from './queries';
+import type { TemplateRow } from './rows';
 
 // The "Hướng dẫn" sheet of the template: how to fill it, and for each row of the data sheet
 // what it is (the indicator's name, its unit of measure, the target) and what to type.

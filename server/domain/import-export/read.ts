@@ -13,8 +13,8 @@ import {
   type ReadFile,
   tooManyCells,
   wrongHeader,
-} from './import-export.sheet';
-import { readXlsx } from './import-export.xlsx';
+} from './sheet';
+import { readXlsx } from './xlsx';
 
 export type { Cell, FileRow, ReadFile };
 

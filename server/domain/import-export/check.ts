@@ -1,42 +1,30 @@
-import { and, eq, sql } from 'drizzle-orm';
 import {
   COLUMN_LABELS,
   IMPORT_COLUMNS,
-  type ImportAction,
-  type ImportChange,
   type ImportColumn,
   type ImportProblem,
-  MAX_LISTED_CHANGES,
   REMOVE_WORD,
   readDecimalCell,
 } from '../../../shared/import-export';
 import type { IndicatorDef } from '../../../shared/indicator';
-import { contains, type Period, parsePeriod, periodError } from '../../../shared/period';
+import { type Period, parsePeriod, periodError } from '../../../shared/period';
+import { chainUp } from '../../../shared/rights';
 import { clipQuote, foldVietnamese, isPlainText } from '../../../shared/text';
 import { checkResultInput, checkTargetInput, type Value } from '../../../shared/value';
 import type { Access } from '../../auth/rights';
 import type { DbOrTx } from '../../db/client';
-import {
-  type IndicatorRow,
-  type LockRow,
-  locks,
-  type ResultRow,
-  results,
-  type TargetRow,
-  targets,
-  type UnitRow,
-} from '../../db/schema';
-import { type Catalogue, toIndicatorDef } from '../../domain/catalogue';
-import { assertUnlocked } from '../../domain/locks';
-import { type BulkWrite, resultUnchanged, targetUnchanged, type ValueKey } from '../../domain/value-writes';
-import { resultDto, targetDto, valueColumns } from '../../domain/values';
+import type { IndicatorRow, UnitRow } from '../../db/schema';
 import { AppError } from '../../lib/errors';
-import type { Cell, FileRow } from './import-export.read';
-import type { UnitNames } from './import-export.units';
+import { type Catalogue, parentIn, toIndicatorDef } from '../catalogue';
+import { assertUnlocked, closes } from '../locks';
+import type { ValueKey } from '../value-writes';
+import { locksByUnit } from './queries';
+import type { Cell, FileRow } from './read';
+import type { UnitNames } from './unit-names';
 
-// From the rows of a file to what would be written: every row is checked in memory, against
-// the catalogue, the user's rights and the locks (read once); then the values stored now
-// are read in a few queries and each row is judged: create, update, delete or same.
+// From the rows of a file to the values they would write: every row is checked in memory,
+// against the catalogue, the user's rights and the locks (read once). What each would do to
+// the values stored now is judged afterwards (plan.ts).
 
 /** Why a row is refused, which decides the status when nothing else is wrong. */
 export type ProblemKind = 'invalid' | 'forbidden' | 'locked';
@@ -99,28 +87,16 @@ const quoted = (message: string, input: Input) =>
 
 /** The lock closing a unit's period, from one read of the locks; the message as assertUnlocked words it. */
 function lockMessages(db: DbOrTx, cat: Catalogue) {
-  const byUnit = new Map<number, LockRow[]>();
-  for (const l of db.select().from(locks).all()) {
-    const list = byUnit.get(l.unitId);
-    if (list) list.push(l);
-    else byUnit.set(l.unitId, [l]);
-  }
+  const byUnit = locksByUnit(db);
+  const parentOf = parentIn(cat);
   const memo = new Map<string, string | null>();
   return (unitId: number, period: Period): string | null => {
     const id = `${unitId}|${period.code}`;
     const known = memo.get(id);
     if (known !== undefined) return known;
-    let closed = false;
-    for (
-      let cur: number | null = unitId;
-      cur !== null && !closed;
-      cur = cat.units.get(cur)?.parentId ?? null
-    ) {
-      closed = (byUnit.get(cur) ?? []).some((l) => {
-        const locked = parsePeriod(l.period);
-        return locked !== null && (locked.code === period.code || contains(locked, period));
-      });
-    }
+    const closed = chainUp(parentOf, unitId).some((cur) =>
+      (byUnit.get(cur) ?? []).some((l) => closes(l.period, period)),
+    );
     let message: string | null = null;
     if (closed) {
       try {
@@ -386,152 +362,5 @@ export function checkRows(
     skipped: checker.skipped,
     planned: checker.planned,
     problems: checker.problems,
-  };
-}
-
-/** The values stored now for the planned rows, read by period (and by unit when few), not row by row. */
-function readStored<T extends TargetRow | ResultRow>(
-  db: DbOrTx,
-  table: typeof targets | typeof results,
-  rows: PlannedRow[],
-): Map<string, T> {
-  const out = new Map<string, T>();
-  if (rows.length === 0) return out;
-  // One lookup by the unique key per row: a province's file touches a sliver of each
-  // period's rows, and reading whole periods to find them cost more than the rest together.
-  const ph = sql.placeholder;
-  const lookup = db
-    .select()
-    .from(table)
-    .where(
-      and(
-        eq(table.unitId, ph('unitId')),
-        eq(table.indicatorId, ph('indicatorId')),
-        eq(table.period, ph('period')),
-      ),
-    )
-    .prepare();
-  for (const r of rows) {
-    const id = `${r.key.unitId}|${r.key.indicator.id}|${r.key.period.code}`;
-    if (out.has(id)) continue;
-    const found = lookup.get({
-      unitId: r.key.unitId,
-      indicatorId: r.key.indicator.id,
-      period: r.key.period.code,
-    }) as T | undefined;
-    if (found) out.set(id, found);
-  }
-  return out;
-}
-
-export interface Judged {
-  writes: BulkWrite[];
-  actions: ImportAction[];
-  counts: Record<ImportAction, number>;
-}
-
-/** What each planned row would do to what is stored now. */
-export function judgeRows(db: DbOrTx, planned: PlannedRow[]): Judged {
-  const storedTargets = readStored<TargetRow>(
-    db,
-    targets,
-    planned.filter((p) => p.type === 'target'),
-  );
-  const storedResults = readStored<ResultRow>(
-    db,
-    results,
-    planned.filter((p) => p.type === 'result'),
-  );
-  const counts: Record<ImportAction, number> = { create: 0, update: 0, delete: 0, same: 0 };
-  const writes: BulkWrite[] = [];
-  const actions: ImportAction[] = [];
-  for (const p of planned) {
-    const id = `${p.key.unitId}|${p.key.indicator.id}|${p.key.period.code}`;
-    let action: ImportAction;
-    if (p.type === 'target') {
-      const current = storedTargets.get(id);
-      action = targetUnchanged(current, p.value)
-        ? 'same'
-        : p.value === null
-          ? 'delete'
-          : current
-            ? 'update'
-            : 'create';
-      writes.push({ type: 'target', key: p.key, current, value: p.value });
-    } else {
-      const current = storedResults.get(id);
-      action = resultUnchanged(current, p.value, p.note)
-        ? 'same'
-        : p.value === null
-          ? 'delete'
-          : current
-            ? 'update'
-            : 'create';
-      writes.push({ type: 'result', key: p.key, current, value: p.value, note: p.note });
-    }
-    counts[action]++;
-    actions.push(action);
-  }
-  return { writes, actions, counts };
-}
-
-/** The rows that change, then the unchanged ones, each as before → after; at most MAX_LISTED_CHANGES. */
-export function listChanges(
-  planned: PlannedRow[],
-  judged: Judged,
-): { changes: ImportChange[]; total: number } {
-  const indexes = planned.map((_, i) => i);
-  const order = [
-    ...indexes.filter((i) => judged.actions[i] !== 'same'),
-    ...indexes.filter((i) => judged.actions[i] === 'same'),
-  ];
-  const changes = order.slice(0, MAX_LISTED_CHANGES).map((i): ImportChange => {
-    const p = planned[i]!;
-    const w = judged.writes[i]!;
-    const before = w.current
-      ? w.type === 'target'
-        ? targetDto(p.key.def, w.current)
-        : resultDto(p.key.def, w.current)
-      : null;
-    const after =
-      p.value === null
-        ? null
-        : w.type === 'target'
-          ? targetDto(p.key.def, { ...stub(p), ...valueColumns(p.value) })
-          : resultDto(p.key.def, { ...stub(p), ...valueColumns(p.value), note: p.note });
-    return {
-      row: p.row,
-      unit: { id: String(p.key.unitId), name: p.key.unit.name },
-      code: p.key.indicator.code,
-      indicatorName: p.key.indicator.name,
-      period: p.key.period.code,
-      type: p.type,
-      action: judged.actions[i]!,
-      before: before && shown(before),
-      after: after && shown(after),
-    };
-  });
-  return { changes, total: order.length };
-}
-
-const stub = (p: PlannedRow) => ({
-  unitId: p.key.unitId,
-  period: p.key.period.code,
-  version: 0,
-  updatedAt: '',
-});
-
-function shown(dto: {
-  value: number | string;
-  display: string;
-  numerator?: number;
-  denominator?: number;
-  note?: string | null;
-}) {
-  return {
-    value: dto.value,
-    display: dto.display,
-    ...(dto.numerator !== undefined ? { numerator: dto.numerator, denominator: dto.denominator } : {}),
-    ...(dto.note !== undefined ? { note: dto.note } : {}),
   };
 }

@@ -1,7 +1,8 @@
 import { UNIT_PATH_SEPARATOR } from '../../../shared/import-export';
+import { chainUp } from '../../../shared/rights';
 import { clipQuote, foldVietnamese } from '../../../shared/text';
 import type { UnitRow } from '../../db/schema';
-import type { Catalogue } from '../../domain/catalogue';
+import { type Catalogue, parentIn } from '../catalogue';
 
 // The unit column of a file: a unit's id, or its names from the root joined with " / "
 // ("Đảng bộ Trường / Chi bộ A"). Names match exactly (Unicode-normalised, so a file saved on
@@ -48,11 +49,9 @@ export class UnitNames {
    */
   label(id: number): string {
     const path = this.pathOf(id);
-    const chainHasSeparator = (() => {
-      for (let cur: number | null = id; cur !== null; cur = this.cat.units.get(cur)?.parentId ?? null)
-        if (this.cat.units.get(cur)?.name.includes(UNIT_PATH_SEPARATOR)) return true;
-      return false;
-    })();
+    const chainHasSeparator = chainUp(parentIn(this.cat), id).some((cur) =>
+      this.cat.units.get(cur)?.name.includes(UNIT_PATH_SEPARATOR),
+    );
     const unique = this.exact.get(nfc(path))?.length === 1;
     if (!unique || chainHasSeparator || /^\d+$/.test(path) || path !== path.trim()) return String(id);
     return path;

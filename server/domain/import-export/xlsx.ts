@@ -26,7 +26,7 @@ import {
   type ReadBudget,
   type ReadFile,
   wrongHeader,
-} from './import-export.sheet';
+} from './sheet';
 
 // Reading an uploaded workbook without ever holding what it unpacks to (issue 12, hole 5:
 // exceljs's whole-workbook load turned 3,8 MB into 1 GB). In two passes over the zip, which
