@@ -219,7 +219,7 @@ export function createApp({
   }
 
   app.onError((err, c) => {
-    if (err instanceof AppError) return c.json(err.toBody(), err.status);
+    if (err instanceof AppError) return c.json(err.toBody(), err.status, err.headers);
     if (err instanceof HTTPException) {
       const [code, message] = HTTP_REFUSALS[err.status] ?? ['http_error', 'Yêu cầu không được chấp nhận.'];
       return c.json({ error: { code, message } }, err.status);

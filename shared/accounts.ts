@@ -168,6 +168,8 @@ export const changeSchema = z.object({
 });
 
 export type GrantInput = z.infer<typeof grantInput>;
+export type CreateUserBody = z.infer<typeof createUserBody>;
+export type PatchUserBody = z.infer<typeof patchUserBody>;
 export type GrantDto = z.infer<typeof grantSchema>;
 export type UserDto = z.infer<typeof userSchema>;
 export type MeDto = z.infer<typeof meSchema>;

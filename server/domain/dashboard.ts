@@ -15,6 +15,7 @@ import { comparable, type Value } from '../../shared/value';
 import type { Db } from '../db/client';
 import { type IndicatorRow, targets, type UnitRow } from '../db/schema';
 import { catalogue, toIndicatorDef } from './catalogue';
+import { lockCovering, lockDto } from './locks';
 import { type RollupView, rollupOf } from './rollup-store';
 import { columnsToValue, resultOut, targetOut, valueOut } from './values';
 
@@ -162,6 +163,13 @@ export function unitRows(
     });
   }
   return rows;
+}
+
+/** The dashboard of a unit and period, with the lock that closes it, if any. */
+export function dashboardWithLock(db: Db, unit: UnitRow, period: Period, asOf: string): DashboardDto {
+  const cat = catalogue(db);
+  const lock = lockCovering(db, cat, unit.id, period);
+  return { ...dashboard(db, unit, period, asOf), lock: lock ? lockDto(db, cat, lock) : null };
 }
 
 export function dashboard(db: Db, unit: UnitRow, period: Period, asOf: string): Omit<DashboardDto, 'lock'> {

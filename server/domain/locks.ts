@@ -1,12 +1,13 @@
-import { inArray } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { LockDto } from '../../shared/accounts';
 import { contains, type Period, parsePeriod } from '../../shared/period';
 import { chainUp } from '../../shared/rights';
 import { vietnamDate } from '../../shared/vietnam-time';
-import type { DbOrTx } from '../db/client';
-import { type LockRow, locks, users } from '../db/schema';
-import { AppError } from '../lib/errors';
-import { type Catalogue, parentIn } from './catalogue';
+import type { Db, DbOrTx } from '../db/client';
+import { type LockRow, locks, type UnitRow, type UserRow, users } from '../db/schema';
+import { AppError, notFound } from '../lib/errors';
+import { type Catalogue, catalogue, parentIn, subtreeIds } from './catalogue';
+import { recordChange } from './history';
 
 // A lock of period P on unit U closes, for every unit in U's subtree, the values of P and of
 // every period inside P: the year's figures are made of its halves, so judging the year
@@ -58,4 +59,66 @@ export function assertUnlocked(db: DbOrTx, cat: Catalogue, unitId: number, perio
     undefined,
     { lock: dto },
   );
+}
+
+/** The locks a unit's screens show: on the unit, on every unit below it and above it. */
+export function locksAround(db: Db, unit: UnitRow): LockDto[] {
+  const cat = catalogue(db);
+  const ids = [...subtreeIds(cat, unit.id), ...chainUp(parentIn(cat), unit.id).slice(1)];
+  const rows = db.select().from(locks).where(inArray(locks.unitId, ids)).all();
+  return rows.map((r) => lockDto(db, cat, r));
+}
+
+const lockOf = (db: DbOrTx, unit: UnitRow, period: Period) =>
+  db
+    .select()
+    .from(locks)
+    .where(and(eq(locks.unitId, unit.id), eq(locks.period, period.code)))
+    .get();
+
+/** Locks a unit's period after its review conference; a period already locked stays as it was. */
+export function lockPeriod(db: Db, by: UserRow, unit: UnitRow, period: Period, note: string | null): LockDto {
+  const row = db.transaction((tx) => {
+    const existing = lockOf(tx, unit, period);
+    if (existing) return existing;
+    const created = tx
+      .insert(locks)
+      .values({
+        unitId: unit.id,
+        period: period.code,
+        note,
+        lockedBy: by.id,
+        lockedAt: new Date().toISOString(),
+      })
+      .returning()
+      .get();
+    recordChange(tx, by, {
+      type: 'lock',
+      action: 'create',
+      unitId: unit.id,
+      period: period.code,
+      after: { locked: true, note },
+      note,
+    });
+    return created;
+  });
+  return lockDto(db, catalogue(db), row);
+}
+
+/** Takes a lock off, with the reason recorded; 404 when the period is not locked on this unit. */
+export function unlockPeriod(db: Db, by: UserRow, unit: UnitRow, period: Period, reason: string) {
+  db.transaction((tx) => {
+    const existing = lockOf(tx, unit, period);
+    if (!existing) throw notFound('lock_not_found', `${period.label} của "${unit.name}" chưa bị khóa.`);
+    tx.delete(locks).where(eq(locks.id, existing.id)).run();
+    recordChange(tx, by, {
+      type: 'lock',
+      action: 'delete',
+      unitId: unit.id,
+      period: period.code,
+      before: { locked: true, note: existing.note, lockedAt: existing.lockedAt },
+      after: { locked: false },
+      note: reason,
+    });
+  });
 }

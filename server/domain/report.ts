@@ -1,7 +1,18 @@
 import { achievementX100, isAchieved, judge, lineStatus } from '../../shared/judgement';
 import { enclosingYear, type Period } from '../../shared/period';
-import { figureText, type ReportLine, type ReportModel, type ReportPart } from '../../shared/report';
+import {
+  figureText,
+  introText,
+  lineText,
+  type ReportLine,
+  type ReportModel,
+  type ReportPart,
+  reportText,
+  reportTitle,
+  summaryText,
+} from '../../shared/report';
 import type { DashboardRowDto } from '../../shared/schemas/dashboard';
+import type { ReportDto } from '../../shared/schemas/report';
 import { divRoundHalfUp, valueFromJson } from '../../shared/value';
 import type { Db } from '../db/client';
 import type { UnitRow } from '../db/schema';
@@ -138,5 +149,17 @@ export function buildReport(db: Db, unit: UnitRow, period: Period, asOf: string)
     fromIndicators: true,
     lines,
     summary: summaryOf(lines, false),
+  };
+}
+
+/** The report as GET /api/report?format=json answers it: the model with its sentences written. */
+export function reportDto(report: Report): ReportDto {
+  return {
+    ...report,
+    lines: report.lines.map((l) => ({ ...l, sentence: lineText(l, report) })),
+    title: reportTitle(report),
+    intro: introText(report),
+    summaryText: summaryText(report.summary),
+    text: reportText(report),
   };
 }

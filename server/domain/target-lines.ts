@@ -1,12 +1,16 @@
 import { and, eq } from 'drizzle-orm';
 import { isAchieved, lineStatus } from '../../shared/judgement';
 import type { Period } from '../../shared/period';
-import type { TargetLinesDto } from '../../shared/schemas/target-lines';
+import type { TargetLineInput, TargetLinesDto } from '../../shared/schemas/target-lines';
 import { divRoundHalfUp } from '../../shared/value';
 import type { Db, DbOrTx } from '../db/client';
-import { targetLines, type UnitRow } from '../db/schema';
+import { targetLines, type UnitRow, type UserRow } from '../db/schema';
+import { badRequest, conflict } from '../lib/errors';
+import { today } from '../lib/today';
 import { catalogue } from './catalogue';
 import { periodOut, unitRows } from './dashboard';
+import { recordChange } from './history';
+import { assertUnlocked } from './locks';
 
 // The "chỉ tiêu chủ yếu" of a unit and period, judged: what GET /api/target-lines answers and
 // what the report is written from.
@@ -41,4 +45,59 @@ export function judgedLines(db: Db, unit: UnitRow, period: Period, asOf: string)
     },
     version: row?.version ?? 0,
   };
+}
+
+/**
+ * Replaces the lines of a unit and period (PUT /api/target-lines/…): refused when a line binds
+ * an indicator the catalogue lacks, the period is locked, or `version` is not the stored one.
+ * Returns the lines judged today.
+ */
+export function saveTargetLines(
+  db: Db,
+  by: UserRow,
+  unit: UnitRow,
+  period: Period,
+  body: { lines: TargetLineInput[]; version?: number },
+): TargetLinesDto {
+  const cat = catalogue(db);
+  body.lines.forEach((line, i) => {
+    line.codes.forEach((code, j) => {
+      if (!cat.indicatorsByCode.has(code))
+        throw badRequest(
+          'indicator_not_found',
+          `Chỉ tiêu chủ yếu thứ ${i + 1} gắn với mã chỉ tiêu "${code}" không có trong danh mục.`,
+          `lines.${i}.codes.${j}`,
+        );
+    });
+  });
+  const lines: TargetLineInput[] = body.lines.map((l) => ({ text: l.text, codes: l.codes }));
+  db.transaction((tx) => {
+    assertUnlocked(tx, cat, unit.id, period);
+    const current = storedLines(tx, unit.id, period.code);
+    if (body.version !== undefined && (current?.version ?? 0) !== body.version)
+      throw conflict(
+        'version_conflict',
+        'Danh sách chỉ tiêu chủ yếu vừa được người khác sửa; hãy xem bản hiện tại rồi lưu lại.',
+        { current: judgedLines(db, unit, period, today()) },
+      );
+    const before = current?.lines ?? [];
+    if (JSON.stringify(before) === JSON.stringify(lines)) return;
+    const updatedAt = new Date().toISOString();
+    // Emptied lists keep their row, so that the version keeps counting up.
+    if (current)
+      tx.update(targetLines)
+        .set({ lines, version: current.version + 1, updatedAt })
+        .where(eq(targetLines.id, current.id))
+        .run();
+    else tx.insert(targetLines).values({ unitId: unit.id, period: period.code, lines, updatedAt }).run();
+    recordChange(tx, by, {
+      type: 'target_line',
+      action: !current || before.length === 0 ? 'create' : lines.length === 0 ? 'delete' : 'update',
+      unitId: unit.id,
+      period: period.code,
+      before: before.length ? before : null,
+      after: lines.length ? lines : null,
+    });
+  });
+  return judgedLines(db, unit, period, today());
 }

@@ -191,6 +191,26 @@ export function storedDto(w: BulkWrite): TargetDto | ResultDto | null {
   return w.type === 'target' ? targetDto(w.key.def, w.current) : resultDto(w.key.def, w.current);
 }
 
+/** The write of `value` over what is stored under `key` now, read in the caller's transaction. */
+export function writeOver(
+  tx: DbOrTx,
+  type: BulkWrite['type'],
+  key: ValueKey,
+  value: Value | null,
+  note: string | null,
+): BulkWrite {
+  return type === 'target'
+    ? { type, key, current: currentTarget(tx, key), value }
+    : { type, key, current: currentResult(tx, key), value, note };
+}
+
+/** Applies one write, as applyTarget or applyResult. */
+export function applyWrite(tx: DbOrTx, by: By, w: BulkWrite): TargetDto | ResultDto | null {
+  return w.type === 'target'
+    ? applyTarget(tx, by, w.key, w.current, w.value)
+    : applyResult(tx, by, w.key, w.current, w.value, w.note);
+}
+
 /**
  * Writes many targets and results inside the caller's transaction and returns how many
  * changed. `current` must be what is stored now, read in the same transaction.

@@ -1,9 +1,14 @@
+import { and, eq } from 'drizzle-orm';
 import { formatValue } from '../../shared/format';
 import type { IndicatorDef } from '../../shared/indicator';
+import type { Period } from '../../shared/period';
 import type { Rolled } from '../../shared/rollup';
 import type { RowResultDto } from '../../shared/schemas/dashboard';
 import type { ResultDto, TargetDto } from '../../shared/schemas/values';
 import { ratioPercentX100, type Value } from '../../shared/value';
+import type { Db } from '../db/client';
+import { results, targets, type UnitRow } from '../db/schema';
+import { catalogue, toIndicatorDef } from './catalogue';
 
 /** The columns a stored value occupies (targets and results share the layout). */
 export interface ValueColumns {
@@ -104,5 +109,22 @@ export function resultDto(
     note: row.note,
     version: row.version,
     updatedAt: row.updatedAt,
+  };
+}
+
+/** GET /api/values: the targets and results entered for a unit and period, in the catalogue's order. */
+export function storedValues(db: Db, unit: UnitRow, period: Period) {
+  const cat = catalogue(db);
+  const order = (a: { indicatorId: number }, b: { indicatorId: number }) =>
+    (cat.indicatorsById.get(a.indicatorId)?.position ?? 0) -
+    (cat.indicatorsById.get(b.indicatorId)?.position ?? 0);
+  const ofUnit = <T extends typeof targets | typeof results>(table: T) =>
+    and(eq(table.unitId, unit.id), eq(table.period, period.code));
+  const tRows = db.select().from(targets).where(ofUnit(targets)).all().sort(order);
+  const rRows = db.select().from(results).where(ofUnit(results)).all().sort(order);
+  const defOf = (id: number) => toIndicatorDef(cat.indicatorsById.get(id)!);
+  return {
+    targets: tRows.map((t) => targetDto(defOf(t.indicatorId), t)).filter((t): t is TargetDto => t !== null),
+    results: rRows.map((r) => resultDto(defOf(r.indicatorId), r)).filter((r): r is ResultDto => r !== null),
   };
 }

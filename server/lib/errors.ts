@@ -13,6 +13,8 @@ export class AppError extends Error {
     readonly field?: string,
     /** Extra members of the body, beside `error` (e.g. the current value on a 409). */
     readonly extra?: Record<string, unknown>,
+    /** Headers of the answer (e.g. Retry-After on a 429). */
+    readonly headers?: Record<string, string>,
   ) {
     super(message);
     this.name = 'AppError';

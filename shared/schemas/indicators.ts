@@ -115,3 +115,5 @@ export const indicatorSchema = z.object({
 });
 
 export type IndicatorDto = z.infer<typeof indicatorSchema>;
+export type CreateIndicatorBody = z.infer<typeof createIndicatorBody>;
+export type PatchIndicatorBody = z.infer<typeof patchIndicatorBody>;

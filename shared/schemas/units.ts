@@ -43,3 +43,5 @@ export const unitSchema = z.object({
 });
 
 export type UnitDto = z.infer<typeof unitSchema>;
+export type CreateUnitBody = z.infer<typeof createUnitBody>;
+export type PatchUnitBody = z.infer<typeof patchUnitBody>;

@@ -1,7 +1,6 @@
 import { catalogue } from '../../domain/catalogue';
 import { listChanges } from '../../domain/history';
-import { AppError } from '../../lib/errors';
-import { requireIndicator, requirePeriod, requireUnit } from '../../lib/lookups';
+import { requireIndicator, requireNamedUnit, requirePeriod } from '../../lib/lookups';
 import { accessOf, createRouter } from '../../lib/router';
 import * as routes from './history.routes';
 
@@ -9,8 +8,7 @@ export const historyRouter = createRouter().openapi(routes.list, (c) => {
   const access = accessOf(c);
   const cat = catalogue(c.get('db'));
   const q = c.req.valid('query');
-  if (!q.unit) throw new AppError(400, 'missing_unit', 'Hãy cho biết đơn vị (tham số unit).', 'unit');
-  const unit = requireUnit(cat, q.unit, 'unit');
+  const unit = requireNamedUnit(cat, q.unit);
   access.demand('read', unit.id);
   const code = q.code ? requireIndicator(cat, q.code, 'code').code : undefined;
   const period = q.period ? requirePeriod(q.period, 'period').code : undefined;

@@ -1,41 +1,10 @@
-import { and, count, eq, isNotNull, notInArray } from 'drizzle-orm';
-import { MEMBER_RATING_SHARE_LABELS } from '../../../shared/indicator';
-import type { IndicatorDto } from '../../../shared/schemas/indicators';
 import type { Access } from '../../auth/rights';
 import { forbidden } from '../../auth/rights';
-import { type IndicatorRow, indicators, results, targets } from '../../db/schema';
-import { catalogue, invalidateCatalogue } from '../../domain/catalogue';
-import { recordChange } from '../../domain/history';
-import { AppError, badRequest, conflict } from '../../lib/errors';
+import { catalogue } from '../../domain/catalogue';
+import { createIndicator, indicatorDto, updateIndicator } from '../../domain/indicators';
 import { requireIndicator } from '../../lib/lookups';
 import { accessOf, createRouter } from '../../lib/router';
 import * as routes from './indicators.routes';
-
-export const indicatorDto = (i: IndicatorRow): IndicatorDto => ({
-  code: i.code,
-  name: i.name,
-  unitLabel: i.unitLabel,
-  kind: i.kind,
-  direction: i.direction,
-  timeAggregate: i.timeAggregate,
-  ...(i.kind === 'level' ? { levels: i.levels ?? [] } : {}),
-  ...(i.memberRating ? { memberRating: i.memberRating } : {}),
-  position: i.position,
-  archived: i.archived,
-});
-
-/** Each share of the member ratings goes to one indicator at most. */
-function assertRatingFree(all: IndicatorRow[], share: IndicatorRow['memberRating'], self: number | null) {
-  if (!share) return;
-  const holder = all.find((i) => i.memberRating === share && i.id !== self);
-  if (holder)
-    throw new AppError(
-      409,
-      'member_rating_taken',
-      `Chỉ tiêu "${holder.name}" đang nhận ${MEMBER_RATING_SHARE_LABELS[share].toLowerCase()} từ xếp loại đảng viên; hãy bỏ gắn ở chỉ tiêu đó trước.`,
-      'memberRating',
-    );
-}
 
 function demandCatalogue(access: Access): Access {
   if (!access.canManageIndicators)
@@ -49,130 +18,11 @@ export const indicatorsRouter = createRouter()
     return c.json({ indicators: catalogue(c.get('db')).indicators.map(indicatorDto) }, 200);
   })
   .openapi(routes.create, (c) => {
-    const db = c.get('db');
     const access = demandCatalogue(accessOf(c));
-    const body = c.req.valid('json');
-    const cat = catalogue(db);
-    if (cat.indicatorsByCode.has(body.code))
-      throw new AppError(
-        409,
-        'indicator_exists',
-        `Mã chỉ tiêu "${body.code}" đã có; hãy chọn mã khác.`,
-        'code',
-      );
-    assertRatingFree(cat.indicators, body.memberRating ?? null, null);
-    const position = cat.indicators.reduce((m, i) => Math.max(m, i.position), 0) + 1;
-    const row = db.transaction((tx) => {
-      const created = tx
-        .insert(indicators)
-        .values({
-          code: body.code,
-          name: body.name,
-          unitLabel: body.unitLabel,
-          kind: body.kind,
-          direction: body.direction ?? 'higher',
-          timeAggregate: body.timeAggregate ?? 'none',
-          levels: body.kind === 'level' ? (body.levels ?? null) : null,
-          memberRating: body.memberRating ?? null,
-          position,
-        })
-        .returning()
-        .get();
-      recordChange(tx, access.user, {
-        type: 'indicator',
-        action: 'create',
-        code: created.code,
-        after: indicatorDto(created),
-      });
-      return created;
-    });
-    invalidateCatalogue(db);
-    return c.json({ indicator: indicatorDto(row) }, 201);
+    return c.json({ indicator: createIndicator(c.get('db'), access.user, c.req.valid('json')) }, 201);
   })
   .openapi(routes.patch, (c) => {
-    const db = c.get('db');
     const access = demandCatalogue(accessOf(c));
-    const body = c.req.valid('json');
-    const ind = requireIndicator(catalogue(db), c.req.valid('param').code);
-    const kind = body.kind ?? ind.kind;
-    const inUse = () =>
-      db.select({ n: count() }).from(targets).where(eq(targets.indicatorId, ind.id)).get()!.n +
-        db.select({ n: count() }).from(results).where(eq(results.indicatorId, ind.id)).get()!.n >
-      0;
-
-    if (kind !== ind.kind && inUse())
-      throw conflict(
-        'indicator_in_use',
-        `Không thể đổi loại của chỉ tiêu "${ind.name}" vì đã có chỉ tiêu hoặc kết quả được nhập.`,
-      );
-    let levels = kind === 'level' ? (body.levels ?? ind.levels ?? null) : null;
-    if (kind === 'level' && !levels)
-      throw badRequest('invalid_input', 'Chỉ tiêu xếp loại cần danh sách các mức.', 'levels');
-    if (kind !== 'level' && body.levels)
-      throw badRequest('invalid_input', 'Chỉ chỉ tiêu xếp loại mới có các mức.', 'levels');
-    if ((body.timeAggregate ?? ind.timeAggregate) === 'sum' && kind === 'level')
-      throw badRequest(
-        'invalid_input',
-        'Chỉ tiêu xếp loại không thể cộng dồn theo kỳ; hãy chọn last hoặc none.',
-        'timeAggregate',
-      );
-    if (kind === 'level' && levels && ind.kind === 'level') {
-      // A level that values still use cannot disappear: those values would lose their meaning.
-      const used = [
-        ...db
-          .selectDistinct({ level: targets.level })
-          .from(targets)
-          .where(
-            and(eq(targets.indicatorId, ind.id), isNotNull(targets.level), notInArray(targets.level, levels)),
-          )
-          .all(),
-        ...db
-          .selectDistinct({ level: results.level })
-          .from(results)
-          .where(
-            and(eq(results.indicatorId, ind.id), isNotNull(results.level), notInArray(results.level, levels)),
-          )
-          .all(),
-      ];
-      if (used.length > 0)
-        throw conflict('level_in_use', `Không thể bỏ mức "${used[0]!.level}" vì đã có số liệu dùng mức này.`);
-    }
-    if (kind !== 'level') levels = null;
-    const memberRating = body.memberRating !== undefined ? body.memberRating : ind.memberRating;
-    if (memberRating && kind !== 'ratio')
-      throw badRequest(
-        'invalid_input',
-        'Chỉ chỉ tiêu loại tỷ lệ (ratio) mới nhận kết quả xếp loại đảng viên.',
-        'memberRating',
-      );
-    assertRatingFree(catalogue(db).indicators, memberRating, ind.id);
-    const row = db.transaction((tx) => {
-      const updated = tx
-        .update(indicators)
-        .set({
-          ...(body.name !== undefined ? { name: body.name } : {}),
-          ...(body.unitLabel !== undefined ? { unitLabel: body.unitLabel } : {}),
-          ...(body.direction !== undefined ? { direction: body.direction } : {}),
-          ...(body.timeAggregate !== undefined ? { timeAggregate: body.timeAggregate } : {}),
-          ...(body.position !== undefined ? { position: body.position } : {}),
-          ...(body.archived !== undefined ? { archived: body.archived } : {}),
-          kind,
-          levels,
-          memberRating,
-          updatedAt: new Date().toISOString(),
-        })
-        .where(eq(indicators.id, ind.id))
-        .returning()
-        .get();
-      recordChange(tx, access.user, {
-        type: 'indicator',
-        action: 'update',
-        code: ind.code,
-        before: indicatorDto(ind),
-        after: indicatorDto(updated),
-      });
-      return updated;
-    });
-    invalidateCatalogue(db);
-    return c.json({ indicator: indicatorDto(row) }, 200);
+    const ind = requireIndicator(catalogue(c.get('db')), c.req.valid('param').code);
+    return c.json({ indicator: updateIndicator(c.get('db'), access.user, ind, c.req.valid('json')) }, 200);
   });

@@ -1,7 +1,6 @@
-import { introText, lineText, reportText, reportTitle, summaryText } from '../../../shared/report';
-import type { ReportDto } from '../../../shared/schemas/report';
+import { reportText } from '../../../shared/report';
 import { catalogue } from '../../domain/catalogue';
-import { buildReport } from '../../domain/report';
+import { buildReport, reportDto } from '../../domain/report';
 import { reportWorkbook } from '../../domain/report-xlsx';
 import { badRequest } from '../../lib/errors';
 import { attachment } from '../../lib/files';
@@ -26,22 +25,11 @@ export const reportRouter = createRouter().openapi(routes.getReport, async (c) =
     );
   accessOf(c).demand('read', unit.id);
   const report = buildReport(c.get('db'), unit, period, resolveAsOf(q.asOf));
-  const text = reportText(report);
-  if (format === 'text') return c.text(text, 200);
-  if (format === 'xlsx') {
-    const body = await reportWorkbook(report);
-    return c.body(body, 200, {
+  if (format === 'text') return c.text(reportText(report), 200);
+  if (format === 'xlsx')
+    return c.body(await reportWorkbook(report), 200, {
       'Content-Type': routes.XLSX_TYPE,
       'Content-Disposition': attachment(`Báo cáo chỉ tiêu - ${unit.name} - ${period.label}`, 'xlsx'),
     });
-  }
-  const dto: ReportDto = {
-    ...report,
-    lines: report.lines.map((l) => ({ ...l, sentence: lineText(l, report) })),
-    title: reportTitle(report),
-    intro: introText(report),
-    summaryText: summaryText(report.summary),
-    text,
-  };
-  return c.json(dto, 200);
+  return c.json(reportDto(report), 200);
 });

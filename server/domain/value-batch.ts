@@ -1,22 +1,15 @@
-import type { Period } from '../../../shared/period';
-import { parsePeriod, periodError } from '../../../shared/period';
-import type { ItemProblem } from '../../../shared/schemas/common';
-import type { ResultDto, TargetDto, ValuesBatchBody } from '../../../shared/schemas/values';
-import { checkResultInput, checkTargetInput, type Value } from '../../../shared/value';
-import type { Access } from '../../auth/rights';
-import type { Db } from '../../db/client';
-import type { UnitRow } from '../../db/schema';
-import { type Catalogue, catalogue, toIndicatorDef } from '../../domain/catalogue';
-import { assertUnlocked } from '../../domain/locks';
-import {
-  applyResult,
-  applyTarget,
-  currentResult,
-  currentTarget,
-  type ValueKey,
-} from '../../domain/value-writes';
-import { resultDto, targetDto } from '../../domain/values';
-import { AppError } from '../../lib/errors';
+import type { Period } from '../../shared/period';
+import { parsePeriod, periodError } from '../../shared/period';
+import type { ItemProblem } from '../../shared/schemas/common';
+import type { ResultDto, TargetDto, ValuesBatchBody } from '../../shared/schemas/values';
+import { checkResultInput, checkTargetInput, type Value } from '../../shared/value';
+import type { Access } from '../auth/rights';
+import type { Db } from '../db/client';
+import type { UnitRow } from '../db/schema';
+import { AppError } from '../lib/errors';
+import { type Catalogue, catalogue, toIndicatorDef } from './catalogue';
+import { assertUnlocked } from './locks';
+import { applyWrite, type BulkWrite, storedDto, type ValueKey, writeOver } from './value-writes';
 
 // POST /api/values/batch: a screenful of targets and results saved at once, as the targets
 // grid and the results screen send them. Every item is checked before anything is written;
@@ -154,28 +147,21 @@ export function writeBatch(db: Db, access: Access, body: ValuesBatchBody) {
   return db.transaction((tx) => {
     const checkedLocks = new Set<string>();
     const conflicts: (ItemProblem & { current: TargetDto | ResultDto | null })[] = [];
-    const stored = plan.map((p) => {
+    const writes: BulkWrite[] = plan.map((p) => {
       const lockKey = `${p.key.unitId}|${p.key.period.code}`;
       if (!checkedLocks.has(lockKey)) {
         assertUnlocked(tx, cat, p.key.unitId, p.key.period);
         checkedLocks.add(lockKey);
       }
-      const current = p.list === 'targets' ? currentTarget(tx, p.key) : currentResult(tx, p.key);
-      if (p.version !== undefined && (current?.version ?? 0) !== p.version) {
-        const dto =
-          current === undefined
-            ? null
-            : p.list === 'targets'
-              ? targetDto(p.key.def, current)
-              : resultDto(p.key.def, current as NonNullable<ReturnType<typeof currentResult>>);
+      const w = writeOver(tx, p.list === 'targets' ? 'target' : 'result', p.key, p.value, p.note);
+      if (p.version !== undefined && (w.current?.version ?? 0) !== p.version)
         conflicts.push({
           list: p.list,
           index: p.index,
           message: `"${p.key.indicator.name}" của ${p.key.unit.name}, ${p.key.period.label.toLowerCase()}, vừa được người khác sửa`,
-          current: dto,
+          current: storedDto(w),
         });
-      }
-      return current;
+      return w;
     });
     if (conflicts.length > 0)
       throw refuse(409, 'version_conflict', conflicts, {
@@ -185,32 +171,12 @@ export function writeBatch(db: Db, access: Access, body: ValuesBatchBody) {
     let changed = 0;
     const targetsOut: TargetDto[] = [];
     const resultsOut: ResultDto[] = [];
-    plan.forEach((p, i) => {
-      const current = stored[i];
-      const before = current?.version;
-      if (p.list === 'targets') {
-        const after = applyTarget(
-          tx,
-          access.user,
-          p.key,
-          current as ReturnType<typeof currentTarget>,
-          p.value,
-        );
-        if (after) targetsOut.push(after);
-        if (after?.version !== before) changed++;
-      } else {
-        const after = applyResult(
-          tx,
-          access.user,
-          p.key,
-          current as ReturnType<typeof currentResult>,
-          p.value,
-          p.note,
-        );
-        if (after) resultsOut.push(after);
-        if (after?.version !== before) changed++;
-      }
-    });
+    for (const w of writes) {
+      const after = applyWrite(tx, access.user, w);
+      if (after && w.type === 'target') targetsOut.push(after as TargetDto);
+      if (after && w.type === 'result') resultsOut.push(after as ResultDto);
+      if (after?.version !== w.current?.version) changed++;
+    }
     return { targets: targetsOut, results: resultsOut, changed };
   });
 }

@@ -1,0 +1,79 @@
+import type { ResultDto, TargetDto } from '../../shared/schemas/values';
+import { checkResultInput, checkTargetInput, type Value } from '../../shared/value';
+import type { Db } from '../db/client';
+import type { UnitRow, UserRow } from '../db/schema';
+import { badRequest, conflict, notFound } from '../lib/errors';
+import { catalogue } from './catalogue';
+import { assertUnlocked } from './locks';
+import { applyWrite, type BulkWrite, storedDto, type ValueKey, writeOver } from './value-writes';
+
+// PUT and DELETE /api/targets/… and /api/results/…: one target or result set or removed, after
+// the checks of a single save: the value read as its indicator's kind, the period open and,
+// when the screen says which version it saw, nobody else's change in between.
+
+type Key = ValueKey & { unit: UnitRow };
+
+const WORDS: Record<BulkWrite['type'], { conflict: string; missing: string; notYet: string }> = {
+  target: {
+    conflict: 'Chỉ tiêu này vừa được người khác sửa; hãy xem giá trị hiện tại rồi lưu lại.',
+    missing: 'target_not_found',
+    notYet: 'chưa được giao chỉ tiêu này',
+  },
+  result: {
+    conflict: 'Kết quả này vừa được người khác sửa; hãy xem giá trị hiện tại rồi chọn giữ giá trị nào.',
+    missing: 'result_not_found',
+    notYet: 'chưa báo cáo kết quả này',
+  },
+};
+
+function save(
+  db: Db,
+  by: UserRow,
+  type: BulkWrite['type'],
+  key: Key,
+  value: Value,
+  note: string | null,
+  version: number | undefined,
+) {
+  return db.transaction((tx) => {
+    assertUnlocked(tx, catalogue(db), key.unitId, key.period);
+    const w = writeOver(tx, type, key, value, note);
+    if (version !== undefined && (w.current?.version ?? 0) !== version)
+      throw conflict('version_conflict', WORDS[type].conflict, { current: storedDto(w) });
+    return applyWrite(tx, by, w);
+  });
+}
+
+/** Sets a target from the value a request sends. */
+export function saveTarget(db: Db, by: UserRow, key: Key, input: unknown, version?: number): TargetDto {
+  const checked = checkTargetInput(key.def, input);
+  if (!checked.ok) throw badRequest('invalid_value', checked.message, checked.field);
+  return save(db, by, 'target', key, checked.value, null, version) as TargetDto;
+}
+
+/** Sets a result, with its note, from what a request sends. */
+export function saveResult(
+  db: Db,
+  by: UserRow,
+  key: Key,
+  body: { value?: unknown; numerator?: unknown; denominator?: unknown; note?: string; version?: number },
+): ResultDto {
+  const checked = checkResultInput(key.def, body);
+  if (!checked.ok) throw badRequest('invalid_value', checked.message, checked.field);
+  const note = body.note?.trim() ? body.note.trim() : null;
+  return save(db, by, 'result', key, checked.value, note, body.version) as ResultDto;
+}
+
+/** Removes a target or a result; 404 when none is stored. */
+export function removeValue(db: Db, by: UserRow, type: BulkWrite['type'], key: Key) {
+  db.transaction((tx) => {
+    assertUnlocked(tx, catalogue(db), key.unitId, key.period);
+    const w = writeOver(tx, type, key, null, null);
+    if (!w.current)
+      throw notFound(
+        WORDS[type].missing,
+        `Đơn vị "${key.unit.name}" ${WORDS[type].notYet} trong ${key.period.label.toLowerCase()}.`,
+      );
+    applyWrite(tx, by, w);
+  });
+}
