@@ -1,140 +1,23 @@
 import { count } from 'drizzle-orm';
 import { formatNumber } from '../../shared/format';
+import type { Value } from '../../shared/value';
+import { newIndicatorRow } from '../domain/indicators';
+import { valueColumns } from '../domain/values';
 import type { Db } from './client';
+import { CELLS, DEPARTMENTS, INDICATORS, MASS, ROOT } from './demo-organisation';
 import { indicators, memberRatings, results, targetLines, targets, units } from './schema';
 
-// The demo organisation: a fictional college's party committee with its cells, departments
-// and mass organisations, ten-odd indicators of the kinds the seed articles name, and
-// targets and results from 2021 to the current year (and for the terms 2020–2025 and
-// 2025–2030) chosen so that every status appears. All names are invented.
+// The demo data: the organisation of demo-organisation.ts, with targets and results from 2021
+// to the current year (and for the terms 2020–2025 and 2025–2030) chosen so that every status
+// appears.
 
-type Kind = 'count' | 'percent' | 'ratio' | 'level';
-interface DemoIndicator {
-  code: string;
-  name: string;
-  unitLabel: string;
-  kind: Kind;
-  direction?: 'higher' | 'lower';
-  timeAggregate?: 'sum' | 'last' | 'none';
-  levels?: string[];
-  memberRating?: 'good_or_better' | 'excellent';
-}
-
-const PARTY_LEVELS = [
-  'Không hoàn thành nhiệm vụ',
-  'Hoàn thành nhiệm vụ',
-  'Hoàn thành tốt nhiệm vụ',
-  'Hoàn thành xuất sắc nhiệm vụ',
-];
-const MASS_LEVELS = ['Trung bình', 'Khá', 'Vững mạnh', 'Vững mạnh tiêu biểu'];
-
-const INDICATORS: DemoIndicator[] = [
-  {
-    code: 'DV_HTT',
-    name: 'Tỷ lệ đảng viên hoàn thành tốt nhiệm vụ trở lên',
-    unitLabel: '%',
-    kind: 'ratio',
-    memberRating: 'good_or_better',
-  },
-  {
-    code: 'DV_HTXS',
-    name: 'Tỷ lệ đảng viên hoàn thành xuất sắc nhiệm vụ',
-    unitLabel: '%',
-    kind: 'ratio',
-    memberRating: 'excellent',
-  },
-  { code: 'CB_HTT', name: 'Số chi bộ hoàn thành tốt nhiệm vụ trở lên', unitLabel: 'chi bộ', kind: 'count' },
-  { code: 'CB_HTXS', name: 'Số chi bộ hoàn thành xuất sắc nhiệm vụ', unitLabel: 'chi bộ', kind: 'count' },
-  {
-    code: 'HOC_TAP_NQ',
-    name: 'Tỷ lệ đảng viên, quần chúng tham gia học tập nghị quyết của Đảng',
-    unitLabel: '%',
-    kind: 'ratio',
-    timeAggregate: 'last',
-  },
-  {
-    code: 'NCKH_TINH',
-    name: 'Số đề tài nghiên cứu khoa học cấp tỉnh',
-    unitLabel: 'đề tài',
-    kind: 'count',
-    timeAggregate: 'sum',
-  },
-  {
-    code: 'NCKH_CS',
-    name: 'Số đề tài nghiên cứu khoa học cấp cơ sở',
-    unitLabel: 'đề tài',
-    kind: 'count',
-    timeAggregate: 'sum',
-  },
-  {
-    code: 'KH_DAO_TAO',
-    name: 'Tỷ lệ hoàn thành kế hoạch đào tạo, bồi dưỡng',
-    unitLabel: '%',
-    kind: 'percent',
-    // Reported cumulatively: the latest figure of the year is the year's.
-    timeAggregate: 'last',
-  },
-  {
-    code: 'GV_GIOI',
-    name: 'Số giảng viên đạt danh hiệu giảng viên dạy giỏi các cấp',
-    unitLabel: 'giảng viên',
-    kind: 'count',
-    timeAggregate: 'sum',
-  },
-  {
-    code: 'TUYEN_SINH',
-    name: 'Số học sinh, sinh viên tuyển mới',
-    unitLabel: 'học sinh',
-    kind: 'count',
-    timeAggregate: 'sum',
-  },
-  {
-    code: 'KET_NAP',
-    name: 'Số đảng viên mới được kết nạp',
-    unitLabel: 'đảng viên',
-    kind: 'count',
-    timeAggregate: 'sum',
-  },
-  {
-    code: 'KY_LUAT',
-    name: 'Số đảng viên bị kỷ luật',
-    unitLabel: 'đảng viên',
-    kind: 'count',
-    direction: 'lower',
-    timeAggregate: 'sum',
-  },
-  {
-    code: 'XL_DOAN_THE',
-    name: 'Xếp loại tổ chức đoàn thể',
-    unitLabel: 'mức',
-    kind: 'level',
-    levels: MASS_LEVELS,
-    timeAggregate: 'last',
-  },
-  {
-    code: 'XL_DANG_BO',
-    name: 'Xếp loại chất lượng tổ chức đảng',
-    unitLabel: 'mức',
-    kind: 'level',
-    levels: PARTY_LEVELS,
-    timeAggregate: 'last',
-  },
-];
-
-const ROOT = 'Đảng bộ Trường Cao đẳng Sư phạm Hồng Lam';
-interface DemoCell {
-  name: string;
-  members: number;
-}
-const CELLS: DemoCell[] = [
-  { name: 'Chi bộ Khoa Giáo dục Tiểu học – Mầm non', members: 14 },
-  { name: 'Chi bộ Khoa Khoa học Tự nhiên', members: 12 },
-  { name: 'Chi bộ Khoa Xã hội – Ngoại ngữ', members: 12 },
-  { name: 'Chi bộ Đào tạo – Khảo thí', members: 12 },
-  { name: 'Chi bộ Hành chính – Quản trị', members: 10 },
-];
-const DEPARTMENTS = ['Phòng Đào tạo', 'Phòng Khoa học và Hợp tác quốc tế', 'Phòng Tổ chức – Hành chính'];
-const MASS = ['Công đoàn Trường', 'Đoàn Thanh niên Trường'];
+/** A demo figure as a value: a number, a level's name, or a ratio's counts. */
+const demoValue = (v: number | string | [number, number]): Value =>
+  typeof v === 'number'
+    ? { type: 'number', x100: Math.round(v * 100) }
+    : typeof v === 'string'
+      ? { type: 'level', level: v }
+      : { type: 'ratio', numerator: v[0], denominator: v[1] };
 
 /** A small deterministic generator, so every first start shows the same demo. */
 function prng(seed: number) {
@@ -163,17 +46,7 @@ export function loadDemoDataIfEmpty(db: Db, today = new Date()): DemoSummary | n
     INDICATORS.forEach((d, i) => {
       const row = tx
         .insert(indicators)
-        .values({
-          code: d.code,
-          name: d.name,
-          unitLabel: d.unitLabel,
-          kind: d.kind,
-          direction: d.direction ?? 'higher',
-          timeAggregate: d.timeAggregate ?? 'none',
-          levels: d.levels ?? null,
-          memberRating: d.memberRating ?? null,
-          position: i + 1,
-        })
+        .values(newIndicatorRow(d, i + 1))
         .returning({ id: indicators.id })
         .get();
       ind.set(d.code, row.id);
@@ -196,16 +69,16 @@ export function loadDemoDataIfEmpty(db: Db, today = new Date()): DemoSummary | n
     const mass = MASS.map((m) => addUnit(m, 'doan_the', root));
 
     let values = 0;
+    const key = (unitId: number, code: string, period: string) => ({
+      unitId,
+      indicatorId: ind.get(code)!,
+      period,
+    });
     const target = (unitId: number, code: string, period: string, v: number | string) => {
       values++;
+      const { valueX100, level } = valueColumns(demoValue(v));
       tx.insert(targets)
-        .values({
-          unitId,
-          indicatorId: ind.get(code)!,
-          period,
-          valueX100: typeof v === 'number' ? Math.round(v * 100) : null,
-          level: typeof v === 'string' ? v : null,
-        })
+        .values({ ...key(unitId, code, period), valueX100, level })
         .run();
     };
     const result = (
@@ -217,16 +90,7 @@ export function loadDemoDataIfEmpty(db: Db, today = new Date()): DemoSummary | n
     ) => {
       values++;
       tx.insert(results)
-        .values({
-          unitId,
-          indicatorId: ind.get(code)!,
-          period,
-          valueX100: typeof v === 'number' ? Math.round(v * 100) : null,
-          numerator: Array.isArray(v) ? v[0] : null,
-          denominator: Array.isArray(v) ? v[1] : null,
-          level: typeof v === 'string' ? v : null,
-          note: note ?? null,
-        })
+        .values({ ...key(unitId, code, period), ...valueColumns(demoValue(v)), note: note ?? null })
         .run();
     };
 

@@ -36,6 +36,19 @@ function assertRatingFree(all: IndicatorRow[], share: IndicatorRow['memberRating
     );
 }
 
+/** The stored columns of a new indicator, with the defaults of what it leaves out. */
+export const newIndicatorRow = (body: CreateIndicatorBody, position: number) => ({
+  code: body.code,
+  name: body.name,
+  unitLabel: body.unitLabel,
+  kind: body.kind,
+  direction: body.direction ?? 'higher',
+  timeAggregate: body.timeAggregate ?? 'none',
+  levels: body.kind === 'level' ? (body.levels ?? null) : null,
+  memberRating: body.memberRating ?? null,
+  position,
+});
+
 /** Adds an indicator at the end of the catalogue. */
 export function createIndicator(db: Db, by: UserRow, body: CreateIndicatorBody): IndicatorDto {
   const cat = catalogue(db);
@@ -49,21 +62,7 @@ export function createIndicator(db: Db, by: UserRow, body: CreateIndicatorBody):
   assertRatingFree(cat.indicators, body.memberRating ?? null, null);
   const position = cat.indicators.reduce((m, i) => Math.max(m, i.position), 0) + 1;
   const row = db.transaction((tx) => {
-    const created = tx
-      .insert(indicators)
-      .values({
-        code: body.code,
-        name: body.name,
-        unitLabel: body.unitLabel,
-        kind: body.kind,
-        direction: body.direction ?? 'higher',
-        timeAggregate: body.timeAggregate ?? 'none',
-        levels: body.kind === 'level' ? (body.levels ?? null) : null,
-        memberRating: body.memberRating ?? null,
-        position,
-      })
-      .returning()
-      .get();
+    const created = tx.insert(indicators).values(newIndicatorRow(body, position)).returning().get();
     recordChange(tx, by, {
       type: 'indicator',
       action: 'create',
