@@ -120,6 +120,34 @@ function judgeRow(def: IndicatorDef, target: Value | null, rolled: Rolled | null
   return { status, achievement: a === null ? null : a / 100 };
 }
 
+export interface UnitCell {
+  target: DashboardRowDto['target'];
+  result: RowResultDto;
+  status: Status;
+  achievement: number | null;
+}
+
+/** A unit's cell on one indicator and period: its target and result as shown, judged. */
+function cellOf(
+  rollup: RollupView,
+  def: IndicatorDef,
+  unitId: number,
+  target: Value | null,
+  period: Period,
+  open: boolean,
+): UnitCell {
+  const rolled = rollup.result(unitId, def, period);
+  return {
+    target: target ? targetOut(def, target) : null,
+    result: rowResult(
+      def,
+      rolled,
+      rolled?.source === 'entered' ? rollup.fromUnits(unitId, def, period) : null,
+    ),
+    ...judgeRow(def, target, rolled, open),
+  };
+}
+
 /**
  * The dashboard rows of one unit and period for the given indicators, in their order. Only
  * indicators with a target or a result get a row, unless `keepEmpty` (a target line binds
@@ -145,22 +173,12 @@ export function unitRows(
   for (const ind of wanted) {
     const def = toIndicatorDef(ind);
     const target = tgt.get(`${unit.id}|${ind.id}`) ?? null;
-    const rolled = rollup.result(unit.id, def, period);
-    if (!target && !rolled && !keepEmpty) continue;
+    const cell = cellOf(rollup, def, unit.id, target, period, open);
+    if (!target && !cell.result && !keepEmpty) continue;
     const progress = progressOf(def, unit.id, period, asOf, rollup, enclosing, (p) =>
       encTargets.get(`${unit.id}|${ind.id}|${p}`),
     );
-    rows.push({
-      indicator: indicatorOut(ind),
-      target: target ? targetOut(def, target) : null,
-      result: rowResult(
-        def,
-        rolled,
-        rolled?.source === 'entered' ? rollup.fromUnits(unit.id, def, period) : null,
-      ),
-      ...judgeRow(def, target, rolled, open),
-      ...(progress ? { progress } : {}),
-    });
+    rows.push({ indicator: indicatorOut(ind), ...cell, ...(progress ? { progress } : {}) });
   }
   return rows;
 }
@@ -214,27 +232,12 @@ export function dashboardUnits(
     period: periodOut(period, asOf),
     rows: kids.map((id) => {
       const unit = cat.units.get(id)!;
-      const target = tgt.get(`${id}|${ind.id}`) ?? null;
-      const rolled = rollup.result(id, def, period);
       return {
         unit: { id: String(id), name: unit.name, kind: unit.kind },
-        target: target ? targetOut(def, target) : null,
-        result: rowResult(
-          def,
-          rolled,
-          rolled?.source === 'entered' ? rollup.fromUnits(id, def, period) : null,
-        ),
-        ...judgeRow(def, target, rolled, open),
+        ...cellOf(rollup, def, id, tgt.get(`${id}|${ind.id}`) ?? null, period, open),
       };
     }),
   };
-}
-
-export interface UnitCell {
-  target: DashboardRowDto['target'];
-  result: RowResultDto;
-  status: Status;
-  achievement: number | null;
 }
 
 /**
@@ -259,19 +262,8 @@ export function childrenCells(
   const defs = wanted.map((ind) => [ind, toIndicatorDef(ind)] as const);
   return kids.map((id) => {
     const cells = new Map<string, UnitCell>();
-    for (const [ind, def] of defs) {
-      const target = tgt.get(`${id}|${ind.id}`) ?? null;
-      const rolled = rollup.result(id, def, period);
-      cells.set(ind.code, {
-        target: target ? targetOut(def, target) : null,
-        result: rowResult(
-          def,
-          rolled,
-          rolled?.source === 'entered' ? rollup.fromUnits(id, def, period) : null,
-        ),
-        ...judgeRow(def, target, rolled, open),
-      });
-    }
+    for (const [ind, def] of defs)
+      cells.set(ind.code, cellOf(rollup, def, id, tgt.get(`${id}|${ind.id}`) ?? null, period, open));
     return { unit: cat.units.get(id)!, cells };
   });
 }

@@ -15,11 +15,11 @@ import type { ResultDto } from '../../shared/schemas/values';
 import { ratioPercentX100 } from '../../shared/value';
 import type { Db, DbOrTx } from '../db/client';
 import { type MemberRatingRow, memberRatings, type UnitRow, type UserRow } from '../db/schema';
-import { conflict } from '../lib/errors';
+import { assertVersion, putVersioned } from '../db/versioned';
 import { type Catalogue, catalogue, toIndicatorDef } from './catalogue';
 import { recordChange } from './history';
 import { assertUnlocked } from './locks';
-import { applyResult, currentResult } from './value-writes';
+import { applyWrite, currentResult, writeOver } from './value-writes';
 import { resultDto } from './values';
 
 // The member ratings of a chi bộ (docs/rules.md, "Member ratings"): its members counted by
@@ -121,25 +121,14 @@ export function saveMemberRating(db: Db, by: UserRow, unit: UnitRow, period: Per
   const { row, results } = db.transaction((tx) => {
     assertUnlocked(tx, cat, unit.id, period);
     const current = storedRating(tx, unit.id, period.code);
-    if (body.version !== undefined && (current?.version ?? 0) !== body.version)
-      throw conflict(
-        'version_conflict',
-        'Kết quả xếp loại của đơn vị này vừa được người khác sửa; hãy xem số hiện tại rồi lưu lại.',
-        { current: current ? ratingDto(current) : null },
-      );
+    assertVersion(
+      body.version,
+      current,
+      'Kết quả xếp loại của đơn vị này vừa được người khác sửa; hãy xem số hiện tại rồi lưu lại.',
+      () => (current ? ratingDto(current) : null),
+    );
     const set = { ...counts, note, updatedAt: new Date().toISOString() };
-    const row = current
-      ? tx
-          .update(memberRatings)
-          .set({ ...set, version: current.version + 1 })
-          .where(eq(memberRatings.id, current.id))
-          .returning()
-          .get()
-      : tx
-          .insert(memberRatings)
-          .values({ unitId: unit.id, period: period.code, ...set })
-          .returning()
-          .get();
+    const row = putVersioned(tx, memberRatings, current, { unitId: unit.id, period: period.code }, set);
     recordChange(tx, by, {
       type: 'member_rating',
       action: current ? 'update' : 'create',
@@ -156,8 +145,8 @@ export function saveMemberRating(db: Db, by: UserRow, unit: UnitRow, period: Per
       if (!indicator) continue;
       const key = { unitId: unit.id, indicator, def: toIndicatorDef(indicator), period };
       const value = { type: 'ratio' as const, ...ratios[share] };
-      const saved = applyResult(tx, by, key, currentResult(tx, key), value, ratingNote(counts, note));
-      if (saved) results.push(saved);
+      const saved = applyWrite(tx, by, writeOver(tx, 'result', key, value, ratingNote(counts, note)));
+      if (saved) results.push(saved as ResultDto);
     }
     return { row, results };
   });

@@ -18,11 +18,13 @@ const THIN = { style: 'thin' as const, color: { argb: 'FF7F7F7F' } };
 const BOX = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 const COLUMNS = ['TT', 'Chỉ tiêu', 'ĐVT', 'Kế hoạch', 'Thực hiện', 'Tỷ lệ so với kế hoạch', 'Đánh giá'];
 
-/** A target or result as a cell: a number where it is one, with the format people read. */
 /** A percentage with two decimals as the fraction Excel formats: 66.67 → 0.6667, exactly as written. */
 const fraction = (percent: number) => Math.round(percent * 100) / 10000;
 
-function valueCell(kind: DashboardRowDto['indicator']['kind'], f: { value: number | string } | null) {
+type Figure = { value: number | string } | null;
+
+/** A target or result as a cell: a number where it is one, with the format people read. */
+function valueCell(kind: DashboardRowDto['indicator']['kind'], f: Figure) {
   if (!f) return { value: null, numFmt: undefined };
   if (typeof f.value === 'string') return { value: f.value, numFmt: undefined };
   if (kind === 'count') return { value: f.value, numFmt: '#,##0' };
@@ -84,6 +86,35 @@ function bodyCells(row: ExcelJS.Row, numFmts: (string | undefined)[]) {
   });
 }
 
+/** One row per indicator: TT, Chỉ tiêu, ĐVT, a target, a result, its share of the target, a word. */
+function tableRows(
+  ws: ExcelJS.Worksheet,
+  rows: DashboardRowDto[],
+  figures: (r: DashboardRowDto) => {
+    target: Figure;
+    result: Figure;
+    achievement: number | null;
+    word: string;
+  },
+) {
+  rows.forEach((r, i) => {
+    const f = figures(r);
+    const kind = r.indicator.kind;
+    const target = valueCell(kind, f.target);
+    const result = valueCell(kind, f.result);
+    const row = ws.addRow([
+      i + 1,
+      r.indicator.name,
+      r.indicator.unitLabel,
+      target.value,
+      result.value,
+      f.achievement === null ? null : fraction(f.achievement),
+      f.word,
+    ]);
+    bodyCells(row, [undefined, undefined, undefined, target.numFmt, result.numFmt, '0.00%', undefined]);
+  });
+}
+
 export async function reportWorkbook(report: Report): Promise<Uint8Array<ArrayBuffer>> {
   const wb = new (await excel()).Workbook();
   wb.creator = 'Chỉ tiêu';
@@ -109,21 +140,7 @@ export async function reportWorkbook(report: Report): Promise<Uint8Array<ArrayBu
   ws.addRow([]);
 
   headerRow(ws, COLUMNS);
-  report.table.forEach((r, i) => {
-    const kind = r.indicator.kind;
-    const target = valueCell(kind, r.target);
-    const result = valueCell(kind, r.result);
-    const row = ws.addRow([
-      i + 1,
-      r.indicator.name,
-      r.indicator.unitLabel,
-      target.value,
-      result.value,
-      r.achievement === null ? null : fraction(r.achievement),
-      STATUS_LABELS[r.status],
-    ]);
-    bodyCells(row, [undefined, undefined, undefined, target.numFmt, result.numFmt, '0.00%', undefined]);
-  });
+  tableRows(ws, report.table, (r) => ({ ...r, word: STATUS_LABELS[r.status] }));
 
   // A half-year or a quarter: how far the year (or a year: the term) has come.
   const withProgress = report.table.filter((r) => r.progress);
@@ -140,22 +157,7 @@ export async function reportWorkbook(report: Report): Promise<Uint8Array<ArrayBu
       'Tỷ lệ so với kế hoạch',
       'Tiến độ',
     ]);
-    withProgress.forEach((r, i) => {
-      const p = r.progress!;
-      const kind = r.indicator.kind;
-      const target = valueCell(kind, p.target);
-      const result = valueCell(kind, p.result);
-      const row = ws.addRow([
-        i + 1,
-        r.indicator.name,
-        r.indicator.unitLabel,
-        target.value,
-        result.value,
-        p.achievement === null ? null : fraction(p.achievement),
-        PACE_LABELS[p.pace],
-      ]);
-      bodyCells(row, [undefined, undefined, undefined, target.numFmt, result.numFmt, '0.00%', undefined]);
-    });
+    tableRows(ws, withProgress, (r) => ({ ...r.progress!, word: PACE_LABELS[r.progress!.pace] }));
   }
 
   return new Uint8Array(await wb.xlsx.writeBuffer());

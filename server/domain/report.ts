@@ -76,19 +76,25 @@ export function buildReport(db: Db, unit: UnitRow, period: Period, asOf: string)
     countedTo: asOf < period.end ? asOf : period.end,
     table,
   };
+  const report = (
+    mode: Report['mode'],
+    basis: Period,
+    fromIndicators: boolean,
+    lines: ReportLine[],
+  ): Report => ({
+    ...base,
+    mode,
+    basis: { code: basis.code, label: basis.label },
+    fromIndicators,
+    lines,
+    summary: summaryOf(lines, mode === 'progress'),
+  });
 
   // The committee's own sentences for the period.
   const own = judgedLines(db, unit, period, asOf);
   if (own.lines.length > 0) {
     const lines = own.lines.map((l) => ({ text: l.text, status: l.status, parts: l.parts.map(partOf) }));
-    return {
-      ...base,
-      mode: 'period',
-      basis: { code: period.code, label: period.label },
-      fromIndicators: false,
-      lines,
-      summary: summaryOf(lines, false),
-    };
+    return report('period', period, false, lines);
   }
 
   // The mid-year review: the year's sentences, judged on the results so far.
@@ -123,14 +129,7 @@ export function buildReport(db: Db, unit: UnitRow, period: Period, asOf: string)
       });
       return { text: l.text, status: lineStatus(parts.map((p) => p.status)), parts };
     });
-    return {
-      ...base,
-      mode: 'progress',
-      basis: { code: year.code, label: year.label },
-      fromIndicators: false,
-      lines,
-      summary: summaryOf(lines, true),
-    };
+    return report('progress', year, false, lines);
   }
 
   // No sentences written: one line per indicator given a target.
@@ -142,14 +141,7 @@ export function buildReport(db: Db, unit: UnitRow, period: Period, asOf: string)
       const text = `${r.indicator.name} ${r.indicator.direction === 'lower' ? 'không quá' : 'đạt'} ${goal}`;
       return { text, status: r.status, parts: [part] };
     });
-  return {
-    ...base,
-    mode: 'period',
-    basis: { code: period.code, label: period.label },
-    fromIndicators: true,
-    lines,
-    summary: summaryOf(lines, false),
-  };
+  return report('period', period, true, lines);
 }
 
 /** The report as GET /api/report?format=json answers it: the model with its sentences written. */

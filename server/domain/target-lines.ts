@@ -5,7 +5,8 @@ import type { TargetLineInput, TargetLinesDto } from '../../shared/schemas/targe
 import { divRoundHalfUp } from '../../shared/value';
 import type { Db, DbOrTx } from '../db/client';
 import { targetLines, type UnitRow, type UserRow } from '../db/schema';
-import { badRequest, conflict } from '../lib/errors';
+import { assertVersion, putVersioned } from '../db/versioned';
+import { badRequest } from '../lib/errors';
 import { today } from '../lib/today';
 import { catalogue } from './catalogue';
 import { periodOut, unitRows } from './dashboard';
@@ -74,22 +75,17 @@ export function saveTargetLines(
   db.transaction((tx) => {
     assertUnlocked(tx, cat, unit.id, period);
     const current = storedLines(tx, unit.id, period.code);
-    if (body.version !== undefined && (current?.version ?? 0) !== body.version)
-      throw conflict(
-        'version_conflict',
-        'Danh sách chỉ tiêu chủ yếu vừa được người khác sửa; hãy xem bản hiện tại rồi lưu lại.',
-        { current: judgedLines(db, unit, period, today()) },
-      );
+    assertVersion(
+      body.version,
+      current,
+      'Danh sách chỉ tiêu chủ yếu vừa được người khác sửa; hãy xem bản hiện tại rồi lưu lại.',
+      () => judgedLines(db, unit, period, today()),
+    );
     const before = current?.lines ?? [];
     if (JSON.stringify(before) === JSON.stringify(lines)) return;
     const updatedAt = new Date().toISOString();
     // Emptied lists keep their row, so that the version keeps counting up.
-    if (current)
-      tx.update(targetLines)
-        .set({ lines, version: current.version + 1, updatedAt })
-        .where(eq(targetLines.id, current.id))
-        .run();
-    else tx.insert(targetLines).values({ unitId: unit.id, period: period.code, lines, updatedAt }).run();
+    putVersioned(tx, targetLines, current, { unitId: unit.id, period: period.code }, { lines, updatedAt });
     recordChange(tx, by, {
       type: 'target_line',
       action: !current || before.length === 0 ? 'create' : lines.length === 0 ? 'delete' : 'update',

@@ -6,6 +6,7 @@ import { checkResultInput, checkTargetInput, type Value } from '../../shared/val
 import type { Access } from '../auth/rights';
 import type { Db } from '../db/client';
 import type { UnitRow } from '../db/schema';
+import { isStale } from '../db/versioned';
 import { AppError } from '../lib/errors';
 import { type Catalogue, catalogue, toIndicatorDef } from './catalogue';
 import { assertUnlocked } from './locks';
@@ -154,7 +155,7 @@ export function writeBatch(db: Db, access: Access, body: ValuesBatchBody) {
         checkedLocks.add(lockKey);
       }
       const w = writeOver(tx, p.list === 'targets' ? 'target' : 'result', p.key, p.value, p.note);
-      if (p.version !== undefined && (w.current?.version ?? 0) !== p.version)
+      if (isStale(p.version, w.current))
         conflicts.push({
           list: p.list,
           index: p.index,

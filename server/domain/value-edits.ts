@@ -2,7 +2,8 @@ import type { ResultDto, TargetDto } from '../../shared/schemas/values';
 import { checkResultInput, checkTargetInput, type Value } from '../../shared/value';
 import type { Db } from '../db/client';
 import type { UnitRow, UserRow } from '../db/schema';
-import { badRequest, conflict, notFound } from '../lib/errors';
+import { assertVersion } from '../db/versioned';
+import { badRequest, notFound } from '../lib/errors';
 import { catalogue } from './catalogue';
 import { assertUnlocked } from './locks';
 import { applyWrite, type BulkWrite, storedDto, type ValueKey, writeOver } from './value-writes';
@@ -38,8 +39,7 @@ function save(
   return db.transaction((tx) => {
     assertUnlocked(tx, catalogue(db), key.unitId, key.period);
     const w = writeOver(tx, type, key, value, note);
-    if (version !== undefined && (w.current?.version ?? 0) !== version)
-      throw conflict('version_conflict', WORDS[type].conflict, { current: storedDto(w) });
+    assertVersion(version, w.current, WORDS[type].conflict, () => storedDto(w));
     return applyWrite(tx, by, w);
   });
 }

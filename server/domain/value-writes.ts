@@ -13,6 +13,7 @@ import {
   targets,
   type UserRow,
 } from '../db/schema';
+import { putVersioned } from '../db/versioned';
 import { recordChange } from './history';
 import { resultDto, targetDto, valueColumns } from './values';
 
@@ -31,6 +32,9 @@ export interface ValueKey {
 type By = Pick<UserRow, 'id' | 'username'> | null;
 
 const now = () => new Date().toISOString();
+
+/** The columns that name a value's row. */
+const rowKey = (k: ValueKey) => ({ unitId: k.unitId, indicatorId: k.indicator.id, period: k.period.code });
 
 const targetWhere = (k: ValueKey) =>
   and(
@@ -55,98 +59,49 @@ export function currentResult(tx: DbOrTx, k: ValueKey): ResultRow | undefined {
 }
 
 /**
- * Sets (value) or removes (null) a target. Returns what is stored afterwards; writes nothing
- * and records nothing when the value is already stored or there is nothing to remove.
+ * Sets (value) or removes (null) a target, or a result with its note. Returns what is stored
+ * afterwards; writes and records nothing when it is already stored or there is nothing to
+ * remove. `current` must be what is stored now, read in the same transaction (writeOver).
  */
-export function applyTarget(
-  tx: DbOrTx,
-  by: By,
-  k: ValueKey,
-  current: TargetRow | undefined,
-  value: Value | null,
-): TargetDto | null {
-  const before = current ? targetDto(k.def, current) : null;
-  const base = { type: 'target' as const, unitId: k.unitId, code: k.indicator.code, period: k.period.code };
-  if (value === null) {
-    if (!current) return null;
-    tx.delete(targets).where(eq(targets.id, current.id)).run();
+export function applyWrite(tx: DbOrTx, by: By, w: BulkWrite): TargetDto | ResultDto | null {
+  const k = w.key;
+  const before = storedDto(w);
+  const base = { type: w.type, unitId: k.unitId, code: k.indicator.code, period: k.period.code };
+  if (w.value === null) {
+    if (!w.current) return null;
+    if (w.type === 'target') tx.delete(targets).where(eq(targets.id, w.current.id)).run();
+    else tx.delete(results).where(eq(results.id, w.current.id)).run();
     recordChange(tx, by, { ...base, action: 'delete', before });
     return null;
   }
-  const cols = valueColumns(value);
-  if (current && current.valueX100 === cols.valueX100 && current.level === cols.level) return before;
-  const set = { valueX100: cols.valueX100, level: cols.level, updatedAt: now() };
-  const row = current
-    ? tx
-        .update(targets)
-        .set({ ...set, version: current.version + 1 })
-        .where(eq(targets.id, current.id))
-        .returning()
-        .get()
-    : tx
-        .insert(targets)
-        .values({ unitId: k.unitId, indicatorId: k.indicator.id, period: k.period.code, ...set })
-        .returning()
-        .get();
-  const after = targetDto(k.def, row);
-  recordChange(tx, by, { ...base, action: current ? 'update' : 'create', before, after });
+  if (writeUnchanged(w)) return before;
+  const cols = valueColumns(w.value);
+  const updatedAt = now();
+  const after =
+    w.type === 'target'
+      ? targetDto(
+          k.def,
+          putVersioned(tx, targets, w.current, rowKey(k), {
+            valueX100: cols.valueX100,
+            level: cols.level,
+            updatedAt,
+          }),
+        )
+      : resultDto(
+          k.def,
+          putVersioned(tx, results, w.current, rowKey(k), { ...cols, note: w.note, updatedAt }),
+        );
+  const note = w.type === 'result' ? w.note : null;
+  recordChange(tx, by, { ...base, action: w.current ? 'update' : 'create', before, after, note });
   return after;
 }
 
-/**
- * Sets (value) or removes (null) a result with its note. Returns what is stored afterwards;
- * writes nothing when value and note are already stored.
- */
-export function applyResult(
-  tx: DbOrTx,
-  by: By,
-  k: ValueKey,
-  current: ResultRow | undefined,
-  value: Value | null,
-  note: string | null,
-): ResultDto | null {
-  const before = current ? resultDto(k.def, current) : null;
-  const base = { type: 'result' as const, unitId: k.unitId, code: k.indicator.code, period: k.period.code };
-  if (value === null) {
-    if (!current) return null;
-    tx.delete(results).where(eq(results.id, current.id)).run();
-    recordChange(tx, by, { ...base, action: 'delete', before });
-    return null;
-  }
-  const cols = valueColumns(value);
-  if (
-    current &&
-    current.valueX100 === cols.valueX100 &&
-    current.numerator === cols.numerator &&
-    current.denominator === cols.denominator &&
-    current.level === cols.level &&
-    current.note === note
-  )
-    return before;
-  const set = { ...cols, note, updatedAt: now() };
-  const row = current
-    ? tx
-        .update(results)
-        .set({ ...set, version: current.version + 1 })
-        .where(eq(results.id, current.id))
-        .returning()
-        .get()
-    : tx
-        .insert(results)
-        .values({ unitId: k.unitId, indicatorId: k.indicator.id, period: k.period.code, ...set })
-        .returning()
-        .get();
-  const after = resultDto(k.def, row);
-  recordChange(tx, by, { ...base, action: current ? 'update' : 'create', before, after, note });
-  return after;
-}
-
-// Many values at once (the import): the same rules as applyTarget and applyResult (a value
+// Many values at once (the import): the same rules as applyWrite (a value
 // already stored is not rewritten, a change bumps the version and is recorded with the DTOs
 // before and after), with statements prepared once and one timestamp for the whole batch,
 // so that a hundred thousand rows cost a few hundred milliseconds instead of a query each.
 
-/** Whether storing `value` over `current` would change nothing (applyTarget's test). */
+/** Whether storing `value` over `current` would change nothing (applyWrite's test of a target). */
 export function targetUnchanged(current: TargetRow | undefined, value: Value | null): boolean {
   if (value === null) return current === undefined;
   if (!current) return false;
@@ -154,7 +109,7 @@ export function targetUnchanged(current: TargetRow | undefined, value: Value | n
   return current.valueX100 === cols.valueX100 && current.level === cols.level;
 }
 
-/** Whether storing `value` and `note` over `current` would change nothing (applyResult's test). */
+/** Whether storing `value` and `note` over `current` would change nothing (applyWrite's test of a result). */
 export function resultUnchanged(current: ResultRow | undefined, value: Value | null, note: string | null) {
   if (value === null) return current === undefined;
   if (!current) return false;
@@ -178,7 +133,7 @@ export type BulkWrite =
       note: string | null;
     };
 
-/** Whether a write would change nothing (applyTarget's and applyResult's test). */
+/** Whether a write would change nothing. */
 export function writeUnchanged(w: BulkWrite): boolean {
   return w.type === 'target'
     ? targetUnchanged(w.current, w.value)
@@ -202,13 +157,6 @@ export function writeOver(
   return type === 'target'
     ? { type, key, current: currentTarget(tx, key), value }
     : { type, key, current: currentResult(tx, key), value, note };
-}
-
-/** Applies one write, as applyTarget or applyResult. */
-export function applyWrite(tx: DbOrTx, by: By, w: BulkWrite): TargetDto | ResultDto | null {
-  return w.type === 'target'
-    ? applyTarget(tx, by, w.key, w.current, w.value)
-    : applyResult(tx, by, w.key, w.current, w.value, w.note);
 }
 
 /**

@@ -73,44 +73,33 @@ export function valueOut(ind: IndicatorDef, v: Value) {
   return out;
 }
 
-export function targetDto(
-  ind: IndicatorDef,
-  row: ValueColumns & { unitId: number; period: string; version: number; updatedAt: string },
-): TargetDto | null {
-  const v = columnsToValue(row);
-  if (!v) return null;
-  return {
-    unitId: String(row.unitId),
-    code: ind.code,
-    period: row.period,
-    ...targetOut(ind, v),
-    version: row.version,
-    updatedAt: row.updatedAt,
-  };
+/** The columns of a stored target or result beside its value. */
+interface StoredRow extends ValueColumns {
+  unitId: number;
+  period: string;
+  version: number;
+  updatedAt: string;
 }
 
-export function resultDto(
-  ind: IndicatorDef,
-  row: ValueColumns & {
-    unitId: number;
-    period: string;
-    version: number;
-    updatedAt: string;
-    note: string | null;
-  },
-): ResultDto | null {
+export function targetDto(ind: IndicatorDef, row: StoredRow): TargetDto | null {
   const v = columnsToValue(row);
   if (!v) return null;
-  return {
-    unitId: String(row.unitId),
-    code: ind.code,
-    period: row.period,
-    ...valueOut(ind, v),
-    note: row.note,
-    version: row.version,
-    updatedAt: row.updatedAt,
-  };
+  return { ...rowKeyOut(ind, row), ...targetOut(ind, v), ...versionOut(row) };
 }
+
+export function resultDto(ind: IndicatorDef, row: StoredRow & { note: string | null }): ResultDto | null {
+  const v = columnsToValue(row);
+  if (!v) return null;
+  return { ...rowKeyOut(ind, row), ...valueOut(ind, v), note: row.note, ...versionOut(row) };
+}
+
+const rowKeyOut = (ind: IndicatorDef, row: StoredRow) => ({
+  unitId: String(row.unitId),
+  code: ind.code,
+  period: row.period,
+});
+
+const versionOut = (row: StoredRow) => ({ version: row.version, updatedAt: row.updatedAt });
 
 /** GET /api/values: the targets and results entered for a unit and period, in the catalogue's order. */
 export function storedValues(db: Db, unit: UnitRow, period: Period) {
