@@ -13,14 +13,39 @@ import { MEMBER_RATING_SHARES } from '../../shared/indicator';
 // Numbers that people compare (targets, count and percent results) are stored as
 // integer hundredths ("x100") so that no judgement ever touches binary floating point.
 
+const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
+
 const timestamps = {
-  updatedAt: text('updated_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`),
+  updatedAt: text('updated_at').notNull().default(now),
 };
+
+const id = () => integer('id').primaryKey({ autoIncrement: true });
+const unitId = () =>
+  integer('unit_id')
+    .notNull()
+    .references(() => units.id);
+const period = () => text('period').notNull();
+
+/** What a unit enters for a period, and the locks on it: one row per unit and period. */
+const unitPeriodKey = () => ({ id: id(), unitId: unitId(), period: period() });
+
+/** A target or a result: one row per unit, indicator and period. */
+const valueKey = () => ({
+  id: id(),
+  unitId: unitId(),
+  indicatorId: integer('indicator_id')
+    .notNull()
+    .references(() => indicators.id),
+  period: period(),
+});
+
+/** Rows a screen saves whole: their version counts the changes (server/db/versioned.ts). */
+const versioned = () => ({ version: integer('version').notNull().default(1), ...timestamps });
 
 export const units = sqliteTable(
   'units',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
+    id: id(),
     parentId: integer('parent_id').references((): AnySQLiteColumn => units.id),
     name: text('name').notNull(),
     kind: text('kind').notNull(),
@@ -31,7 +56,7 @@ export const units = sqliteTable(
 );
 
 export const indicators = sqliteTable('indicators', {
-  id: integer('id').primaryKey({ autoIncrement: true }),
+  id: id(),
   code: text('code').notNull().unique(),
   name: text('name').notNull(),
   unitLabel: text('unit_label').notNull(),
@@ -57,18 +82,10 @@ export const indicators = sqliteTable('indicators', {
 export const targets = sqliteTable(
   'targets',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
-    unitId: integer('unit_id')
-      .notNull()
-      .references(() => units.id),
-    indicatorId: integer('indicator_id')
-      .notNull()
-      .references(() => indicators.id),
-    period: text('period').notNull(),
+    ...valueKey(),
     valueX100: integer('value_x100'),
     level: text('level'),
-    version: integer('version').notNull().default(1),
-    ...timestamps,
+    ...versioned(),
   },
   (t) => [
     uniqueIndex('targets_key').on(t.unitId, t.indicatorId, t.period),
@@ -81,21 +98,13 @@ export const targets = sqliteTable(
 export const results = sqliteTable(
   'results',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
-    unitId: integer('unit_id')
-      .notNull()
-      .references(() => units.id),
-    indicatorId: integer('indicator_id')
-      .notNull()
-      .references(() => indicators.id),
-    period: text('period').notNull(),
+    ...valueKey(),
     valueX100: integer('value_x100'),
     numerator: integer('numerator'),
     denominator: integer('denominator'),
     level: text('level'),
     note: text('note'),
-    version: integer('version').notNull().default(1),
-    ...timestamps,
+    ...versioned(),
   },
   (t) => [
     uniqueIndex('results_key').on(t.unitId, t.indicatorId, t.period),
@@ -111,14 +120,9 @@ export const results = sqliteTable(
 export const targetLines = sqliteTable(
   'target_lines',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
-    unitId: integer('unit_id')
-      .notNull()
-      .references(() => units.id),
-    period: text('period').notNull(),
+    ...unitPeriodKey(),
     lines: text('lines', { mode: 'json' }).notNull().$type<{ text: string; codes: string[] }[]>(),
-    version: integer('version').notNull().default(1),
-    ...timestamps,
+    ...versioned(),
   },
   (t) => [uniqueIndex('target_lines_key').on(t.unitId, t.period)],
 );
@@ -127,11 +131,7 @@ export const targetLines = sqliteTable(
 export const memberRatings = sqliteTable(
   'member_ratings',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
-    unitId: integer('unit_id')
-      .notNull()
-      .references(() => units.id),
-    period: text('period').notNull(),
+    ...unitPeriodKey(),
     excellent: integer('excellent').notNull(),
     good: integer('good').notNull(),
     complete: integer('complete').notNull(),
@@ -139,8 +139,7 @@ export const memberRatings = sqliteTable(
     /** An outstanding unit may rate up to 25% excellent instead of 20%. */
     outstanding: integer('outstanding', { mode: 'boolean' }).notNull().default(false),
     note: text('note'),
-    version: integer('version').notNull().default(1),
-    ...timestamps,
+    ...versioned(),
   },
   (t) => [uniqueIndex('member_ratings_key').on(t.unitId, t.period)],
 );
@@ -151,7 +150,7 @@ export const memberRatings = sqliteTable(
  * from this process or another, and never a rolled-back one. Pruned as it grows.
  */
 export const resultChanges = sqliteTable('result_changes', {
-  id: integer('id').primaryKey({ autoIncrement: true }),
+  id: id(),
   unitId: integer('unit_id').notNull(),
   indicatorId: integer('indicator_id').notNull(),
   period: text('period').notNull(),
@@ -167,7 +166,7 @@ export type ResultRow = typeof results.$inferSelect;
 // Accounts, rights, locks and history (docs/api.md; GET /api/docs).
 
 export const users = sqliteTable('users', {
-  id: integer('id').primaryKey({ autoIncrement: true }),
+  id: id(),
   /** Lower case; what people type to sign in. */
   username: text('username').notNull().unique(),
   displayName: text('display_name').notNull(),
@@ -175,7 +174,7 @@ export const users = sqliteTable('users', {
   passwordHash: text('password_hash').notNull(),
   active: integer('active', { mode: 'boolean' }).notNull().default(true),
   createdBy: integer('created_by').references((): AnySQLiteColumn => users.id),
-  createdAt: text('created_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`),
+  createdAt: text('created_at').notNull().default(now),
   ...timestamps,
 });
 
@@ -183,13 +182,13 @@ export const users = sqliteTable('users', {
 export const grants = sqliteTable(
   'grants',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
+    id: id(),
     userId: integer('user_id')
       .notNull()
       .references(() => users.id),
     role: text('role', { enum: ROLES }).notNull(),
     unitId: integer('unit_id').references(() => units.id),
-    createdAt: text('created_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`),
+    createdAt: text('created_at').notNull().default(now),
   },
   (t) => [index('grants_user_idx').on(t.userId), index('grants_unit_idx').on(t.unitId)],
 );
@@ -212,11 +211,7 @@ export const sessions = sqliteTable(
 export const locks = sqliteTable(
   'locks',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
-    unitId: integer('unit_id')
-      .notNull()
-      .references(() => units.id),
-    period: text('period').notNull(),
+    ...unitPeriodKey(),
     note: text('note'),
     lockedBy: integer('locked_by')
       .notNull()
@@ -233,7 +228,7 @@ export const locks = sqliteTable(
 export const history = sqliteTable(
   'history',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
+    id: id(),
     at: text('at').notNull(),
     userId: integer('user_id'),
     username: text('username'),

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from '@hono/zod-openapi';
 import { errorSchema } from '../../shared/schemas/common';
 
 export const jsonContent = <T extends z.ZodType>(schema: T, description: string) => ({
@@ -27,3 +27,24 @@ export function errors<S extends 400 | 401 | 403 | 404 | 409 | 423 | 429>(...sta
     statuses.map((s) => [s, jsonContent(errorSchema, ERROR_DESCRIPTIONS[s] ?? 'Lỗi')]),
   ) as Record<S, ReturnType<typeof jsonContent<typeof errorSchema>>>;
 }
+
+// The parameters many routes take, declared once. Each is sent as text and read by the handler
+// (lib/lookups.ts), which names what is wrong with it.
+
+/** The day statuses are judged on. */
+export const asOfParam = z
+  .string()
+  .optional()
+  .describe('Ngày tính trạng thái, YYYY-MM-DD; mặc định là hôm nay');
+
+/** `?unit=&period=`: a unit and a period. */
+export const unitPeriodQuery = z.object({ unit: z.string().optional(), period: z.string().optional() });
+
+/** `?unit=&period=&asOf=`: a unit and a period, judged on a day. */
+export const judgedQuery = unitPeriodQuery.extend({ asOf: asOfParam });
+
+/** `/{unitId}/{period}`: what a unit enters for a period. */
+export const unitPeriodParams = z.object({ unitId: z.string(), period: z.string() });
+
+/** The answer of a removal. */
+export const deleted = jsonContent(z.object({ deleted: z.literal(true) }), 'Đã xóa');

@@ -1,10 +1,14 @@
 import { gzipSync } from 'node:zlib';
 import type { Context, TypedResponse } from 'hono';
+import type { Period } from '../../shared/period';
 import { sessionValidUntil } from '../auth/sessions';
 import type { Db } from '../db/client';
+import type { UnitRow } from '../db/schema';
 import { rememberHot } from './hot-answers';
+import { requireUnitPeriod } from './lookups';
 import { requestHeader } from './request-headers';
 import type { AppEnv } from './router';
+import { resolveAsOf } from './today';
 
 // Answers of the read routes that every leader opens (dashboards, the chart by units, the
 // comparisons, the target lines), kept as the JSON text sent, for as long as the data stamp
@@ -83,6 +87,20 @@ export function cachedJson<T>(
       headers,
     );
   return c.body(body, 200, headers) as unknown as TypedResponse<T, 200, 'json'>;
+}
+
+/**
+ * A view of a unit and period (`?unit=&period=&asOf=`) for a reader of the unit, judged on the
+ * day asked or today, and kept until the next write.
+ */
+export function keptView<T>(
+  c: Context<AppEnv>,
+  query: { unit?: string; period?: string; asOf?: string },
+  view: (unit: UnitRow, period: Period, asOf: string) => T,
+): TypedResponse<T, 200, 'json'> {
+  const { unit, period } = requireUnitPeriod(c, 'read', query.unit, query.period);
+  const asOf = resolveAsOf(query.asOf);
+  return cachedJson(c, requestKey(c, asOf), () => view(unit, period, asOf));
 }
 
 /** Whether an Accept-Encoding header takes gzip (and does not refuse it with q=0). */

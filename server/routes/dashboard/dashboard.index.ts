@@ -1,18 +1,17 @@
 import { catalogue } from '../../domain/catalogue';
 import { dashboardUnits, dashboardWithLock } from '../../domain/dashboard';
-import { requireIndicator, requirePeriod, requireUnit, requireUnitPeriod } from '../../lib/lookups';
-import { cachedJson, requestKey } from '../../lib/response-cache';
+import { requireIndicator, requirePeriod, requireUnit } from '../../lib/lookups';
+import { cachedJson, keptView, requestKey } from '../../lib/response-cache';
 import { accessOf, createRouter } from '../../lib/router';
 import { resolveAsOf } from '../../lib/today';
 import * as routes from './dashboard.routes';
 
 export const dashboardRouter = createRouter()
-  .openapi(routes.dashboard, (c) => {
-    const q = c.req.valid('query');
-    const { unit, period } = requireUnitPeriod(c, 'read', q.unit, q.period);
-    const asOf = resolveAsOf(q.asOf);
-    return cachedJson(c, requestKey(c, asOf), () => dashboardWithLock(c.get('db'), unit, period, asOf));
-  })
+  .openapi(routes.dashboard, (c) =>
+    keptView(c, c.req.valid('query'), (unit, period, asOf) =>
+      dashboardWithLock(c.get('db'), unit, period, asOf),
+    ),
+  )
   .openapi(routes.dashboardUnits, (c) => {
     const q = c.req.valid('query');
     const cat = catalogue(c.get('db'));

@@ -1,18 +1,15 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { dashboardSchema, dashboardUnitsSchema } from '../../../shared/schemas/dashboard';
-import { errors, jsonContent } from '../../lib/openapi';
+import { asOfParam, errors, jsonContent, judgedQuery } from '../../lib/openapi';
 
 const tags = ['Bảng điều khiển'];
-const asOf = z.string().optional().describe('Ngày tính trạng thái, YYYY-MM-DD; mặc định là hôm nay');
 
 export const dashboard = createRoute({
   method: 'get',
   path: '/api/dashboard',
   tags,
   summary: 'Chỉ tiêu và kết quả của một đơn vị trong một kỳ, với đánh giá',
-  request: {
-    query: z.object({ unit: z.string().optional(), period: z.string().optional(), asOf }),
-  },
+  request: { query: judgedQuery },
   responses: { 200: jsonContent(dashboardSchema, 'Bảng chỉ tiêu của đơn vị'), ...errors(400, 404) },
 });
 
@@ -26,7 +23,7 @@ export const dashboardUnits = createRoute({
       parent: z.string().optional(),
       code: z.string().optional(),
       period: z.string().optional(),
-      asOf,
+      asOf: asOfParam,
     }),
   },
   responses: {

@@ -1,9 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { lockBody, lockSchema, unlockBody } from '../../../shared/accounts';
-import { errors, jsonContent } from '../../lib/openapi';
+import { errors, jsonContent, unitPeriodParams } from '../../lib/openapi';
 
 const tags = ['Khóa kỳ'];
-const params = z.object({ unitId: z.string(), period: z.string() });
 
 export const list = createRoute({
   method: 'get',
@@ -26,7 +25,7 @@ export const lock = createRoute({
   description:
     'Khóa số liệu của kỳ đó và các kỳ nằm trong nó, cho đơn vị và mọi đơn vị trực thuộc. Ghi vào số liệu đã khóa trả 423 period_locked. Cần quyền cấp ủy (committee) hoặc quản trị.',
   request: {
-    params,
+    params: unitPeriodParams,
     body: { content: { 'application/json': { schema: lockBody } }, required: false },
   },
   responses: {
@@ -42,7 +41,7 @@ export const unlock = createRoute({
   summary: 'Mở khóa một kỳ, có ghi lý do',
   description: 'Cần quyền cấp ủy của đơn vị cấp trên, hoặc quản trị. Lý do được ghi vào lịch sử.',
   request: {
-    params,
+    params: unitPeriodParams,
     body: { content: { 'application/json': { schema: unlockBody } }, required: true },
   },
   responses: {

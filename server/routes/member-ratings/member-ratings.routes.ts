@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { memberRatingBody, memberRatingSchema } from '../../../shared/ratings';
 import { errorSchema } from '../../../shared/schemas/common';
 import { resultSchema } from '../../../shared/schemas/values';
-import { errors, jsonBody, jsonContent } from '../../lib/openapi';
+import { errors, jsonBody, jsonContent, unitPeriodParams, unitPeriodQuery } from '../../lib/openapi';
 
 const tags = ['Xếp loại đảng viên'];
 
@@ -26,7 +26,7 @@ export const getMemberRating = createRoute({
   path: '/api/member-ratings',
   tags,
   summary: 'Kết quả xếp loại đảng viên của một đơn vị trong một kỳ',
-  request: { query: z.object({ unit: z.string().optional(), period: z.string().optional() }) },
+  request: { query: unitPeriodQuery },
   responses: { 200: jsonContent(memberRatingAnswer, 'Số đảng viên theo từng mức'), ...errors(400, 403, 404) },
 });
 
@@ -38,7 +38,7 @@ export const putMemberRating = createRoute({
   description:
     'excellent, good, complete, notComplete: số đảng viên Hoàn thành xuất sắc, Hoàn thành tốt, Hoàn thành, Không hoàn thành nhiệm vụ. Ghi kết quả của các chỉ tiêu tỷ lệ có memberRating good_or_better (tử số excellent + good) và excellent (tử số excellent), mẫu số là tổng. Vượt trần 20% (25% khi outstanding) số hoàn thành tốt trở lên thì vẫn lưu, kèm cảnh báo trong "warnings". Có "version" (0 khi chưa có) thì chỉ ghi khi chưa ai sửa.',
   request: {
-    params: z.object({ unitId: z.string(), period: z.string() }),
+    params: unitPeriodParams,
     body: jsonBody(memberRatingBody),
   },
   responses: {

@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { reportSchema } from '../../../shared/schemas/report';
-import { errors } from '../../lib/openapi';
+import { errors, unitPeriodQuery } from '../../lib/openapi';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -12,9 +12,7 @@ export const getReport = createRoute({
   description:
     'format=text (mặc định): văn bản thuần — tiêu đề, mỗi chỉ tiêu chủ yếu một dòng bắt đầu bằng "- " với đánh giá và số liệu, dòng cuối "Có N/M chỉ tiêu đạt và vượt (P%)."; format=json: cấu trúc; format=xlsx: bảng tính (TT, Chỉ tiêu, ĐVT, Kế hoạch, Thực hiện, Tỷ lệ so với kế hoạch, Đánh giá). Với 6 tháng hoặc quý chưa có chỉ tiêu chủ yếu riêng: theo chỉ tiêu chủ yếu của năm, lũy kế so với kế hoạch năm và tiến độ.',
   request: {
-    query: z.object({
-      unit: z.string().optional(),
-      period: z.string().optional(),
+    query: unitPeriodQuery.extend({
       format: z.string().optional().describe('text | json | xlsx'),
       asOf: z.string().optional().describe('Ngày tính, YYYY-MM-DD; mặc định hôm nay'),
     }),

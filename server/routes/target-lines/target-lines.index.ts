@@ -1,17 +1,13 @@
 import { judgedLines, saveTargetLines } from '../../domain/target-lines';
 import { requireUnitPeriod } from '../../lib/lookups';
-import { cachedJson, requestKey } from '../../lib/response-cache';
+import { keptView } from '../../lib/response-cache';
 import { createRouter } from '../../lib/router';
-import { resolveAsOf } from '../../lib/today';
 import * as routes from './target-lines.routes';
 
 export const targetLinesRouter = createRouter()
-  .openapi(routes.getTargetLines, (c) => {
-    const q = c.req.valid('query');
-    const { unit, period } = requireUnitPeriod(c, 'read', q.unit, q.period);
-    const asOf = resolveAsOf(q.asOf);
-    return cachedJson(c, requestKey(c, asOf), () => judgedLines(c.get('db'), unit, period, asOf));
-  })
+  .openapi(routes.getTargetLines, (c) =>
+    keptView(c, c.req.valid('query'), (unit, period, asOf) => judgedLines(c.get('db'), unit, period, asOf)),
+  )
   .openapi(routes.putTargetLines, (c) => {
     const params = c.req.valid('param');
     const { unit, period, access } = requireUnitPeriod(c, 'plan', params.unitId, params.period, 'unitId');

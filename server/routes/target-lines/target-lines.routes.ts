@@ -1,7 +1,7 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import { errorSchema } from '../../../shared/schemas/common';
 import { putTargetLinesBody, targetLinesSchema } from '../../../shared/schemas/target-lines';
-import { errors, jsonBody, jsonContent } from '../../lib/openapi';
+import { errors, jsonBody, jsonContent, judgedQuery, unitPeriodParams } from '../../lib/openapi';
 
 const tags = ['Chỉ tiêu chủ yếu'];
 
@@ -12,13 +12,7 @@ export const getTargetLines = createRoute({
   summary: 'Các chỉ tiêu chủ yếu của một đơn vị trong một kỳ, với đánh giá từng dòng',
   description:
     'Trạng thái của một dòng: missed nếu có phần Không đạt; not_yet nếu có phần Chưa đạt; no_data nếu có phần chưa có số liệu; exceeded nếu có phần Vượt; còn lại met. summary.share = achieved/total × 100, hai chữ số thập phân.',
-  request: {
-    query: z.object({
-      unit: z.string().optional(),
-      period: z.string().optional(),
-      asOf: z.string().optional().describe('Ngày tính trạng thái, YYYY-MM-DD; mặc định là hôm nay'),
-    }),
-  },
+  request: { query: judgedQuery },
   responses: { 200: jsonContent(targetLinesSchema, 'Các chỉ tiêu chủ yếu'), ...errors(400, 403, 404) },
 });
 
@@ -30,7 +24,7 @@ export const putTargetLines = createRoute({
   description:
     'Thay cả danh sách; "lines": [] xóa hết. Có "version" (0 khi chưa có danh sách) thì chỉ ghi khi chưa ai sửa, nếu không trả 409 kèm danh sách hiện tại trong "current".',
   request: {
-    params: z.object({ unitId: z.string(), period: z.string() }),
+    params: unitPeriodParams,
     body: jsonBody(putTargetLinesBody),
   },
   responses: {

@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { createUnitBody, patchUnitBody, unitSchema } from '../../../shared/schemas/units';
-import { errors, jsonBody, jsonContent } from '../../lib/openapi';
+import { deleted, errors, jsonBody, jsonContent } from '../../lib/openapi';
 
 const tags = ['Đơn vị'];
 const idParam = z.object({ id: z.string() });
@@ -44,7 +44,7 @@ export const remove = createRoute({
   summary: 'Xóa đơn vị (không được khi còn đơn vị trực thuộc hoặc số liệu)',
   request: { params: idParam },
   responses: {
-    200: jsonContent(z.object({ deleted: z.literal(true) }), 'Đã xóa'),
+    200: deleted,
     ...errors(404, 409),
   },
 });

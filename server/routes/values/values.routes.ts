@@ -8,11 +8,10 @@ import {
   valuesBatchBody,
   valuesBatchResponse,
 } from '../../../shared/schemas/values';
-import { errors, jsonBody, jsonContent } from '../../lib/openapi';
+import { deleted, errors, jsonBody, jsonContent, unitPeriodQuery } from '../../lib/openapi';
 
 const tags = ['Chỉ tiêu và kết quả'];
 const keyParams = z.object({ unitId: z.string(), code: z.string(), period: z.string() });
-const deleted = jsonContent(z.object({ deleted: z.literal(true) }), 'Đã xóa');
 
 export const putTarget = createRoute({
   method: 'put',
@@ -65,7 +64,7 @@ export const listValues = createRoute({
   path: '/api/values',
   tags,
   summary: 'Mọi chỉ tiêu và kết quả đã nhập của một đơn vị trong một kỳ',
-  request: { query: z.object({ unit: z.string().optional(), period: z.string().optional() }) },
+  request: { query: unitPeriodQuery },
   responses: {
     200: jsonContent(
       z.object({ targets: z.array(targetSchema), results: z.array(resultSchema) }),
