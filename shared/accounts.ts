@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { plainText } from './zod-vi';
+import { plainText, requiredText } from './zod-vi';
 
 // Accounts, rights, locks and history: request bodies checked by the server and by the
 // client's forms, and the shapes of the answers (docs/api.md; GET /api/docs).
@@ -42,14 +42,7 @@ export const passwordSchema = z
   .min(MIN_PASSWORD_LENGTH, { error: `Mật khẩu cần ít nhất ${MIN_PASSWORD_LENGTH} ký tự.` })
   .max(200, { error: 'Mật khẩu dài quá 200 ký tự.' });
 
-const displayName = plainText(
-  z
-    .string()
-    .trim()
-    .min(1, { error: 'Họ tên không được để trống.' })
-    .max(120, { error: 'Họ tên dài quá 120 ký tự.' }),
-  'Họ tên',
-);
+const displayName = requiredText('Họ tên', 120);
 
 export const roleSchema = z.enum(ROLES, {
   error: (iss) =>

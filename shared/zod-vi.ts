@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { formatNumber } from './format';
 import { clipQuote, hasVisibleText, isPlainText } from './text';
 
 // Zod's messages, in Vietnamese and naming the field, for every check that a schema does
@@ -86,4 +87,25 @@ export function plainText<T extends z.ZodString>(
     error: `${label} chứa ký tự không hợp lệ (ký tự điều khiển hoặc lỗi mã hóa); hãy gõ lại.`,
   });
   return required ? checked.refine(hasVisibleText, { error: `${label} không được để trống.` }) : checked;
+}
+
+/**
+ * A text a person must give: trimmed, not empty, at most `max` characters and plain
+ * (plainText), the messages naming it: "Tên không được để trống.", "Tên dài quá 200 ký tự.".
+ * `notText` words the refusal of anything but a string; `lines` lets it hold line breaks.
+ */
+export function requiredText(
+  label: string,
+  max: number,
+  options: { lines?: boolean; notText?: string } = {},
+) {
+  return plainText(
+    z
+      .string(options.notText === undefined ? undefined : { error: options.notText })
+      .trim()
+      .min(1, { error: `${label} không được để trống.` })
+      .max(max, { error: `${label} dài quá ${formatNumber(max)} ký tự.` }),
+    label,
+    { lines: options.lines },
+  );
 }

@@ -1,9 +1,10 @@
 import { asc } from 'drizzle-orm';
 import type { IndicatorDef } from '../../shared/indicator';
 import type { ParentOf } from '../../shared/rights';
-import type { Db } from '../db/client';
+import type { Db, Tx } from '../db/client';
 import { type IndicatorRow, indicators, type UnitRow, units } from '../db/schema';
 import { dataVersion } from '../lib/data-stamp';
+import { type Change, recordChange } from './history';
 
 /**
  * The organisation tree and the indicators, read once and kept in memory until something
@@ -25,6 +26,26 @@ const cache = new WeakMap<Db, { dataVersion: number; catalogue: Catalogue }>();
 
 export function invalidateCatalogue(db: Db) {
   cache.delete(db);
+}
+
+/**
+ * A change of the tree or of the indicators: written and recorded in one transaction, then the
+ * kept catalogue let go. Returns the row written as the API shows it.
+ */
+export function changeCatalogue<Row, Dto>(
+  db: Db,
+  by: Parameters<typeof recordChange>[1],
+  write: (tx: Tx) => Row,
+  dto: (row: Row) => Dto,
+  change: (shown: Dto, row: Row) => Change,
+): Dto {
+  const row = db.transaction((tx) => {
+    const written = write(tx);
+    recordChange(tx, by, change(dto(written), written));
+    return written;
+  });
+  invalidateCatalogue(db);
+  return dto(row);
 }
 
 export function catalogue(db: Db): Catalogue {

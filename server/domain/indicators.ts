@@ -4,8 +4,7 @@ import type { CreateIndicatorBody, IndicatorDto, PatchIndicatorBody } from '../.
 import type { Db } from '../db/client';
 import { type IndicatorRow, indicators, results, targets, type UserRow } from '../db/schema';
 import { AppError, badRequest, conflict } from '../lib/errors';
-import { catalogue, invalidateCatalogue } from './catalogue';
-import { recordChange } from './history';
+import { catalogue, changeCatalogue } from './catalogue';
 
 // The catalogue of indicators (docs/rules.md, "Indicators"): adding one, and changing one as
 // far as the values already entered with it allow.
@@ -61,18 +60,13 @@ export function createIndicator(db: Db, by: UserRow, body: CreateIndicatorBody):
     );
   assertRatingFree(cat.indicators, body.memberRating ?? null, null);
   const position = cat.indicators.reduce((m, i) => Math.max(m, i.position), 0) + 1;
-  const row = db.transaction((tx) => {
-    const created = tx.insert(indicators).values(newIndicatorRow(body, position)).returning().get();
-    recordChange(tx, by, {
-      type: 'indicator',
-      action: 'create',
-      code: created.code,
-      after: indicatorDto(created),
-    });
-    return created;
-  });
-  invalidateCatalogue(db);
-  return indicatorDto(row);
+  return changeCatalogue(
+    db,
+    by,
+    (tx) => tx.insert(indicators).values(newIndicatorRow(body, position)).returning().get(),
+    indicatorDto,
+    (after) => ({ type: 'indicator', action: 'create', code: after.code, after }),
+  );
 }
 
 /** Whether targets or results were entered with the indicator. */
@@ -134,33 +128,28 @@ export function updateIndicator(
       'memberRating',
     );
   assertRatingFree(catalogue(db).indicators, memberRating, ind.id);
-  const row = db.transaction((tx) => {
-    const updated = tx
-      .update(indicators)
-      .set({
-        ...(body.name !== undefined ? { name: body.name } : {}),
-        ...(body.unitLabel !== undefined ? { unitLabel: body.unitLabel } : {}),
-        ...(body.direction !== undefined ? { direction: body.direction } : {}),
-        ...(body.timeAggregate !== undefined ? { timeAggregate: body.timeAggregate } : {}),
-        ...(body.position !== undefined ? { position: body.position } : {}),
-        ...(body.archived !== undefined ? { archived: body.archived } : {}),
-        kind,
-        levels,
-        memberRating,
-        updatedAt: new Date().toISOString(),
-      })
-      .where(eq(indicators.id, ind.id))
-      .returning()
-      .get();
-    recordChange(tx, by, {
-      type: 'indicator',
-      action: 'update',
-      code: ind.code,
-      before: indicatorDto(ind),
-      after: indicatorDto(updated),
-    });
-    return updated;
-  });
-  invalidateCatalogue(db);
-  return indicatorDto(row);
+  return changeCatalogue(
+    db,
+    by,
+    (tx) =>
+      tx
+        .update(indicators)
+        .set({
+          ...(body.name !== undefined ? { name: body.name } : {}),
+          ...(body.unitLabel !== undefined ? { unitLabel: body.unitLabel } : {}),
+          ...(body.direction !== undefined ? { direction: body.direction } : {}),
+          ...(body.timeAggregate !== undefined ? { timeAggregate: body.timeAggregate } : {}),
+          ...(body.position !== undefined ? { position: body.position } : {}),
+          ...(body.archived !== undefined ? { archived: body.archived } : {}),
+          kind,
+          levels,
+          memberRating,
+          updatedAt: new Date().toISOString(),
+        })
+        .where(eq(indicators.id, ind.id))
+        .returning()
+        .get(),
+    indicatorDto,
+    (after) => ({ type: 'indicator', action: 'update', code: ind.code, before: indicatorDto(ind), after }),
+  );
 }

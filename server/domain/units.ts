@@ -15,8 +15,7 @@ import {
   units,
 } from '../db/schema';
 import { AppError, conflict } from '../lib/errors';
-import { catalogue, invalidateCatalogue, parentIn } from './catalogue';
-import { recordChange } from './history';
+import { catalogue, changeCatalogue, parentIn } from './catalogue';
 
 // The organisation tree (docs/rules.md, "Units"): the units a user sees, and adding, changing,
 // moving and removing one.
@@ -51,17 +50,23 @@ export function createUnit(db: Db, by: UserRow, parent: UnitRow | null, body: Cr
   const cat = catalogue(db);
   const siblings = cat.children.get(parent?.id ?? null) ?? [];
   const lastPosition = siblings.reduce((m, id) => Math.max(m, cat.units.get(id)?.position ?? 0), 0);
-  const row = db.transaction((tx) => {
-    const created = tx
-      .insert(units)
-      .values({ parentId: parent?.id ?? null, name: body.name, kind: body.kind, position: lastPosition + 1 })
-      .returning()
-      .get();
-    recordChange(tx, by, { type: 'unit', action: 'create', unitId: created.id, after: unitDto(created) });
-    return created;
-  });
-  invalidateCatalogue(db);
-  return unitDto(row);
+  return changeCatalogue(
+    db,
+    by,
+    (tx) =>
+      tx
+        .insert(units)
+        .values({
+          parentId: parent?.id ?? null,
+          name: body.name,
+          kind: body.kind,
+          position: lastPosition + 1,
+        })
+        .returning()
+        .get(),
+    unitDto,
+    (after, row) => ({ type: 'unit', action: 'create', unitId: row.id, after }),
+  );
 }
 
 /** Renames, reorders or moves a unit (`parent` undefined: it stays where it is); never into itself. */
@@ -80,30 +85,25 @@ export function updateUnit(
       'parentId',
     );
   const parentId = parent === undefined ? unit.parentId : (parent?.id ?? null);
-  const row = db.transaction((tx) => {
-    const updated = tx
-      .update(units)
-      .set({
-        parentId,
-        ...(body.name !== undefined ? { name: body.name } : {}),
-        ...(body.kind !== undefined ? { kind: body.kind } : {}),
-        ...(body.position !== undefined ? { position: body.position } : {}),
-        updatedAt: new Date().toISOString(),
-      })
-      .where(eq(units.id, unit.id))
-      .returning()
-      .get();
-    recordChange(tx, by, {
-      type: 'unit',
-      action: 'update',
-      unitId: unit.id,
-      before: unitDto(unit),
-      after: unitDto(updated),
-    });
-    return updated;
-  });
-  invalidateCatalogue(db);
-  return unitDto(row);
+  return changeCatalogue(
+    db,
+    by,
+    (tx) =>
+      tx
+        .update(units)
+        .set({
+          parentId,
+          ...(body.name !== undefined ? { name: body.name } : {}),
+          ...(body.kind !== undefined ? { kind: body.kind } : {}),
+          ...(body.position !== undefined ? { position: body.position } : {}),
+          updatedAt: new Date().toISOString(),
+        })
+        .where(eq(units.id, unit.id))
+        .returning()
+        .get(),
+    unitDto,
+    (after) => ({ type: 'unit', action: 'update', unitId: unit.id, before: unitDto(unit), after }),
+  );
 }
 
 const countOf = (
@@ -146,12 +146,17 @@ export function removeUnit(db: Db, by: UserRow, unit: UnitRow) {
       'unit_has_grants',
       `Không thể xóa "${unit.name}" vì còn ${granted} vai trò của người dùng giao trên đơn vị này; hãy thu hồi trước.`,
     );
-  db.transaction((tx) => {
-    // Its locks go with it: they closed values that no longer exist.
-    tx.delete(locks).where(eq(locks.unitId, unit.id)).run();
-    tx.delete(targetLines).where(eq(targetLines.unitId, unit.id)).run();
-    tx.delete(units).where(eq(units.id, unit.id)).run();
-    recordChange(tx, by, { type: 'unit', action: 'delete', unitId: unit.id, before: unitDto(unit) });
-  });
-  invalidateCatalogue(db);
+  changeCatalogue(
+    db,
+    by,
+    (tx) => {
+      // Its locks go with it: they closed values that no longer exist.
+      tx.delete(locks).where(eq(locks.unitId, unit.id)).run();
+      tx.delete(targetLines).where(eq(targetLines.unitId, unit.id)).run();
+      tx.delete(units).where(eq(units.id, unit.id)).run();
+      return unit;
+    },
+    unitDto,
+    (before) => ({ type: 'unit', action: 'delete', unitId: unit.id, before }),
+  );
 }

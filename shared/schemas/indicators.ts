@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DIRECTIONS, INDICATOR_KINDS, MEMBER_RATING_SHARES, TIME_AGGREGATES } from '../indicator';
-import { plainText } from '../zod-vi';
+import { plainText, requiredText } from '../zod-vi';
 
 // Indicators: what is measured and how its values are read (docs/rules.md, "Indicators").
 
@@ -20,22 +20,8 @@ const levelsSchema = z
   .refine((l) => new Set(l).size === l.length, { error: 'Các mức xếp loại không được trùng nhau.' });
 
 const indicatorFields = {
-  name: plainText(
-    z
-      .string()
-      .trim()
-      .min(1, { error: 'Tên chỉ tiêu không được để trống.' })
-      .max(500, { error: 'Tên chỉ tiêu dài quá 500 ký tự.' }),
-    'Tên chỉ tiêu',
-  ),
-  unitLabel: plainText(
-    z
-      .string()
-      .trim()
-      .min(1, { error: 'Đơn vị tính không được để trống.' })
-      .max(40, { error: 'Đơn vị tính dài quá 40 ký tự.' }),
-    'Đơn vị tính',
-  ),
+  name: requiredText('Tên chỉ tiêu', 500),
+  unitLabel: requiredText('Đơn vị tính', 40),
   kind: z.enum(INDICATOR_KINDS, {
     error: (iss) =>
       iss.input === undefined ? undefined : 'Loại chỉ tiêu phải là count, percent, ratio hoặc level.',

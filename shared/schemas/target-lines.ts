@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { plainText } from '../zod-vi';
+import { requiredText } from '../zod-vi';
 import { periodSchema, statusSchema, versionSchema as version } from './common';
 import { dashboardRowSchema } from './dashboard';
 import { indicatorCodeSchema } from './indicators';
@@ -7,15 +7,10 @@ import { indicatorCodeSchema } from './indicators';
 // Target lines (docs/api.md; GET /api/docs): the ordered "chỉ tiêu chủ yếu" of a unit and period.
 
 export const targetLineInput = z.strictObject({
-  text: plainText(
-    z
-      .string({ error: 'Nội dung chỉ tiêu chủ yếu phải là một câu chữ.' })
-      .trim()
-      .min(1, { error: 'Nội dung chỉ tiêu chủ yếu không được để trống.' })
-      .max(1000, { error: 'Nội dung chỉ tiêu chủ yếu dài quá 1.000 ký tự.' }),
-    'Nội dung chỉ tiêu chủ yếu',
-    { lines: true },
-  ),
+  text: requiredText('Nội dung chỉ tiêu chủ yếu', 1000, {
+    lines: true,
+    notText: 'Nội dung chỉ tiêu chủ yếu phải là một câu chữ.',
+  }),
   codes: z
     .array(indicatorCodeSchema, { error: 'Mỗi chỉ tiêu chủ yếu cần danh sách mã chỉ tiêu (codes).' })
     .min(1, { error: 'Mỗi chỉ tiêu chủ yếu phải gắn với ít nhất một chỉ tiêu.' })

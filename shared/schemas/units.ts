@@ -1,18 +1,11 @@
 import { z } from 'zod';
 import { UNIT_KINDS } from '../unit';
-import { plainText } from '../zod-vi';
+import { requiredText } from '../zod-vi';
 import { unitIdSchema as id } from './common';
 
 // Units: the organisation tree (docs/rules.md, "Units").
 
-const name = plainText(
-  z
-    .string()
-    .trim()
-    .min(1, { error: 'Tên không được để trống.' })
-    .max(200, { error: 'Tên dài quá 200 ký tự.' }),
-  'Tên',
-);
+const name = requiredText('Tên', 200);
 
 export const unitKindSchema = z.enum(UNIT_KINDS, {
   error: (iss) =>
