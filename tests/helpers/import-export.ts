@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { IMPORT_HEADER } from '../../shared/import-export';
 import { type Caller, seedBasics, type TestApp, testApp } from './app';
 
-// For tests/api/import-export/: a fresh app with two chi bộ before each test (\`beforeEach(freshApp)\`),
+// For tests/api/import-export/: a fresh app with two chi bộ before each test (`beforeEach(freshApp)`),
 // files to send, and what the values then are.
 
 export let t: TestApp;
