@@ -103,18 +103,8 @@ async function main() {
       `the root's ${CELL_ONLY_COUNT} should be rolled up from its units, not ${rootRow?.result?.source}`,
     );
 
-  const measured = await loadRuns({
-    step,
-    server,
-    yard,
-    cookie,
-    headers,
-    paths,
-    p,
-    dbPath,
-    rootFile,
-    rootGzFile,
-  });
+  const bench = { step, server, yard, cookie, headers, paths, p, dbPath, rootFile, rootGzFile };
+  const measured = await loadRuns(bench);
   const memoryAfterLoad = memoryOf(server.child.pid!);
 
   step(

@@ -16,18 +16,8 @@ export interface Paths {
   committeeScorecard: string;
 }
 
-export async function loadRuns({
-  step,
-  server,
-  yard,
-  cookie,
-  headers,
-  paths,
-  p,
-  dbPath,
-  rootFile,
-  rootGzFile,
-}: {
+/** What the runs need of the benchmark's setup. */
+export interface Bench {
   step: (what: string) => void;
   server: Started;
   yard: Started;
@@ -38,7 +28,10 @@ export async function loadRuns({
   dbPath: string;
   rootFile: string;
   rootGzFile: string;
-}) {
+}
+
+export async function loadRuns(bench: Bench) {
+  const { step, server, yard, cookie, headers, paths, p, dbPath, rootFile, rootGzFile } = bench;
   const runs: Record<string, LoadFigures> = {};
   const run = async (
     key: string,

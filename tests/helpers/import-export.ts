@@ -1,16 +1,9 @@
 import ExcelJS from 'exceljs';
 import { IMPORT_HEADER } from '../../shared/import-export';
-import { type Caller, seedBasics, type TestApp, testApp } from './app';
+import { type Caller, t } from './app';
 
-// For tests/api/import-export/: a fresh app with two chi bộ before each test (`beforeEach(freshApp)`),
-// files to send, and what the values then are.
-
-export let t: TestApp;
-export let ids: Awaited<ReturnType<typeof seedBasics>>;
-export async function freshApp() {
-  t = testApp();
-  ids = await seedBasics(t);
-}
+// For tests/api/import-export/ (each test on a fresh app, `beforeEach(freshApp)` of app.ts): files
+// to send, and what the values then are.
 
 export const A = 'Đảng bộ Trường Thử / Chi bộ A';
 export const B = 'Đảng bộ Trường Thử / Chi bộ B';

@@ -1,8 +1,9 @@
 import ExcelJS from 'exceljs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { IMPORT_HEADER } from '../../../shared/import-export';
+import { freshApp, ids, t } from '../../helpers/app';
 import { expectRefusal } from '../../helpers/expect';
-import { A, B, csv, download, freshApp, ids, t, text, upload, values } from '../../helpers/import-export';
+import { A, B, csv, download, text, upload, values } from '../../helpers/import-export';
 
 // POST /api/import, GET /api/export and GET /api/import/template: a spreadsheet of targets
 // and results in, the same layout out, all or nothing, every refusal naming its rows.

@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { IMPORT_HEADER } from '../../../shared/import-export';
+import { freshApp, ids, t } from '../../helpers/app';
 import { expectRefusal } from '../../helpers/expect';
-import { A, at, B, csv, freshApp, ids, t, upload, values } from '../../helpers/import-export';
+import { A, at, B, csv, upload, values } from '../../helpers/import-export';
 
 // POST /api/import, GET /api/export and GET /api/import/template: a spreadsheet of targets
 // and results in, the same layout out, all or nothing, every refusal naming its rows.

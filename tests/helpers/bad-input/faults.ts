@@ -169,3 +169,18 @@ export function malformed(route: string, spec: RouteSpec): fc.Arbitrary<Req> {
       };
     });
 }
+
+/** A PATCH of one of `changes` to what `param` names: a request the caller could make. */
+export const patchOf = (param: string, names: fc.Arbitrary<string>, changes: fc.Arbitrary<object>[]) =>
+  fc
+    .tuple(names, fc.oneof(...changes))
+    .map(([name, body]) => ({ params: { [param]: name }, body: body as Body }));
+
+/** The body of a PATCH: any field wrong, or no field at all (nothing to change). */
+export const changes = (bad: Record<string, fc.Arbitrary<unknown>>): ObjectSpec => ({
+  bad,
+  special: fc.constant({
+    label: 'nothing to change',
+    patch: Object.fromEntries(Object.keys(bad).map((k) => [k, undefined])),
+  }),
+});

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { ROLES } from '../../../shared/accounts';
 import { TEST_PASSWORD } from '../app';
-import { listWithBadItem, malformed, type ObjectSpec } from './faults';
+import { changes, listWithBadItem, malformed, type ObjectSpec } from './faults';
 import { badText, badUnitId, notIn, unitName, validGrant } from './pieces';
 import { badIdText, badSegment } from './segments';
 import { blank, longText, oddString } from './text';
@@ -87,13 +87,12 @@ export function accountRoutes(): Record<string, fc.Arbitrary<Req>> {
         params: { id: w.adminId },
         patch: { active: false },
       }),
-      body: {
-        bad: { displayName: badText(120), password: badPassword, active: notABoolean, grants: badGrants() },
-        special: fc.constant({
-          label: 'nothing to change',
-          patch: { displayName: undefined, password: undefined, active: undefined, grants: undefined },
-        }),
-      },
+      body: changes({
+        displayName: badText(120),
+        password: badPassword,
+        active: notABoolean,
+        grants: badGrants(),
+      }),
     }),
     'POST /api/auth/login': malformed('POST /api/auth/login', {
       as: 'anonymous',

@@ -6,7 +6,7 @@ import {
   TIME_AGGREGATES,
 } from '../../../shared/indicator';
 import { UNIT_KINDS } from '../../../shared/unit';
-import { malformed } from './faults';
+import { changes, malformed, patchOf } from './faults';
 import {
   badCodeSegment,
   badText,
@@ -48,29 +48,18 @@ export function catalogueRoutes(): Record<string, fc.Arbitrary<Req>> {
       },
     }),
     'PATCH /api/units/{id}': malformed('PATCH /api/units/{id}', {
-      base: fc
-        .tuple(
-          unit(),
-          fc.oneof(
-            fc.record({ name: unitName }),
-            fc.record({ kind: fc.constantFrom(...UNIT_KINDS) }),
-            fc.record({ position: fc.nat(1_000_000) }),
-          ),
-        )
-        .map(([id, body]) => ({ params: { id }, body: body as Body })),
+      base: patchOf('id', unit(), [
+        fc.record({ name: unitName }),
+        fc.record({ kind: fc.constantFrom(...UNIT_KINDS) }),
+        fc.record({ position: fc.nat(1_000_000) }),
+      ]),
       params: { id: badUnitSegment() },
-      body: {
-        bad: {
-          parentId: badUnitId(),
-          name: badText(200),
-          kind: notIn(UNIT_KINDS),
-          position: badWholeNumber(1_000_000),
-        },
-        special: fc.constant({
-          label: 'nothing to change',
-          patch: { parentId: undefined, name: undefined, kind: undefined, position: undefined },
-        }),
-      },
+      body: changes({
+        parentId: badUnitId(),
+        name: badText(200),
+        kind: notIn(UNIT_KINDS),
+        position: badWholeNumber(1_000_000),
+      }),
     }),
     'DELETE /api/units/{id}': malformed('DELETE /api/units/{id}', {
       base: unit().map((id) => ({ params: { id } })),
@@ -115,46 +104,23 @@ export function catalogueRoutes(): Record<string, fc.Arbitrary<Req>> {
       },
     }),
     'PATCH /api/indicators/{code}': malformed('PATCH /api/indicators/{code}', {
-      base: fc
-        .tuple(
-          fc.constantFrom(...w.codes),
-          fc.oneof(
-            fc.record({ name: sentence }),
-            fc.record({ direction: fc.constantFrom(...DIRECTIONS) }),
-            fc.record({ position: fc.nat(1000) }),
-          ),
-        )
-        .map(([code, body]) => ({ params: { code }, body: body as Body })),
+      base: patchOf('code', fc.constantFrom(...w.codes), [
+        fc.record({ name: sentence }),
+        fc.record({ direction: fc.constantFrom(...DIRECTIONS) }),
+        fc.record({ position: fc.nat(1000) }),
+      ]),
       params: { code: badCodeSegment() },
-      body: {
-        bad: {
-          name: badText(500),
-          unitLabel: badText(40),
-          kind: notIn(INDICATOR_KINDS),
-          direction: notIn(DIRECTIONS),
-          timeAggregate: notIn(TIME_AGGREGATES),
-          levels: levelsFaults,
-          memberRating: notIn(MEMBER_RATING_SHARES).filter((v) => v !== null),
-          position: badWholeNumber(1_000_000),
-          archived: notABoolean,
-        },
-        special: fc.constant({
-          label: 'nothing to change',
-          patch: Object.fromEntries(
-            [
-              'name',
-              'unitLabel',
-              'kind',
-              'direction',
-              'timeAggregate',
-              'levels',
-              'memberRating',
-              'position',
-              'archived',
-            ].map((k) => [k, undefined]),
-          ),
-        }),
-      },
+      body: changes({
+        name: badText(500),
+        unitLabel: badText(40),
+        kind: notIn(INDICATOR_KINDS),
+        direction: notIn(DIRECTIONS),
+        timeAggregate: notIn(TIME_AGGREGATES),
+        levels: levelsFaults,
+        memberRating: notIn(MEMBER_RATING_SHARES).filter((v) => v !== null),
+        position: badWholeNumber(1_000_000),
+        archived: notABoolean,
+      }),
     }),
   };
 }

@@ -87,6 +87,13 @@ export function valueRoutes(): Record<string, fc.Arbitrary<Req>> {
     label: `nothing stored in ${EMPTY_PERIOD}`,
     params: { period: EMPTY_PERIOD },
   });
+  /** Removing a value: a bad key, a locked period, or nothing stored there. */
+  const removal = (route: string) =>
+    malformed(route, {
+      base: key().map((k) => ({ params: keySegments(k) })),
+      params: valueParams,
+      special: fc.oneof(lockedPeriod(), nothingStored),
+    });
   return {
     'PUT /api/targets/{unitId}/{code}/{period}': malformed('PUT /api/targets/{unitId}/{code}/{period}', {
       base: key().chain((k) =>
@@ -100,14 +107,7 @@ export function valueRoutes(): Record<string, fc.Arbitrary<Req>> {
         special: fc.constant(staleVersion),
       },
     }),
-    'DELETE /api/targets/{unitId}/{code}/{period}': malformed(
-      'DELETE /api/targets/{unitId}/{code}/{period}',
-      {
-        base: key().map((k) => ({ params: keySegments(k) })),
-        params: valueParams,
-        special: fc.oneof(lockedPeriod(), nothingStored),
-      },
-    ),
+    'DELETE /api/targets/{unitId}/{code}/{period}': removal('DELETE /api/targets/{unitId}/{code}/{period}'),
     'PUT /api/results/{unitId}/{code}/{period}': malformed('PUT /api/results/{unitId}/{code}/{period}', {
       base: key().chain((k) => resultValue(k.ind).map((body) => ({ params: keySegments(k), body }))),
       params: valueParams,
@@ -128,14 +128,7 @@ export function valueRoutes(): Record<string, fc.Arbitrary<Req>> {
         ),
       },
     }),
-    'DELETE /api/results/{unitId}/{code}/{period}': malformed(
-      'DELETE /api/results/{unitId}/{code}/{period}',
-      {
-        base: key().map((k) => ({ params: keySegments(k) })),
-        params: valueParams,
-        special: fc.oneof(lockedPeriod(), nothingStored),
-      },
-    ),
+    'DELETE /api/results/{unitId}/{code}/{period}': removal('DELETE /api/results/{unitId}/{code}/{period}'),
     'POST /api/values/batch': malformed('POST /api/values/batch', {
       base: fc
         .record({
