@@ -3,20 +3,12 @@
 // sources. `npm start`, the benchmark and the soak run it with plain Node: no TypeScript
 // loader thread, about 35 MB less resident memory on the province than through tsx, and a
 // faster start (docs/performance.md). Packages stay in node_modules (better-sqlite3 is native).
-import { cpSync, existsSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { cpSync, existsSync, rmSync, statSync } from 'node:fs';
 import { build } from 'esbuild';
+import { newest } from './lib/newest.mjs';
 
 export const SERVER_ENTRY = 'dist/server/index.mjs';
 const SOURCES = ['server', 'shared', 'package-lock.json', 'scripts/build-server.mjs'];
-
-function newest(path) {
-  const st = statSync(path);
-  if (!st.isDirectory()) return st.mtimeMs;
-  let m = st.mtimeMs;
-  for (const entry of readdirSync(path)) m = Math.max(m, newest(join(path, entry)));
-  return m;
-}
 
 export async function ensureServerBuild({ quiet = false } = {}) {
   const builtAt = existsSync(SERVER_ENTRY) ? statSync(SERVER_ENTRY).mtimeMs : 0;

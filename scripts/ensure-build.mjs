@@ -1,19 +1,12 @@
 // Builds the client when dist/client is missing or older than its sources, so that
 // `npm start` on a fresh clone, or after a pull, always serves the current client.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { newest } from './lib/newest.mjs';
 
 const SOURCES = ['client', 'shared', 'vite.config.ts', 'package-lock.json', 'scripts/ensure-build.mjs'];
 const BUILT = join(process.env.CLIENT_OUT ?? 'dist/client', 'index.html');
-
-function newest(path) {
-  const st = statSync(path);
-  if (!st.isDirectory()) return st.mtimeMs;
-  let m = st.mtimeMs;
-  for (const entry of readdirSync(path)) m = Math.max(m, newest(join(path, entry)));
-  return m;
-}
 
 export function ensureClientBuild({ quiet = false } = {}) {
   const builtAt = existsSync(BUILT) ? statSync(BUILT).mtimeMs : 0;

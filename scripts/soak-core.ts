@@ -13,11 +13,11 @@
 // check, and every cell holding exactly the last value its client wrote.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { ensureServerBuild, SERVER_ENTRY } from './build-server.mjs';
+import { freePort, keepOutput, stopChild, waitForAnswer } from './lib/processes';
 
 export const SOAK_CODE = 'KET_NAP';
 /** Growth of the resident memory after the warm-up that still counts as flat. */
@@ -78,16 +78,6 @@ export interface SoakFigures {
   lostWrites: number;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      srv.close(() => (typeof addr === 'object' && addr ? resolve(addr.port) : reject(new Error('no port'))));
-    });
-  });
-}
-
 function rssMB(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? Number.NaN);
@@ -133,7 +123,6 @@ async function startServer(
   dbPath: string,
 ): Promise<{ child: ChildProcess; base: string; log: () => string }> {
   const port = await freePort();
-  let output = '';
   // The server as `npm start` runs it.
   await ensureServerBuild({ quiet: true });
   const child = spawn(process.execPath, [SERVER_ENTRY], {
@@ -147,32 +136,13 @@ async function startServer(
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const keep = (d: Buffer) => {
-    output = (output + d.toString()).slice(-20_000);
-  };
-  child.stdout?.on('data', keep);
-  child.stderr?.on('data', keep);
+  const log = keepOutput(child);
   const base = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`the server exited early:\n${output}`);
-    if (Date.now() > deadline) throw new Error(`the server did not answer within 120 s:\n${output}`);
-    try {
-      if ((await fetch(`${base}/api/health`)).ok) break;
-    } catch {}
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  return { child, base, log: () => output };
+  await waitForAnswer(`${base}/api/health`, child, { name: 'the server', seconds: 120, output: log });
+  return { child, base, log };
 }
 
-async function stop(child: ChildProcess) {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((r) => child.once('exit', r));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-  await exited;
-  clearTimeout(timer);
-}
+const stop = (child: ChildProcess) => stopChild(child, 10_000);
 
 /** A small deterministic generator, so that two runs ask the same things in the same order. */
 function rng(seed: number) {

@@ -3,7 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { VIETNAMESE } from '../helpers/expect';
-import { SERVER_ADMIN_PASSWORD, type ServerProcess, startServer } from '../helpers/server-process';
+import {
+  SERVER_ADMIN_PASSWORD,
+  type ServerProcess,
+  sessionCookie,
+  startServer,
+} from '../helpers/server-process';
 
 // Issue 8, "It holds", part 3: many people saving the same values at once. The real server
 // runs as its own process on a file database, and every client talks to it over loopback
@@ -34,16 +39,7 @@ interface Answer {
 type Client = ((method: string, path: string, body?: unknown) => Promise<Answer>) & { username: string };
 
 async function signIn(username: string, password: string): Promise<Client> {
-  const res = await fetch(`${base}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password }),
-  });
-  if (res.status !== 200) throw new Error(`sign-in of ${username}: ${res.status} ${await res.text()}`);
-  const cookie = res.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
+  const cookie = await sessionCookie(base, username, password);
   const client = async (method: string, path: string, body?: unknown) => {
     const answer = await fetch(base + path, {
       method,

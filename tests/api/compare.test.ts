@@ -1,16 +1,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { AS_OF, seedBasics, type TestApp, testApp } from '../helpers/app';
+import { AS_OF, freshApp, ids, t } from '../helpers/app';
 import { expectRefusal } from '../helpers/expect';
 
 // docs/api.md; GET /api/docs: one indicator across periods with the change from one to the
 // next, every indicator of a unit across periods, and the scorecard of the units below.
 
-let t: TestApp;
-let ids: Awaited<ReturnType<typeof seedBasics>>;
-beforeEach(async () => {
-  t = testApp();
-  ids = await seedBasics(t);
-});
+beforeEach(freshApp);
 
 const put = (kind: 'targets' | 'results', unit: string, code: string, period: string, body: unknown) =>
   t.call('PUT', `/api/${kind}/${unit}/${code}/${period}`, body);

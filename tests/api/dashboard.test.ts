@@ -1,13 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { seedBasics, type TestApp, testApp } from '../helpers/app';
+import { freshApp, ids, t } from '../helpers/app';
 import { expectRefusal } from '../helpers/expect';
 
-let t: TestApp;
-let ids: Awaited<ReturnType<typeof seedBasics>>;
-beforeEach(async () => {
-  t = testApp();
-  ids = await seedBasics(t);
-});
+beforeEach(freshApp);
 
 const put = (kind: 'targets' | 'results', unit: string, code: string, period: string, body: object) =>
   t.call('PUT', `/api/${kind}/${unit}/${code}/${period}`, body).then((r) => {

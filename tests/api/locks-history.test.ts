@@ -1,13 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { seedBasics, type TestApp, testApp } from '../helpers/app';
+import { freshApp, ids, t } from '../helpers/app';
 import { expectRefusal } from '../helpers/expect';
 
-let t: TestApp;
-let ids: Awaited<ReturnType<typeof seedBasics>>;
-beforeEach(async () => {
-  t = testApp();
-  ids = await seedBasics(t);
-});
+beforeEach(freshApp);
 
 describe('locked periods', () => {
   it('refuses with 423 every write to a locked period of the unit and its subtree, naming the lock', async () => {

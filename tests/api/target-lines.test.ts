@@ -1,16 +1,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { AS_OF, seedBasics, type TestApp, testApp } from '../helpers/app';
+import { AS_OF, freshApp, ids, t } from '../helpers/app';
 import { expectRefusal } from '../helpers/expect';
 
 // docs/api.md; GET /api/docs: the ordered "chỉ tiêu chủ yếu" of a unit and period, each
 // binding indicator targets, judged by the rule for lines of docs/rules.md.
 
-let t: TestApp;
-let ids: Awaited<ReturnType<typeof seedBasics>>;
-beforeEach(async () => {
-  t = testApp();
-  ids = await seedBasics(t);
-});
+beforeEach(freshApp);
 
 const HTT_LINE =
   'Có 90% đảng viên xếp loại hoàn thành tốt nhiệm vụ trở lên, trong đó có 20% đảng viên xếp loại hoàn thành xuất sắc nhiệm vụ';

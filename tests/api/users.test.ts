@@ -1,13 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { seedBasics, type TestApp, testApp } from '../helpers/app';
+import { freshApp, ids, t } from '../helpers/app';
 import { expectRefusal } from '../helpers/expect';
 
-let t: TestApp;
-let ids: Awaited<ReturnType<typeof seedBasics>>;
-beforeEach(async () => {
-  t = testApp();
-  ids = await seedBasics(t);
-});
+beforeEach(freshApp);
 
 const login = (username: string, password: string) =>
   t.anonymous.call('POST', '/api/auth/login', { username, password });

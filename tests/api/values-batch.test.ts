@@ -1,15 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { seedBasics, type TestApp, testApp } from '../helpers/app';
+import { freshApp, ids, t } from '../helpers/app';
 import { expectRefusal } from '../helpers/expect';
 
 // POST /api/values/batch: what the targets grid and the results screen save, all or nothing.
 
-let t: TestApp;
-let ids: Awaited<ReturnType<typeof seedBasics>>;
-beforeEach(async () => {
-  t = testApp();
-  ids = await seedBasics(t);
-});
+beforeEach(freshApp);
 
 const batch = (body: unknown) => t.call('POST', '/api/values/batch', body);
 

@@ -1,9 +1,20 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { MeDto, UserDto } from '../../shared/accounts';
-import type { UnitDto } from '../../shared/schemas/units';
 import { launchBrowser } from '../helpers/browser';
-import { apiSession, type SessionFetch, signIn } from './sign-in';
+import {
+  admin,
+  base,
+  freshBrowser,
+  json,
+  loadDemo,
+  createUser as postUser,
+  root,
+  signIn,
+  stamp,
+  unitIdOf,
+  units,
+} from '../helpers/e2e';
 
 /** One answer for every failed sign-in: a locked account does not confirm its password. */
 const SIGN_IN_REFUSED = 'Tên đăng nhập hoặc mật khẩu không đúng, hoặc tài khoản đã bị khóa.';
@@ -13,51 +24,21 @@ const SIGN_IN_REFUSED = 'Tên đăng nhập hoặc mật khẩu không đúng, h
 // on the same server never meet them. The server counts failed sign-ins per address (ten in
 // fifteen minutes block every sign-in), so this file fails on purpose only twice.
 
-const base = inject('baseURL');
 const adminPassword = inject('adminPassword');
-const stamp = Date.now().toString(36);
 const uname = (name: string) => `acc-${name}-${stamp}`;
 
 let browser: BrowserContext;
 let close: () => Promise<void>;
-let admin: SessionFetch;
-let units: UnitDto[];
 let rootId: string;
 
-const unitId = (name: string) => {
-  const found = units.find((u) => u.name === name);
-  if (!found) throw new Error(`no unit named ${name} in the demo data`);
-  return found.id;
-};
+const unitId = (name: string) => unitIdOf(units, name);
 
-async function json<T>(res: Response, status = 200): Promise<T> {
-  const body = await res.text();
-  expect(res.status, body).toBe(status);
-  return JSON.parse(body) as T;
-}
-
-async function createUser(
-  username: string,
-  password: string,
-  grants: { role: string; unitId: string | null }[],
-) {
-  const res = await admin('/api/users', {
-    method: 'POST',
-    body: JSON.stringify({ username, password, displayName: `Người thử ${username}`, grants }),
-  });
-  return (await json<{ user: UserDto }>(res, 201)).user;
-}
+const createUser = (username: string, password: string, grants: { role: string; unitId: string | null }[]) =>
+  postUser(admin, { username, password, displayName: `Người thử ${username}`, grants });
 
 async function findUser(username: string) {
   const { users } = await json<{ users: UserDto[] }>(await admin('/api/users'));
   return users.find((u) => u.username === username);
-}
-
-/** A page in its own browser, with no session: nothing shared with the admin's cookies. */
-async function freshBrowser() {
-  const own = await launchBrowser();
-  const page = await own.browser.newPage();
-  return { page, context: own.browser, close: own.close };
 }
 
 const signOutButton = (page: Page) => page.getByRole('button', { name: 'Đăng xuất' });
@@ -66,9 +47,8 @@ const signInButton = (page: Page) => page.getByRole('button', { name: 'Đăng nh
 
 beforeAll(async () => {
   ({ browser, close } = await launchBrowser());
-  admin = await apiSession('admin', adminPassword);
-  units = (await json<{ units: UnitDto[] }>(await admin('/api/units'))).units;
-  rootId = units.find((u) => u.parentId === null)!.id;
+  await loadDemo();
+  rootId = root.id;
 });
 
 afterAll(async () => {

@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../helpers/browser';
+import { base } from '../helpers/e2e';
 
 // GET /api/docs in a real browser on the real server: Swagger UI, served from this server,
 // reads /api/openapi.json and shows every route of the API under the page's content policy.
 
-const base = inject('baseURL');
 let browser: Awaited<ReturnType<typeof launchBrowser>>['browser'];
 let close: () => Promise<void>;
 

@@ -4,9 +4,11 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../helpers/browser';
+import { signIn } from '../helpers/e2e';
 import {
   SERVER_ADMIN_PASSWORD as ADMIN_PASSWORD,
   type ServerProcess,
+  sessionCookie,
   startServer,
 } from '../helpers/server-process';
 
@@ -51,16 +53,7 @@ const ids = { root: '', cells: [] as string[] };
 type Api = (method: string, path: string, body?: unknown) => Promise<any>;
 
 async function session(username: string, password: string): Promise<Api> {
-  const res = await fetch(`${base}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password }),
-  });
-  if (res.status !== 200) throw new Error(`sign-in of ${username}: ${res.status} ${await res.text()}`);
-  const cookie = res.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
+  const cookie = await sessionCookie(base, username, password);
   return async (method, path, body) => {
     const answer = await fetch(base + path, {
       method,
@@ -151,11 +144,7 @@ beforeAll(async () => {
     dialogs.push(`${d.type()}: ${d.message()}`);
     void d.dismiss();
   });
-  await page.goto(`${base}/`);
-  await page.getByLabel('Tên đăng nhập').fill('admin');
-  await page.getByLabel('Mật khẩu', { exact: true }).fill(ADMIN_PASSWORD);
-  await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
-  await page.getByRole('button', { name: 'Đăng xuất' }).waitFor();
+  await signIn(page, 'admin', ADMIN_PASSWORD, base);
 }, 120_000);
 
 afterAll(async () => {

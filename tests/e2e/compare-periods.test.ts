@@ -1,37 +1,23 @@
 import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { changeInWords } from '../../client/features/compare-periods/utils/change-words';
 import { formatNumber } from '../../shared/format';
 import { STATUS_LABELS } from '../../shared/judgement';
 import type { CompareOverviewDto, ComparePeriodsDto } from '../../shared/schemas/compare';
-import type { UnitDto } from '../../shared/schemas/units';
-import { launchBrowser } from '../helpers/browser';
-import { apiSession, type SessionFetch, signIn } from './sign-in';
+import { admin, adminBrowser, base, DESKTOP, getOk, loadDemo, openPage, root } from '../helpers/e2e';
 
 // "So sánh theo kỳ" in Chromium against the real server on the demo data: one indicator
 // across years and across the first halves of the years, every indicator at a glance, the
 // way in and back out, the address holding every choice, and a phone. Figures are compared
 // with the API, never written here, and nothing is changed: other files read the demo data.
 
-const base = inject('baseURL');
 let browser: BrowserContext;
 let close: () => Promise<void>;
 let rootId: string;
 let rootName: string;
-let adminFetch: SessionFetch;
 
-async function api<T>(path: string): Promise<T> {
-  const res = await adminFetch(path);
-  expect(res.status, path).toBe(200);
-  return (await res.json()) as T;
-}
-
-async function open(path: string, viewport = { width: 1366, height: 900 }): Promise<Page> {
-  const page = await browser.newPage();
-  await page.setViewportSize(viewport);
-  await page.goto(base + path);
-  return page;
-}
+const api = <T>(path: string) => getOk<T>(admin, path);
+const open = (path: string, viewport = DESKTOP) => openPage(browser, path, viewport);
 
 const param = (page: Page, key: string) => new URL(page.url()).searchParams.get(key);
 
@@ -89,14 +75,8 @@ function expectedRows(data: ComparePeriodsDto, sameTime: boolean) {
 }
 
 beforeAll(async () => {
-  ({ browser, close } = await launchBrowser());
-  adminFetch = await apiSession('admin', inject('adminPassword'));
-  const first = await browser.newPage();
-  await signIn(first, 'admin', inject('adminPassword'));
-  await first.close();
-  const units = (await api<{ units: UnitDto[] }>('/api/units')).units;
-  const root = units.find((u) => u.parentId === null);
-  if (!root) throw new Error('the demo data has no root unit');
+  await loadDemo();
+  ({ browser, close } = await adminBrowser());
   rootId = root.id;
   rootName = root.name;
 });

@@ -1,39 +1,24 @@
 import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CompareUnitsDto } from '../../shared/schemas/compare';
-import type { UnitDto } from '../../shared/schemas/units';
-import { launchBrowser } from '../helpers/browser';
-import { apiSession, type SessionFetch, signIn } from './sign-in';
+import { admin, adminBrowser, base, DESKTOP, getOk, loadDemo, openPage, root, units } from '../helpers/e2e';
 
 // "So sánh đơn vị" in Debian's Chromium against the real server started by global-setup.ts,
 // on a fresh database holding the demo data. 2021 is a closed year whose figures are known;
 // what the page shows is compared with GET /api/compare/units. Nothing here writes: other
 // test files read the same demo data.
 
-const base = inject('baseURL');
 let browser: BrowserContext;
 let close: () => Promise<void>;
-let units: UnitDto[];
 let rootId: string;
-let adminFetch: SessionFetch;
 let scorecard2021: CompareUnitsDto;
 
 const PATH = '/so-sanh-don-vi';
 const WORST_FIRST = ['missed', 'not_yet', 'no_data', 'met', 'exceeded', 'no_target'];
 const BEST_FIRST = ['exceeded', 'met', 'not_yet', 'missed', 'no_target'];
 
-async function api<T>(path: string): Promise<T> {
-  const res = await adminFetch(path);
-  expect(res.status, path).toBe(200);
-  return (await res.json()) as T;
-}
-
-async function open(path: string, viewport = { width: 1366, height: 900 }): Promise<Page> {
-  const page = await browser.newPage();
-  await page.setViewportSize(viewport);
-  await page.goto(base + path);
-  return page;
-}
+const api = <T>(path: string) => getOk<T>(admin, path);
+const open = (path: string, viewport = DESKTOP) => openPage(browser, path, viewport);
 
 const heading = (page: Page) => page.getByRole('heading', { level: 1 });
 const table = (page: Page) => page.getByTestId('scorecard');
@@ -65,14 +50,8 @@ const statusesOf = async (page: Page, code: string) =>
   (await readScorecard(page)).map((r) => r.cells.find((c) => c.code === code)?.status ?? '');
 
 beforeAll(async () => {
-  ({ browser, close } = await launchBrowser());
-  adminFetch = await apiSession('admin', inject('adminPassword'));
-  const first = await browser.newPage();
-  await signIn(first, 'admin', inject('adminPassword'));
-  await first.close();
-  units = (await api<{ units: UnitDto[] }>('/api/units')).units;
-  const root = units.find((u) => u.parentId === null);
-  if (!root) throw new Error('the demo data has no root unit');
+  await loadDemo();
+  ({ browser, close } = await adminBrowser());
   rootId = root.id;
   scorecard2021 = await api<CompareUnitsDto>(`/api/compare/units?parent=${rootId}&period=2021`);
 });

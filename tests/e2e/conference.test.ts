@@ -1,32 +1,20 @@
 import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatNumber } from '../../shared/format';
 import { STATUS_LABELS, type Status } from '../../shared/judgement';
 import type { TargetLinesDto } from '../../shared/schemas/target-lines';
-import type { UnitDto } from '../../shared/schemas/units';
-import { launchBrowser } from '../helpers/browser';
-import { apiSession, type SessionFetch, signIn } from './sign-in';
+import { admin, adminPage, base, json, loadDemo, root, units } from '../helpers/e2e';
 
 // "Trình chiếu" in Chromium against the real server on the demo data: the root's 2021 review
 // (the year of the 2021 report the demo reproduces, closed, its lines written by the demo and read by no other test
 // that changes them), shown slide by slide with the keys a presenter uses, compared with
 // GET /api/target-lines. Nothing is written.
 
-const base = inject('baseURL');
 const PATH = '/trinh-chieu';
 let browser: BrowserContext;
 let close: () => Promise<void>;
-let admin: SessionFetch;
-let units: UnitDto[];
-let root: UnitDto;
 let api2021: TargetLinesDto;
 let page: Page;
-
-async function json<T>(res: Response): Promise<T> {
-  const text = await res.text();
-  expect(res.status, text).toBe(200);
-  return JSON.parse(text) as T;
-}
 
 const dialog = (p: Page) => p.getByRole('dialog');
 const slide = (p: Page) => p.getByTestId('conf-slide');
@@ -63,14 +51,11 @@ async function expectCounts(p: Page) {
 const ORDER: Status[] = ['exceeded', 'met', 'not_yet', 'missed', 'no_data', 'no_target'];
 
 beforeAll(async () => {
-  ({ browser, close } = await launchBrowser());
-  admin = await apiSession('admin', inject('adminPassword'));
-  units = (await json<{ units: UnitDto[] }>(await admin('/api/units'))).units;
-  root = units.find((u) => u.parentId === null)!;
+  await loadDemo();
   api2021 = await json<TargetLinesDto>(await admin(`/api/target-lines?unit=${root.id}&period=2021`));
-  page = await browser.newPage();
-  await page.setViewportSize({ width: 1366, height: 768 });
-  await signIn(page, 'admin', inject('adminPassword'));
+  ({ page, browser, close } = await adminPage({
+    onPage: (p) => p.setViewportSize({ width: 1366, height: 768 }),
+  }));
 });
 
 afterAll(async () => {

@@ -1,12 +1,10 @@
 import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type {
   DashboardDto as DashboardResponse,
   DashboardUnitsDto as DashboardUnitsResponse,
 } from '../../shared/schemas/dashboard';
-import type { UnitDto } from '../../shared/schemas/units';
-import { launchBrowser } from '../helpers/browser';
-import { apiSession, type SessionFetch, signIn } from './sign-in';
+import { admin, adminBrowser, DESKTOP, getOk, loadDemo, openPage, root, units } from '../helpers/e2e';
 
 // The dashboard in Debian's Chromium against the real server started by global-setup.ts, on
 // a fresh database holding the demo data. 2021 is a closed year whose demo figures are those
@@ -14,25 +12,12 @@ import { apiSession, type SessionFetch, signIn } from './sign-in';
 // Every page needs a session: the browser signs in once as admin through the sign-in page,
 // and the API is read with admin's session too.
 
-const base = inject('baseURL');
 let browser: BrowserContext;
 let close: () => Promise<void>;
-let units: UnitDto[];
 let rootId: string;
-let adminFetch: SessionFetch;
 
-async function api<T>(path: string): Promise<T> {
-  const res = await adminFetch(path);
-  expect(res.status, path).toBe(200);
-  return (await res.json()) as T;
-}
-
-async function open(path: string, viewport = { width: 1366, height: 900 }): Promise<Page> {
-  const page = await browser.newPage();
-  await page.setViewportSize(viewport);
-  await page.goto(base + path);
-  return page;
-}
+const api = <T>(path: string) => getOk<T>(admin, path);
+const open = (path: string, viewport = DESKTOP) => openPage(browser, path, viewport);
 
 const heading = (page: Page) => page.getByRole('heading', { level: 1 });
 const row = (page: Page, code: string) => page.locator(`tr[data-code="${code}"]`);
@@ -56,14 +41,8 @@ async function readTable(page: Page) {
 }
 
 beforeAll(async () => {
-  ({ browser, close } = await launchBrowser());
-  adminFetch = await apiSession('admin', inject('adminPassword'));
-  const first = await browser.newPage();
-  await signIn(first, 'admin', inject('adminPassword'));
-  await first.close();
-  units = (await api<{ units: UnitDto[] }>('/api/units')).units;
-  const root = units.find((u) => u.parentId === null);
-  if (!root) throw new Error('the demo data has no root unit');
+  await loadDemo();
+  ({ browser, close } = await adminBrowser());
   rootId = root.id;
 });
 

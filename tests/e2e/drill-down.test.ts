@@ -1,38 +1,21 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PACE_LABELS } from '../../shared/progress';
 import type { DashboardDto } from '../../shared/schemas/dashboard';
-import type { UnitDto } from '../../shared/schemas/units';
-import { launchBrowser } from '../helpers/browser';
-import { apiSession, type SessionFetch, signIn } from './sign-in';
+import { admin, adminPage, base, json, loadDemo, root, units } from '../helpers/e2e';
 
 // From the dashboard down and back: a unit below opens its own dashboard and the way up is
 // one step; an entered figure that differs from what the units add up to shows both; a
 // half-year shows its progress against the year's target. Reads the demo data only.
 
-const base = inject('baseURL');
-let admin: SessionFetch;
 let page: Page;
 let close: () => Promise<void>;
-let root: UnitDto;
-let units: UnitDto[];
-
-async function json<T>(res: Response): Promise<T> {
-  const text = await res.text();
-  expect(res.status, text).toBe(200);
-  return JSON.parse(text) as T;
-}
 
 const heading = (name: string) => page.getByRole('heading', { level: 1, name });
 
 beforeAll(async () => {
-  admin = await apiSession('admin', inject('adminPassword'));
-  units = (await json<{ units: UnitDto[] }>(await admin('/api/units'))).units;
-  root = units.find((u) => u.parentId === null)!;
-  const own = await launchBrowser();
-  close = own.close;
-  page = await own.browser.newPage();
-  await signIn(page, 'admin', inject('adminPassword'));
+  await loadDemo();
+  ({ page, close } = await adminPage());
 });
 
 afterAll(async () => {

@@ -1,36 +1,19 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IMPORT_HEADER } from '../../shared/import-export';
-import type { UnitDto } from '../../shared/schemas/units';
 import type { ResultDto, TargetDto } from '../../shared/schemas/values';
-import { launchBrowser } from '../helpers/browser';
-import { apiSession, type SessionFetch, signIn } from './sign-in';
+import { admin, adminPage, base, createUnit, json, loadDemo, root, stamp } from '../helpers/e2e';
 
 // "Nhập, xuất Excel" in Chromium against the real server: a download of the values, a file
 // with one bad row refused with its row and column named, and a good file previewed then
 // written. Every test works on a chi bộ of its own, so the demo figures stay as they are.
 
-const base = inject('baseURL');
-const stamp = Date.now().toString(36);
-let admin: SessionFetch;
-let root: UnitDto;
 let page: Page;
 let close: () => Promise<void>;
 
-async function json<T>(res: Response, status = 200): Promise<T> {
-  const text = await res.text();
-  expect(res.status, text).toBe(status);
-  return JSON.parse(text) as T;
-}
-
-async function newCell(name: string): Promise<UnitDto> {
-  const res = await admin('/api/units', {
-    method: 'POST',
-    body: JSON.stringify({ parentId: root.id, name: `${name} ${stamp}`, kind: 'chi_bo' }),
-  });
-  return (await json<{ unit: UnitDto }>(res, 201)).unit;
-}
+const newCell = (name: string) =>
+  createUnit(admin, { parentId: root.id, name: `${name} ${stamp}`, kind: 'chi_bo' });
 
 const valuesOf = async (unit: string, period: string) =>
   json<{ targets: TargetDto[]; results: ResultDto[] }>(
@@ -47,13 +30,8 @@ const csvFile = (name: string, rows: string[]) => ({
 });
 
 beforeAll(async () => {
-  admin = await apiSession('admin', inject('adminPassword'));
-  const units = (await json<{ units: UnitDto[] }>(await admin('/api/units'))).units;
-  root = units.find((u) => u.parentId === null)!;
-  const own = await launchBrowser();
-  close = own.close;
-  page = await own.browser.newPage();
-  await signIn(page, 'admin', inject('adminPassword'));
+  await loadDemo();
+  ({ page, close } = await adminPage());
 });
 
 afterAll(async () => {

@@ -1,10 +1,20 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ratingWarnings } from '../../shared/ratings';
 import type { UnitDto } from '../../shared/schemas/units';
 import type { ResultDto } from '../../shared/schemas/values';
-import { launchBrowser } from '../helpers/browser';
-import { apiSession, type SessionFetch, signIn } from './sign-in';
+import {
+  admin,
+  Browsers,
+  base,
+  createUnit,
+  DESKTOP,
+  json,
+  loadDemo,
+  createUser as postUser,
+  root,
+  stamp,
+} from '../helpers/e2e';
 
 // "Xếp loại đảng viên" in Chromium against the real server: a reporter of a chi bộ types the
 // four counts with the keyboard and sees the total, the two shares and the 20% cap as the
@@ -13,46 +23,23 @@ import { apiSession, type SessionFetch, signIn } from './sign-in';
 // taken in. Everything happens in a chi bộ made here (under the demo root) for 2024, which
 // no other test reads. Users made here are named mr-….
 
-const base = inject('baseURL');
-const stamp = Date.now().toString(36);
 const uname = (name: string) => `mr-${name}-${stamp}`;
 const PASSWORD = 'mat-khau-thu-2026';
 const PERIOD = '2024';
 
-let admin: SessionFetch;
 let cell: UnitDto;
 let page: Page;
-const closers: (() => Promise<void>)[] = [];
+const browsers = new Browsers();
 
-async function json<T>(res: Response, status = 200): Promise<T> {
-  const text = await res.text();
-  expect(res.status, text).toBe(status);
-  return JSON.parse(text) as T;
-}
+const createUser = (name: string, role: string) =>
+  postUser(admin, {
+    username: uname(name),
+    password: PASSWORD,
+    displayName: name === 'reporter' ? 'Phạm Thị Báo Cáo' : 'Đỗ Văn Xem',
+    grants: [{ role, unitId: cell.id }],
+  });
 
-async function createUser(name: string, role: string) {
-  await json(
-    await admin('/api/users', {
-      method: 'POST',
-      body: JSON.stringify({
-        username: uname(name),
-        password: PASSWORD,
-        displayName: name === 'reporter' ? 'Phạm Thị Báo Cáo' : 'Đỗ Văn Xem',
-        grants: [{ role, unitId: cell.id }],
-      }),
-    }),
-    201,
-  );
-}
-
-async function pageOf(username: string, viewport = { width: 1366, height: 900 }) {
-  const own = await launchBrowser();
-  closers.push(own.close);
-  const p = await own.browser.newPage();
-  await p.setViewportSize(viewport);
-  await signIn(p, username, PASSWORD);
-  return p;
-}
+const pageOf = (username: string, viewport = DESKTOP) => browsers.signedIn(username, PASSWORD, viewport);
 
 async function open(p: Page) {
   await p.goto(`${base}/xep-loai-dang-vien?unit=${cell.id}&period=${PERIOD}`);
@@ -71,14 +58,12 @@ const stored = async () =>
   );
 
 beforeAll(async () => {
-  admin = await apiSession('admin', inject('adminPassword'));
-  const units = (await json<{ units: UnitDto[] }>(await admin('/api/units'))).units;
-  const root = units.find((u) => u.parentId === null)!;
-  const res = await admin('/api/units', {
-    method: 'POST',
-    body: JSON.stringify({ parentId: root.id, name: `Chi bộ Thử nghiệm Xếp loại ${stamp}`, kind: 'chi_bo' }),
+  await loadDemo();
+  cell = await createUnit(admin, {
+    parentId: root.id,
+    name: `Chi bộ Thử nghiệm Xếp loại ${stamp}`,
+    kind: 'chi_bo',
   });
-  cell = (await json<{ unit: UnitDto }>(res, 201)).unit;
   for (const [code, value] of [
     ['DV_HTT', 90],
     ['DV_HTXS', 20],
@@ -94,9 +79,7 @@ beforeAll(async () => {
   page = await pageOf(uname('reporter'));
 });
 
-afterAll(async () => {
-  for (const close of closers) await close();
-});
+afterAll(browsers.closeAll);
 
 describe('the member ratings form', () => {
   it('previews the total and both shares while typed with the keyboard, and warns of the cap before saving', async () => {

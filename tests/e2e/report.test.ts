@@ -1,37 +1,21 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReportDto } from '../../shared/schemas/report';
-import type { UnitDto } from '../../shared/schemas/units';
-import { launchBrowser } from '../helpers/browser';
-import { apiSession, type SessionFetch, signIn } from './sign-in';
+import { admin, adminPage, base, json, loadDemo, root } from '../helpers/e2e';
 
 // The report page in Chromium against the real server on the demo data: the 2021 review of
 // the demo committee as the API writes it, copied to the clipboard in one click, printed to
 // an A4 PDF (kept in .tmp/report.pdf to be looked at), downloaded as a workbook.
 
-const base = inject('baseURL');
-let admin: SessionFetch;
-let browser: BrowserContext;
 let page: Page;
 let close: () => Promise<void>;
-let root: UnitDto;
-
-async function json<T>(res: Response): Promise<T> {
-  const text = await res.text();
-  expect(res.status, text).toBe(200);
-  return JSON.parse(text) as T;
-}
 
 beforeAll(async () => {
-  admin = await apiSession('admin', inject('adminPassword'));
-  root = (await json<{ units: UnitDto[] }>(await admin('/api/units'))).units.find(
-    (u) => u.parentId === null,
-  )!;
-  ({ browser, close } = await launchBrowser());
-  await browser.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
-  page = await browser.newPage();
-  await signIn(page, 'admin', inject('adminPassword'));
+  await loadDemo();
+  ({ page, close } = await adminPage({
+    setup: (b) => b.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base }),
+  }));
 });
 
 afterAll(async () => {

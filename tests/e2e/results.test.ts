@@ -1,36 +1,32 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { UnitDto } from '../../shared/schemas/units';
 import type { ResultDto } from '../../shared/schemas/values';
-import { launchBrowser } from '../helpers/browser';
-import { apiSession, type SessionFetch, signIn } from './sign-in';
+import {
+  admin,
+  Browsers,
+  base,
+  createUnit,
+  createUser,
+  json,
+  loadDemo,
+  root,
+  signIn,
+  stamp,
+} from '../helpers/e2e';
 
 // The results screen in Chromium against the real server: a reporter reports a ratio, a count
 // and a level with the status previewed while typing, a note of evidence, all saved at once;
 // a locked period only shows; two people reporting the same result. Each test works on a chi
 // bộ of its own, made here.
 
-const base = inject('baseURL');
-const stamp = Date.now().toString(36);
 const PASSWORD = 'mat-khau-thu-2026';
-let admin: SessionFetch;
-let root: UnitDto;
-const closers: (() => Promise<void>)[] = [];
-
-async function json<T>(res: Response, status = 200): Promise<T> {
-  const text = await res.text();
-  expect(res.status, text).toBe(status);
-  return JSON.parse(text) as T;
-}
+const browsers = new Browsers();
 
 const put = (path: string, body: unknown) => admin(path, { method: 'PUT', body: JSON.stringify(body) });
 
 async function newCell(name: string): Promise<UnitDto> {
-  const res = await admin('/api/units', {
-    method: 'POST',
-    body: JSON.stringify({ parentId: root.id, name: `${name} ${stamp}`, kind: 'chi_bo' }),
-  });
-  const unit = (await json<{ unit: UnitDto }>(res, 201)).unit;
+  const unit = await createUnit(admin, { parentId: root.id, name: `${name} ${stamp}`, kind: 'chi_bo' });
   await put(`/api/targets/${unit.id}/DV_HTT/2025`, { value: 90 });
   await put(`/api/targets/${unit.id}/KET_NAP/2025`, { value: 2 });
   await put(`/api/targets/${unit.id}/XL_DANG_BO/2025`, { value: 'Hoàn thành tốt nhiệm vụ' });
@@ -39,17 +35,8 @@ async function newCell(name: string): Promise<UnitDto> {
 
 async function reporterPage(unit: UnitDto, name: string): Promise<Page> {
   const username = `kq-${name}-${stamp}`;
-  await json(
-    await admin('/api/users', {
-      method: 'POST',
-      body: JSON.stringify({ username, password: PASSWORD, grants: [{ role: 'reporter', unitId: unit.id }] }),
-    }),
-    201,
-  );
-  const own = await launchBrowser();
-  closers.push(own.close);
-  const page = await own.browser.newPage();
-  page.on('dialog', (d) => void d.accept());
+  await createUser(admin, { username, password: PASSWORD, grants: [{ role: 'reporter', unitId: unit.id }] });
+  const page = await browsers.page((p) => p.on('dialog', (d) => void d.accept()));
   await signIn(page, username, PASSWORD);
   return page;
 }
@@ -60,15 +47,10 @@ const resultsOf = async (unit: string) =>
 const row = (page: Page, code: string) => page.locator(`li[data-code="${code}"]`);
 
 beforeAll(async () => {
-  admin = await apiSession('admin', inject('adminPassword'));
-  root = (await json<{ units: UnitDto[] }>(await admin('/api/units'))).units.find(
-    (u) => u.parentId === null,
-  )!;
+  await loadDemo();
 });
 
-afterAll(async () => {
-  for (const close of closers) await close();
-});
+afterAll(browsers.closeAll);
 
 describe('the results screen', () => {
   it('lets a reporter report a ratio, a count and a level, previewing each status before saving', async () => {

@@ -1,12 +1,21 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { UserDto } from '../../shared/accounts';
 import type { DashboardDto } from '../../shared/schemas/dashboard';
 import type { IndicatorDto } from '../../shared/schemas/indicators';
-import type { UnitDto } from '../../shared/schemas/units';
 import type { ResultDto, TargetDto } from '../../shared/schemas/values';
-import { launchBrowser } from '../helpers/browser';
-import { apiSession, type SessionFetch, signIn } from './sign-in';
+import {
+  admin,
+  apiSession,
+  Browsers,
+  base,
+  DESKTOP,
+  json,
+  loadDemo,
+  createUser as postUser,
+  stamp,
+  unitIdOf,
+  units,
+} from '../helpers/e2e';
 
 // Rights in the browser: who sees "Cập nhật" and "Kế hoạch", what a reporter can save, how a
 // locked period refuses a change and shows its banner, and the history of a row. Chromium
@@ -15,9 +24,7 @@ import { apiSession, type SessionFetch, signIn } from './sign-in';
 // current year of chi bộ (never the Đảng bộ's own figures, which dashboard.test.ts reads);
 // one chi bộ's year is locked for good, another is locked and then unlocked again.
 
-const base = inject('baseURL');
 const adminPassword = inject('adminPassword');
-const stamp = Date.now().toString(36);
 const uname = (name: string) => `rt-${name}-${stamp}`;
 const PASSWORD = 'mat-khau-thu-2026';
 const year = String(new Date().getFullYear());
@@ -26,45 +33,22 @@ const CELL = 'Chi bộ Khoa Giáo dục Tiểu học – Mầm non';
 const LOCKED_CELL = 'Chi bộ Khoa Khoa học Tự nhiên';
 const UI_LOCK_CELL = 'Chi bộ Khoa Xã hội – Ngoại ngữ';
 
-let admin: SessionFetch;
-let units: UnitDto[];
 let indicators: IndicatorDto[];
-const closers: (() => Promise<void>)[] = [];
+const browsers = new Browsers();
 
-const unitId = (name: string) => {
-  const found = units.find((u) => u.name === name);
-  if (!found) throw new Error(`no unit named ${name} in the demo data`);
-  return found.id;
-};
+const unitId = (name: string) => unitIdOf(units, name);
 
-async function json<T>(res: Response, status = 200): Promise<T> {
-  const body = await res.text();
-  expect(res.status, body).toBe(status);
-  return JSON.parse(body) as T;
-}
-
-async function createUser(name: string, displayName: string, role: string, unit: string) {
-  const res = await admin('/api/users', {
-    method: 'POST',
-    body: JSON.stringify({
-      username: uname(name),
-      password: PASSWORD,
-      displayName,
-      grants: [{ role, unitId: unitId(unit) }],
-    }),
+const createUser = (name: string, displayName: string, role: string, unit: string) =>
+  postUser(admin, {
+    username: uname(name),
+    password: PASSWORD,
+    displayName,
+    grants: [{ role, unitId: unitId(unit) }],
   });
-  return (await json<{ user: UserDto }>(res, 201)).user;
-}
 
 /** A signed-in page in a browser of its own. */
-async function pageOf(username: string, password = PASSWORD, viewport = { width: 1366, height: 900 }) {
-  const own = await launchBrowser();
-  closers.push(own.close);
-  const page = await own.browser.newPage();
-  await page.setViewportSize(viewport);
-  await signIn(page, username, password);
-  return page;
-}
+const pageOf = (username: string, password = PASSWORD, viewport = DESKTOP) =>
+  browsers.signedIn(username, password, viewport);
 
 const values = (unit: string, period = year) =>
   admin(`/api/values?unit=${unitId(unit)}&period=${period}`).then((r) =>
@@ -97,17 +81,14 @@ async function ratioWithTarget(unit: string) {
 }
 
 beforeAll(async () => {
-  admin = await apiSession('admin', adminPassword);
-  units = (await json<{ units: UnitDto[] }>(await admin('/api/units'))).units;
+  await loadDemo();
   indicators = (await json<{ indicators: IndicatorDto[] }>(await admin('/api/indicators'))).indicators;
   await createUser('reporter', 'Nguyễn Thị Báo Cáo', 'reporter', CELL);
   await createUser('viewer', 'Trần Văn Xem', 'viewer', CELL);
   await createUser('committee', 'Lê Văn Cấp Ủy', 'committee', LOCKED_CELL);
 });
 
-afterAll(async () => {
-  for (const close of closers) await close();
-});
+afterAll(browsers.closeAll);
 
 describe('rights on the dashboard', () => {
   let reported: { code: string; name: string };

@@ -1,10 +1,9 @@
 import { describe, expect, inject, it } from 'vitest';
 import { SESSION_COOKIE } from '../../server/auth/sessions';
+import { base } from '../helpers/e2e';
 
 // The server process sets the security headers on Node's response (lib/security-headers.ts):
 // the pages get the full policy, the data of /api the one that suits data.
-
-const base = inject('baseURL');
 
 describe('the security headers of the real server', () => {
   it('gives the pages the full content security policy', async () => {

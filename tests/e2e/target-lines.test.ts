@@ -1,11 +1,19 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatNumber } from '../../shared/format';
 import { STATUS_LABELS } from '../../shared/judgement';
 import type { TargetLinesDto } from '../../shared/schemas/target-lines';
-import type { UnitDto } from '../../shared/schemas/units';
-import { launchBrowser } from '../helpers/browser';
-import { apiSession, type SessionFetch, signIn } from './sign-in';
+import {
+  admin,
+  Browsers,
+  base,
+  DESKTOP,
+  json,
+  loadDemo,
+  createUser as postUser,
+  root,
+  stamp,
+} from '../helpers/e2e';
 
 // "Chỉ tiêu chủ yếu" in Chromium against the real server on the demo data: a committee member
 // writes two lines of the root's 2023 resolution with the keyboard, binds them to demo
@@ -14,8 +22,6 @@ import { apiSession, type SessionFetch, signIn } from './sign-in';
 // root's 2023 and 2022 lists are written (no other test reads target lines), and no value
 // or lock is changed. Users made here are named tl-….
 
-const base = inject('baseURL');
-const stamp = Date.now().toString(36);
 const uname = (name: string) => `tl-${name}-${stamp}`;
 const PASSWORD = 'mat-khau-thu-2026';
 const PATH = '/chi-tieu-chu-yeu';
@@ -26,44 +32,24 @@ const FIRST =
   'Có 90% đảng viên xếp loại hoàn thành tốt nhiệm vụ trở lên, trong đó có 20% hoàn thành xuất sắc';
 const SECOND = 'Kết nạp ít nhất 02 quần chúng ưu tú vào Đảng';
 
-let admin: SessionFetch;
-let root: UnitDto;
-const closers: (() => Promise<void>)[] = [];
+const browsers = new Browsers();
 const dialogs: string[] = [];
 /** The version of each emptied list before the tests write it. */
 const start: Record<string, number> = {};
 
-async function json<T>(res: Response, status = 200): Promise<T> {
-  const text = await res.text();
-  expect(res.status, text).toBe(status);
-  return JSON.parse(text) as T;
-}
-
 const linesOf = async (period: string) =>
   json<TargetLinesDto>(await admin(`/api/target-lines?unit=${root.id}&period=${period}`));
 
-async function createUser(name: string, role: string) {
-  const res = await admin('/api/users', {
-    method: 'POST',
-    body: JSON.stringify({
-      username: uname(name),
-      password: PASSWORD,
-      displayName: name === 'committee' ? 'Lê Văn Cấp Ủy' : 'Trần Thị Xem',
-      grants: [{ role, unitId: root.id }],
-    }),
+const createUser = (name: string, role: string) =>
+  postUser(admin, {
+    username: uname(name),
+    password: PASSWORD,
+    displayName: name === 'committee' ? 'Lê Văn Cấp Ủy' : 'Trần Thị Xem',
+    grants: [{ role, unitId: root.id }],
   });
-  await json(res, 201);
-}
 
-/** A signed-in page in a browser of its own; window.confirm is answered with `answer`. */
-async function pageOf(username: string, viewport = { width: 1366, height: 900 }) {
-  const own = await launchBrowser();
-  closers.push(own.close);
-  const page = await own.browser.newPage();
-  await page.setViewportSize(viewport);
-  await signIn(page, username, PASSWORD);
-  return page;
-}
+/** A signed-in page in a browser of its own. */
+const pageOf = (username: string, viewport = DESKTOP) => browsers.signedIn(username, PASSWORD, viewport);
 
 async function open(page: Page, period: string) {
   await page.goto(`${base}${PATH}?unit=${root.id}&period=${period}`);
@@ -117,9 +103,7 @@ function expectAsApi(page: Awaited<ReturnType<typeof shown>>, api: TargetLinesDt
 }
 
 beforeAll(async () => {
-  admin = await apiSession('admin', inject('adminPassword'));
-  const units = (await json<{ units: UnitDto[] }>(await admin('/api/units'))).units;
-  root = units.find((u) => u.parentId === null)!;
+  await loadDemo();
   await createUser('committee', 'committee');
   await createUser('viewer', 'viewer');
   // The demo writes the root's lines of every year: these tests start from emptied lists.
@@ -135,9 +119,7 @@ beforeAll(async () => {
   }
 });
 
-afterAll(async () => {
-  for (const close of closers) await close();
-});
+afterAll(browsers.closeAll);
 
 describe('the target lines of a resolution', () => {
   it('writes two lines bound to demo indicators with the keyboard, reorders them and saves them at once', async () => {

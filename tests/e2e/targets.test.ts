@@ -1,38 +1,33 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { UnitDto } from '../../shared/schemas/units';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TargetDto } from '../../shared/schemas/values';
-import { launchBrowser } from '../helpers/browser';
-import { apiSession, type SessionFetch, signIn } from './sign-in';
+import {
+  admin,
+  adminPage,
+  base,
+  createUnit,
+  createUser,
+  freshBrowser,
+  json,
+  loadDemo,
+  root,
+  signIn,
+  stamp,
+} from '../helpers/e2e';
 
 // The targets grid in Chromium against the real server: typing a year's targets with the
 // keyboard, pasting a block from a spreadsheet, copying last year's, leaving with unsaved
 // changes, a locked half-year, and two people saving the same cells. Every test works on a
 // chi bộ of its own, made here, so the demo figures other files read stay as they are.
 
-const base = inject('baseURL');
-const stamp = Date.now().toString(36);
-let admin: SessionFetch;
-let root: UnitDto;
 let page: Page;
 let close: () => Promise<void>;
 // Questions the page asks (leaving with unsaved changes), and how they are answered.
 const questions: string[] = [];
 let answer: 'accept' | 'dismiss' = 'accept';
 
-async function json<T>(res: Response, status = 200): Promise<T> {
-  const text = await res.text();
-  expect(res.status, text).toBe(status);
-  return JSON.parse(text) as T;
-}
-
-async function newCell(name: string): Promise<UnitDto> {
-  const res = await admin('/api/units', {
-    method: 'POST',
-    body: JSON.stringify({ parentId: root.id, name: `${name} ${stamp}`, kind: 'chi_bo' }),
-  });
-  return (await json<{ unit: UnitDto }>(res, 201)).unit;
-}
+const newCell = (name: string) =>
+  createUnit(admin, { parentId: root.id, name: `${name} ${stamp}`, kind: 'chi_bo' });
 
 const targetsOf = async (unit: string, period: string) =>
   (await json<{ targets: TargetDto[] }>(await admin(`/api/values?unit=${unit}&period=${period}`))).targets;
@@ -46,17 +41,14 @@ async function openGrid(unit: string, year: number | string) {
 }
 
 beforeAll(async () => {
-  admin = await apiSession('admin', inject('adminPassword'));
-  const units = (await json<{ units: UnitDto[] }>(await admin('/api/units'))).units;
-  root = units.find((u) => u.parentId === null)!;
-  const own = await launchBrowser();
-  close = own.close;
-  page = await own.browser.newPage();
-  page.on('dialog', (d) => {
-    questions.push(d.message());
-    void (answer === 'accept' ? d.accept() : d.dismiss());
-  });
-  await signIn(page, 'admin', inject('adminPassword'));
+  await loadDemo();
+  ({ page, close } = await adminPage({
+    onPage: (p) =>
+      p.on('dialog', (d) => {
+        questions.push(d.message());
+        void (answer === 'accept' ? d.accept() : d.dismiss());
+      }),
+  }));
 });
 
 afterAll(async () => {
@@ -274,20 +266,14 @@ describe('the targets grid', () => {
   it('is not offered to a reporter, who cannot set targets', async () => {
     const unit = await newCell('Chi bộ Chỉ báo cáo');
     const name = `gt-bao-cao-${stamp}`;
-    await json(
-      await admin('/api/users', {
-        method: 'POST',
-        body: JSON.stringify({
-          username: name,
-          password: 'mat-khau-thu-2026',
-          grants: [{ role: 'reporter', unitId: unit.id }],
-        }),
-      }),
-      201,
-    );
-    const own = await launchBrowser();
+    await createUser(admin, {
+      username: name,
+      password: 'mat-khau-thu-2026',
+      grants: [{ role: 'reporter', unitId: unit.id }],
+    });
+    const own = await freshBrowser();
     try {
-      const p = await own.browser.newPage();
+      const p = own.page;
       await signIn(p, name, 'mat-khau-thu-2026');
       expect(await p.getByRole('link', { name: 'Giao chỉ tiêu' }).count()).toBe(0);
       await p.goto(`${base}/giao-chi-tieu?unit=${unit.id}&period=2026`);

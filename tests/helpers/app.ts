@@ -159,6 +159,14 @@ export async function seedBasics(t: TestApp) {
   return { root, a, b };
 }
 
+/** For a file whose every test starts afresh from the basic tree: `beforeEach(freshApp)`, then `t` and `ids`. */
+export let t: TestApp;
+export let ids: Awaited<ReturnType<typeof seedBasics>>;
+export async function freshApp() {
+  t = testApp();
+  ids = await seedBasics(t);
+}
+
 /**
  * "METHOD /api/path" of every route the app answers, middleware and the catch-all 404 left
  * out: what the OpenAPI description and the authorisation table must both cover.

@@ -77,13 +77,7 @@ async function zip(files: Part[]): Promise<Uint8Array> {
     if (stored.length === 0) send(null, new Uint8Array(0), true);
   }
   archive.end();
-  const bytes = new Uint8Array(out.reduce((n, c) => n + c.length, 0));
-  let at = 0;
-  for (const c of out) {
-    bytes.set(c, at);
-    at += c.length;
-  }
-  return bytes;
+  return new Uint8Array(Buffer.concat(out));
 }
 
 const xmlText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');

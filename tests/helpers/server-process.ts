@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
+import { freePort, keepOutput } from '../../scripts/lib/processes';
 import { IMPORT_HEADER } from '../../shared/import-export';
 
 // The real server as a child process, from its sources (`node --import tsx server/index.ts`;
@@ -28,16 +28,6 @@ process.once('exit', () => {
   for (const child of running) child.kill('SIGKILL');
 });
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      srv.close(() => (typeof addr === 'object' && addr ? resolve(addr.port) : reject(new Error('no port'))));
-    });
-  });
-}
-
 const exited = (child: ChildProcess) =>
   child.exitCode !== null || child.signalCode !== null
     ? Promise.resolve()
@@ -49,7 +39,6 @@ const exited = (child: ChildProcess) =>
  */
 export async function startServer(databasePath: string, env: Record<string, string> = {}) {
   const port = await freePort();
-  let output = '';
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
     env: {
       ...process.env,
@@ -67,15 +56,11 @@ export async function startServer(databasePath: string, env: Record<string, stri
   });
   running.add(child);
   child.once('exit', () => running.delete(child));
-  const keep = (d: Buffer) => {
-    output = (output + d.toString()).slice(-20_000);
-  };
-  child.stdout?.on('data', keep);
-  child.stderr?.on('data', keep);
+  const output = keepOutput(child);
   const server: ServerProcess = {
     child,
     base: `http://127.0.0.1:${port}`,
-    output: () => output,
+    output,
     kill: async () => {
       child.kill('SIGKILL');
       await exited(child);
@@ -91,10 +76,10 @@ export async function startServer(databasePath: string, env: Record<string, stri
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null || child.signalCode !== null)
-      throw new Error(`the server exited early:\n${output}`);
+      throw new Error(`the server exited early:\n${output()}`);
     if (Date.now() > deadline) {
       await server.kill();
-      throw new Error(`the server did not answer within 60 s:\n${output}`);
+      throw new Error(`the server did not answer within 60 s:\n${output()}`);
     }
     try {
       if ((await fetch(`${server.base}/api/health`)).ok) break;
@@ -124,6 +109,20 @@ export async function signIn(base: string, password = SERVER_ADMIN_PASSWORD): Pr
   });
   if (res.status !== 200) throw new Error(`sign-in: ${res.status} ${await res.text()}`);
   return (res.headers.get('set-cookie') ?? '').split(';')[0]!;
+}
+
+/** Signs `username` in at `base` over HTTP: the Cookie header that carries the session. */
+export async function sessionCookie(base: string, username: string, password: string): Promise<string> {
+  const res = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  if (res.status !== 200) throw new Error(`sign-in of ${username}: ${res.status} ${await res.text()}`);
+  return res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
 }
 
 export async function getJson<T = any>(base: string, path: string, cookie: string): Promise<T> {
