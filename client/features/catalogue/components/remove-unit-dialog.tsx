@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { UnitDto } from '../../../../shared/schemas/units';
+import { FormActions, SubmitButton } from '../../../components/ui/form';
 import { ModalDialog } from '../../../components/ui/modal-dialog';
 import { useDeleteUnit } from '../../units/api/delete-unit';
 
@@ -51,27 +52,22 @@ export function RemoveUnitDialog({
             <p className="catalogue-refusal">{refusal}</p>
           </div>
         )}
-        <div className="form-actions">
+        <FormActions>
           {refusal ? (
             <button ref={closeRef} type="button" className="button" onClick={onClose}>
               Đóng
             </button>
           ) : (
             <>
-              <button
-                type="button"
-                className="button button-danger"
-                aria-disabled={remove.isPending}
-                onClick={confirm}
-              >
-                {remove.isPending ? 'Đang xóa…' : 'Xóa đơn vị'}
-              </button>
+              <SubmitButton danger pending={remove.isPending} pendingLabel="Đang xóa…" onClick={confirm}>
+                Xóa đơn vị
+              </SubmitButton>
               <button type="button" className="button button-secondary" data-autofocus onClick={onClose}>
                 Hủy
               </button>
             </>
           )}
-        </div>
+        </FormActions>
       </div>
     </ModalDialog>
   );

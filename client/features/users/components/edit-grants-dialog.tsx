@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import type { GrantInput, UserDto } from '../../../../shared/accounts';
+import { CancelButton, FormActions, FormError, SubmitButton } from '../../../components/ui/form';
 import { Loading } from '../../../components/ui/loading';
 import { ModalDialog } from '../../../components/ui/modal-dialog';
 import { grantLabel } from '../../auth/utils/grant-label';
@@ -140,19 +141,13 @@ export function EditGrantsDialog({
           )}
         </section>
 
-        {problem && (
-          <p className="form-error" role="alert">
-            {problem}
-          </p>
-        )}
-        <div className="form-actions">
-          <button type="button" className="button" aria-disabled={update.isPending} onClick={save}>
-            {update.isPending ? 'Đang lưu…' : 'Lưu vai trò'}
-          </button>
-          <button type="button" className="button button-secondary" onClick={onClose}>
-            Hủy
-          </button>
-        </div>
+        <FormError>{problem}</FormError>
+        <FormActions>
+          <SubmitButton pending={update.isPending} pendingLabel="Đang lưu…" onClick={save}>
+            Lưu vai trò
+          </SubmitButton>
+          <CancelButton onClick={onClose} />
+        </FormActions>
       </div>
     </ModalDialog>
   );

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { UserDto } from '../../../../shared/accounts';
+import { CancelButton, FormActions, FormError, SubmitButton } from '../../../components/ui/form';
 import { ModalDialog } from '../../../components/ui/modal-dialog';
 import { useUpdateUser } from '../api/update-user';
 
@@ -38,24 +39,13 @@ export function LockUserDialog({
       className="modal-narrow"
     >
       <div className="form-stack">
-        {problem && (
-          <p className="form-error" role="alert">
-            {problem}
-          </p>
-        )}
-        <div className="form-actions">
-          <button
-            type="button"
-            className="button button-danger"
-            aria-disabled={update.isPending}
-            onClick={lock}
-          >
-            {update.isPending ? 'Đang khóa…' : 'Khóa tài khoản'}
-          </button>
-          <button type="button" className="button button-secondary" onClick={onClose}>
-            Hủy
-          </button>
-        </div>
+        <FormError>{problem}</FormError>
+        <FormActions>
+          <SubmitButton danger pending={update.isPending} pendingLabel="Đang khóa…" onClick={lock}>
+            Khóa tài khoản
+          </SubmitButton>
+          <CancelButton onClick={onClose} />
+        </FormActions>
       </div>
     </ModalDialog>
   );
