@@ -157,3 +157,42 @@ export function Select({ className, ...props }: ComponentProps<'select'>) {
 export function Textarea({ className, ...props }: ComponentProps<'textarea'>) {
   return <textarea {...useWiring(props)} className={join('input textarea', className)} />;
 }
+
+type Option = readonly [value: string | number, label: ReactNode];
+
+/**
+ * A labelled choice: `options` as [value, label] pairs, and `children` for what they do not
+ * say (groups, a choice kept from a link). `onChange` gets the value chosen.
+ */
+export function SelectField({
+  id,
+  label,
+  hint,
+  className,
+  value,
+  onChange,
+  options = [],
+  children,
+}: {
+  id: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  className?: string;
+  value: string | number;
+  onChange: (value: string) => void;
+  options?: Iterable<Option>;
+  children?: ReactNode;
+}) {
+  return (
+    <Field id={id} label={label} hint={hint} className={className}>
+      <Select value={value} onChange={(e) => onChange(e.target.value)}>
+        {[...options].map(([v, l]) => (
+          <option key={v} value={v}>
+            {l}
+          </option>
+        ))}
+        {children}
+      </Select>
+    </Field>
+  );
+}

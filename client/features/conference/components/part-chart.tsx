@@ -11,7 +11,7 @@ import {
 } from 'recharts';
 import { formatNumber } from '../../../../shared/format';
 import { STATUS_CHART_COLORS, TARGET_FILL, TARGET_STROKE } from '../../../components/ui/status-colors';
-import { niceTicks } from '../../dashboard/components/units-chart';
+import { niceTicks, prefersReducedMotion } from '../../dashboard/components/chart-parts';
 import type { PartBar, PartScale } from '../utils/slides';
 
 // Recharts comes with this module, loaded when the first slide with a chart is drawn
@@ -42,10 +42,6 @@ function useSize<T extends HTMLElement>() {
     return () => observer.disconnect();
   }, []);
   return [ref, size] as const;
-}
-
-function prefersReducedMotion() {
-  return typeof window !== 'undefined' && window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
 }
 
 /** The result in the colour of its verdict, the target neutral; a missing figure draws nothing. */
