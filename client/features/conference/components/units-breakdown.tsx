@@ -1,15 +1,13 @@
-import { lazy, Suspense, useId } from 'react';
+import { useId } from 'react';
 import { STATUS_LABELS } from '../../../../shared/judgement';
 import type { DashboardRowDto } from '../../../../shared/schemas/dashboard';
 import { ErrorState } from '../../../components/ui/error-state';
 import { Loading } from '../../../components/ui/loading';
 import { useDashboardUnits } from '../../dashboard/api/get-dashboard-units';
+import { LazyUnitsChart } from '../../dashboard/components/chart-notes';
 import { partFigures } from '../utils/slides';
 
-// The dashboard's chart by unit, drawn larger: it carries Recharts, so it loads on demand.
-const UnitsChart = lazy(() =>
-  import('../../dashboard/components/units-chart').then((m) => ({ default: m.UnitsChart })),
-);
+// The dashboard's chart by unit, drawn larger; it carries Recharts, so it loads on demand.
 
 /** How much larger than on the dashboard: more on a tall screen, never smaller than there. */
 function chartScale(): number {
@@ -53,9 +51,7 @@ export function UnitsBreakdown({
       ) : (
         <>
           <div className="conf-units-canvas" aria-hidden="true">
-            <Suspense fallback={<Loading label="Đang vẽ biểu đồ…" />}>
-              <UnitsChart data={data} scale={chartScale()} />
-            </Suspense>
+            <LazyUnitsChart data={data} scale={chartScale()} />
           </div>
           {/* What the chart draws, for those who cannot see it. */}
           <ul className="visually-hidden">
