@@ -1,16 +1,18 @@
 import type { ReactNode } from 'react';
+import type { Choice } from './use-versioned-save';
 
-interface ConflictChoiceProps {
+interface ConflictChoiceProps<K> {
+  /** The versioned save the conflict is of, and the key it is filed under. */
+  of: { conflictMessage: string | null; saving: boolean; choose: (key: K, choice: Choice) => unknown };
+  at: K;
+  /** What the two buttons say on this screen: keep mine, take theirs. */
+  labels: readonly [keep: string, take: string];
   /** What the other person saved, and what was typed here, in words. */
   children?: ReactNode;
-  /** The server's sentence, above, for the choice on a whole form. */
-  message?: string | null | undefined;
-  keepLabel: string;
-  takeLabel: string;
-  onKeep: () => void;
-  onTake: () => void;
-  /** A save is under way: "keep mine" waits for it. */
-  busy?: boolean;
+  /** Instead of choosing: an editor of one value writes again at once on "keep mine". */
+  onKeep?: () => void;
+  /** Instead of choosing one: the choice for every conflict at once. */
+  onTake?: () => void;
   /**
    * How it stands: the alert of a form (its buttons full-size); an item of a grid's list of
    * conflicts; a named region in a row; or the buttons alone, for every conflict at once.
@@ -28,21 +30,22 @@ interface ConflictChoiceProps {
  * written again over the other version, or take theirs into the fields. The same two buttons,
  * in the same order, on every screen that writes values.
  */
-export function ConflictChoice({
+export function ConflictChoice<K>({
+  of,
+  at,
+  labels: [keepLabel, takeLabel],
   children,
-  message,
-  keepLabel,
-  takeLabel,
-  onKeep,
-  onTake,
-  busy,
+  onKeep = () => of.choose(at, 'mine'),
+  onTake = () => of.choose(at, 'theirs'),
   as = 'alert',
   label,
   className,
   testId,
   dataKey,
-}: ConflictChoiceProps) {
+}: ConflictChoiceProps<K>) {
   const compact = as !== 'alert';
+  // A save under way: "keep mine" waits for it (the grids write on their next "Lưu").
+  const busy = compact ? undefined : of.saving;
   const buttons = (
     <>
       <button
@@ -68,7 +71,7 @@ export function ConflictChoice({
   if (as === 'alert')
     return (
       <div className={cls('value-conflict')} role="alert" {...attrs}>
-        {message && <p className="form-error">{message}</p>}
+        {of.conflictMessage && <p className="form-error">{of.conflictMessage}</p>}
         {children}
         <div className="form-actions">{buttons}</div>
       </div>

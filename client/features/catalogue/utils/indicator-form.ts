@@ -11,27 +11,6 @@ import {
   patchIndicatorBody,
 } from '../../../../shared/schemas/indicators';
 
-export type IndicatorField =
-  | 'code'
-  | 'name'
-  | 'unitLabel'
-  | 'kind'
-  | 'direction'
-  | 'timeAggregate'
-  | 'levels'
-  | 'memberRating';
-
-const FIELDS: readonly IndicatorField[] = [
-  'code',
-  'name',
-  'unitLabel',
-  'kind',
-  'direction',
-  'timeAggregate',
-  'levels',
-  'memberRating',
-];
-
 /** One level of the scale being edited; `key` keeps its input as it moves up or down. */
 export interface LevelDraft {
   key: string;
@@ -50,6 +29,9 @@ export interface IndicatorDraft {
   /** '' when the indicator receives nothing from the member ratings. */
   memberRating: MemberRatingShare | '';
 }
+
+/** A field of the form: one of the draft's. */
+export type IndicatorField = keyof IndicatorDraft;
 
 export interface FormProblem {
   message: string;
@@ -96,6 +78,8 @@ export function withKind(draft: IndicatorDraft, kind: IndicatorKind): IndicatorD
     timeAggregate: kind === 'level' && draft.timeAggregate === 'sum' ? 'none' : draft.timeAggregate,
   };
 }
+
+const FIELDS = Object.keys(emptyDraft()) as IndicatorField[];
 
 const fieldOfPath = (path: readonly PropertyKey[]): Pick<FormProblem, 'field' | 'index'> => {
   const [first, second] = path;

@@ -1,29 +1,20 @@
 import type { ReactNode } from 'react';
 import {
-  BarChart,
-  CartesianGrid,
   ResponsiveContainer,
   Text,
-  Tooltip,
   type TooltipContentProps,
-  XAxis,
   type XAxisTickContentProps,
-  YAxis,
   type YAxisTickContentProps,
 } from 'recharts';
 import { STATUS_LABELS } from '../../../../shared/judgement';
 import {
-  AXIS,
   barsAcross,
+  barsUpright,
   ChartTooltip,
-  GRID,
   levelRoom,
   MUTED,
   TEXT,
-  targetResultBars,
   useWidth,
-  valueFormat,
-  valueTicks,
 } from '../../dashboard/components/chart-parts';
 import type { ChartScale } from '../../dashboard/utils/chart-data';
 import type { PeriodDatum } from '../utils/period-chart-data';
@@ -37,73 +28,32 @@ const PeriodTooltip = (props: TooltipContentProps) => (
   <ChartTooltip {...props} title={(d: PeriodDatum) => d.label} />
 );
 
-/** Under each column: the period, and the judgement in words (wrapped to the column's room). */
-function PeriodTickBelow({
+/**
+ * The period over its judgement in words: under each column (the word wrapped to the
+ * column's room), or beside the bars of a rating on a wide screen.
+ */
+function PeriodTick({
   x,
   y,
   payload,
   rows,
   room,
-}: XAxisTickContentProps & { rows: PeriodDatum[]; room: number }) {
-  const datum = rows[Number(payload.index)];
-  const cx = Number(x);
-  const cy = Number(y);
-  if (!datum) return null;
-  const word = STATUS_LABELS[datum.status];
-  return (
-    <g>
-      <Text
-        x={cx}
-        y={cy + 4}
-        textAnchor="middle"
-        verticalAnchor="start"
-        fontSize={13}
-        fontWeight={600}
-        fill={TEXT}
-      >
-        {datum.name}
-      </Text>
-      <Text
-        x={cx}
-        y={cy + 24}
-        width={room}
-        maxLines={2}
-        textAnchor="middle"
-        verticalAnchor="start"
-        fontSize={12}
-        fill={MUTED}
-      >
-        {word}
-      </Text>
-    </g>
-  );
-}
-
-/** Beside the bars (a rating on a wide screen): the period over its judgement. */
-function PeriodTickBeside({ x, y, payload, rows }: YAxisTickContentProps & { rows: PeriodDatum[] }) {
+}: (XAxisTickContentProps | YAxisTickContentProps) & { rows: PeriodDatum[]; room?: number }) {
   const datum = rows[Number(payload.index)];
   if (!datum) return null;
+  const below = room !== undefined;
+  const at = (dy: number) => ({
+    x: Number(x),
+    y: Number(y) + dy,
+    textAnchor: below ? ('middle' as const) : ('end' as const),
+    verticalAnchor: below ? ('start' as const) : ('middle' as const),
+  });
   return (
     <g>
-      <Text
-        x={Number(x)}
-        y={Number(y) - 9}
-        textAnchor="end"
-        verticalAnchor="middle"
-        fontSize={13}
-        fontWeight={600}
-        fill={TEXT}
-      >
+      <Text {...at(below ? 4 : -9)} fontSize={13} fontWeight={600} fill={TEXT}>
         {datum.name}
       </Text>
-      <Text
-        x={Number(x)}
-        y={Number(y) + 9}
-        textAnchor="end"
-        verticalAnchor="middle"
-        fontSize={12}
-        fill={MUTED}
-      >
+      <Text {...at(below ? 24 : 9)} width={room} maxLines={below ? 2 : undefined} fontSize={12} fill={MUTED}>
         {STATUS_LABELS[datum.status]}
       </Text>
     </g>
@@ -165,33 +115,17 @@ export function IndicatorPeriodsChart({ scale, rows }: IndicatorPeriodsChartProp
       0,
       ...rows.flatMap((r) => [labelWidth(r.targetLabel), labelWidth(r.resultLabel)]),
     );
-    const { ticks, domain } = valueTicks(scale, rows);
     height = 356;
-    chart = (
-      <BarChart data={rows} margin={{ top: 24, right: 8, bottom: 8, left: 0 }} barGap={gap}>
-        <CartesianGrid vertical={false} stroke={GRID} />
-        <XAxis
-          dataKey="name"
-          interval={0}
-          height={62}
-          tick={(props: XAxisTickContentProps) => <PeriodTickBelow {...props} rows={rows} room={band - 6} />}
-          stroke={AXIS}
-        />
-        <YAxis
-          type="number"
-          domain={domain}
-          ticks={ticks}
-          width={axisWidth}
-          allowDecimals={scale.kind !== 'count'}
-          tickFormatter={valueFormat(scale)}
-          tick={{ fontSize: 12, fill: MUTED }}
-          interval={0}
-          stroke={AXIS}
-        />
-        <Tooltip content={PeriodTooltip} cursor={{ fill: '#f3f4f6' }} />
-        {targetResultBars({ barSize, labels: barSize + gap >= widest ? 'top' : null })}
-      </BarChart>
-    );
+    chart = barsUpright({
+      rows,
+      scale,
+      tooltip: PeriodTooltip,
+      barSize,
+      gap,
+      axisWidth,
+      labels: barSize + gap >= widest ? 'top' : null,
+      nameTick: (props: XAxisTickContentProps) => <PeriodTick {...props} rows={rows} room={band - 6} />,
+    });
   } else if (width > 0) {
     // Bars across: on a phone the period's name goes above its bars, so they keep the width.
     const stacked = width < 560;
@@ -214,7 +148,7 @@ export function IndicatorPeriodsChart({ scale, rows }: IndicatorPeriodsChartProp
         ? (props: YAxisTickContentProps) => (
             <PeriodTickAbove {...props} rows={rows} width={width - 8} offset={barSize + 10} />
           )
-        : (props: YAxisTickContentProps) => <PeriodTickBeside {...props} rows={rows} />,
+        : (props: YAxisTickContentProps) => <PeriodTick {...props} rows={rows} />,
     });
   }
 

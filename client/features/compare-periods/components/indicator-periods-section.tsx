@@ -1,7 +1,7 @@
 import { lazy, type RefObject, useId } from 'react';
 import type { ComparePeriodsDto } from '../../../../shared/schemas/compare';
 import { EmptyState } from '../../../components/ui/empty-state';
-import { ErrorState } from '../../../components/ui/error-state';
+import { Loaded } from '../../../components/ui/loaded';
 import { SkeletonRows } from '../../../components/ui/loading';
 import { followLink } from '../../../lib/location';
 import { ChartLegend, ChartSuspense, LevelAxisNote } from '../../dashboard/components/chart-notes';
@@ -63,23 +63,21 @@ export function IndicatorPeriodsSection({
         </a>
       </div>
 
-      {query.isError && !data ? (
-        <ErrorState
-          title="Không tải được số liệu so sánh"
-          error={query.error}
-          onRetry={() => query.refetch()}
-        />
-      ) : !data ? (
-        <SkeletonRows rows={5} label="Đang tải số liệu các kỳ…" />
-      ) : (
-        <SectionBody
-          data={data}
-          stale={query.isPlaceholderData}
-          name={name}
-          choiceText={choiceText}
-          timeAggregate={timeAggregate}
-        />
-      )}
+      <Loaded
+        query={query}
+        errorTitle="Không tải được số liệu so sánh"
+        loading={<SkeletonRows rows={5} label="Đang tải số liệu các kỳ…" />}
+      >
+        {(data) => (
+          <SectionBody
+            data={data}
+            stale={query.isPlaceholderData}
+            name={name}
+            choiceText={choiceText}
+            timeAggregate={timeAggregate}
+          />
+        )}
+      </Loaded>
     </section>
   );
 }

@@ -18,7 +18,7 @@ import { formatNumber } from '../../../../shared/format';
 import { STATUS_LABELS, type Status } from '../../../../shared/judgement';
 import { STATUS_CHART_COLORS, TARGET_FILL, TARGET_STROKE } from '../../../components/ui/status-colors';
 import { formatAchievement } from '../utils/achievement';
-import type { ChartScale } from '../utils/chart-data';
+import type { BarDatum, ChartScale } from '../utils/chart-data';
 
 // What the charts of target against result share: the chart by units of the dashboard
 // (units-chart.tsx), the chart of an indicator across periods (compare-periods) and the
@@ -85,17 +85,6 @@ export function valueTicks(scale: ChartScale, rows: { target: number | null; res
   return { ticks, domain: [0, ticks[ticks.length - 1] ?? 1] as [number, number] };
 }
 
-/** What a pair of bars says: the figures, the counts of a ratio, the achievement, the judgement. */
-export interface BarDatum {
-  target: number | null;
-  result: number | null;
-  targetLabel: string;
-  resultLabel: string;
-  status: Status;
-  achievement: number | null;
-  parts: string | null;
-}
-
 /** The tooltip of a pair of bars, titled by `title` (the unit's name, the period's). */
 export function ChartTooltip<D extends BarDatum>({
   active,
@@ -140,6 +129,18 @@ export function ChartTooltip<D extends BarDatum>({
 export function ResultBar(props: BarShapeProps) {
   const datum = props.payload as BarDatum | undefined;
   return <Rectangle {...props} fill={datum ? STATUS_CHART_COLORS[datum.status] : TARGET_STROKE} />;
+}
+
+/**
+ * A bar that is its own row (a slide's target, then its result): the result in the colour of
+ * its verdict, the target neutral; a missing figure draws nothing.
+ */
+export function OneBar(props: BarShapeProps) {
+  const bar = props.payload as { value: number | null; status?: Status | null } | undefined;
+  if (bar?.value === null) return <g />;
+  const fill = bar?.status ? STATUS_CHART_COLORS[bar.status] : TARGET_FILL;
+  const stroke = bar?.status ? undefined : TARGET_STROKE;
+  return <Rectangle {...props} fill={fill} stroke={stroke} />;
 }
 
 /** Level names under the value axis, wrapped to the room each one has. */
@@ -264,8 +265,51 @@ export function barsAcross<D extends BarDatum>({
   );
 }
 
+/**
+ * Target and result as columns, one pair per period side by side (`nameTick` under each),
+ * round numbers up the value axis and, when they fit, each figure over its column.
+ */
+export function barsUpright<D extends BarDatum>({
+  rows,
+  scale,
+  tooltip,
+  barSize,
+  gap,
+  axisWidth,
+  labels,
+  nameTick,
+}: {
+  rows: D[];
+  scale: ChartScale;
+  tooltip: (props: TooltipContentProps) => ReactNode;
+  barSize: number;
+  gap: number;
+  axisWidth: number;
+  labels: 'top' | null;
+  nameTick: (props: XAxisTickContentProps) => ReactElement;
+}) {
+  const { ticks, domain } = valueTicks(scale, rows);
+  return (
+    <BarChart data={rows} margin={{ top: 24, right: 8, bottom: 8, left: 0 }} barGap={gap}>
+      <CartesianGrid vertical={false} stroke={GRID} />
+      <XAxis dataKey="name" interval={0} height={62} tick={nameTick} stroke={AXIS} />
+      <YAxis
+        type="number"
+        domain={domain}
+        ticks={ticks}
+        width={axisWidth}
+        allowDecimals={scale.kind !== 'count'}
+        tickFormatter={valueFormat(scale)}
+        tick={{ fontSize: 12, fill: MUTED }}
+        interval={0}
+        stroke={AXIS}
+      />
+      <Tooltip content={tooltip} cursor={{ fill: '#f3f4f6' }} />
+      {targetResultBars({ barSize, labels })}
+    </BarChart>
+  );
+}
+
 /** The room a level axis gives each level, for names wrapped under it. */
 export const levelRoom = (scale: ChartScale, width: number, nameWidth: number) =>
   scale.kind === 'level' ? Math.max(60, (width - nameWidth - 8) / (scale.levels.length + 0.5)) : 0;
-
-export { AXIS, GRID };

@@ -1,8 +1,8 @@
 import { useId } from 'react';
 import type { DashboardRowDto, DashboardUnitsDto } from '../../../../shared/schemas/dashboard';
 import { EmptyState } from '../../../components/ui/empty-state';
-import { ErrorState } from '../../../components/ui/error-state';
 import { SelectField } from '../../../components/ui/field';
+import { Loaded } from '../../../components/ui/loaded';
 import { Loading } from '../../../components/ui/loading';
 import { followLink } from '../../../lib/location';
 import { useDashboardUnits } from '../api/get-dashboard-units';
@@ -43,7 +43,6 @@ export function UnitsChartSection({
   // A code from a link that the lists do not hold (yet): keep it selectable as it is.
   const missing = indicator ? null : { code, name: query.data?.indicator.name ?? code };
   const name = indicator?.name ?? query.data?.indicator.name ?? code;
-  const data = query.data;
 
   return (
     <section
@@ -86,19 +85,21 @@ export function UnitsChartSection({
         </SelectField>
       </div>
 
-      {query.isError && !data ? (
-        <ErrorState title="Không tải được biểu đồ" error={query.error} onRetry={() => query.refetch()} />
-      ) : !data ? (
-        <Loading label="Đang tải biểu đồ…" />
-      ) : (
-        <ChartBody
-          data={data}
-          stale={query.isPlaceholderData}
-          periodLabel={period.label}
-          name={name}
-          hrefOf={(unitId) => `/?unit=${unitId}&period=${period.code}&code=${code}`}
-        />
-      )}
+      <Loaded
+        query={query}
+        errorTitle="Không tải được biểu đồ"
+        loading={<Loading label="Đang tải biểu đồ…" />}
+      >
+        {(data) => (
+          <ChartBody
+            data={data}
+            stale={query.isPlaceholderData}
+            periodLabel={period.label}
+            name={name}
+            hrefOf={(unitId) => `/?unit=${unitId}&period=${period.code}&code=${code}`}
+          />
+        )}
+      </Loaded>
     </section>
   );
 }

@@ -10,7 +10,7 @@ import {
 import { Field, Textarea } from '../../../components/ui/field';
 import { CancelButton, FormActions, FormError, SubmitButton } from '../../../components/ui/form';
 import { LockIcon } from '../../../components/ui/lock-icon';
-import { ModalDialog } from '../../../components/ui/modal-dialog';
+import { type DoneDialogProps, ModalDialog } from '../../../components/ui/modal-dialog';
 import { vietnamDate } from '../../../lib/vietnam-time';
 import { useLockPeriod } from '../api/lock-period';
 import { useUnlockPeriod } from '../api/unlock-period';
@@ -133,19 +133,13 @@ export function LockButton({ unit, period, canUnlockAfter, onLocked }: LockButto
   );
 }
 
-function LockDialog({
-  unit,
-  period,
-  canUnlockAfter,
-  onClose,
-  onDone,
-}: {
+type LockDialogProps = DoneDialogProps & {
   unit: { id: string; name: string };
   period: { code: string; label: string };
   canUnlockAfter: boolean;
-  onClose: () => void;
-  onDone: (message: string) => void;
-}) {
+};
+
+function LockDialog({ unit, period, canUnlockAfter, onClose, onDone }: LockDialogProps) {
   const id = useId();
   const lock = useLockPeriod();
   const form = useSchemaForm(lockBody, { note: '' });
@@ -198,15 +192,9 @@ function LockDialog({
   );
 }
 
-function UnlockDialog({
-  lock,
-  onClose,
-  onDone,
-}: {
-  lock: LockDto;
-  onClose: () => void;
-  onDone: (message: string) => void;
-}) {
+type UnlockDialogProps = DoneDialogProps & { lock: LockDto };
+
+function UnlockDialog({ lock, onClose, onDone }: UnlockDialogProps) {
   const id = useId();
   const unlock = useUnlockPeriod();
   const form = useSchemaForm(unlockBody, { reason: '' });

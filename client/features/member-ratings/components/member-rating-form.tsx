@@ -48,6 +48,7 @@ const LEVEL_HINTS: Record<RatingLevel, string> = {
 };
 
 const RATING = 'rating';
+const RATING_CHOICE = ['Giữ số của tôi', 'Lấy số hiện tại'] as const;
 const FIELDS: readonly string[] = [...RATING_LEVELS, 'note'];
 
 const countsText = (r: { excellent: number; good: number; complete: number; notComplete: number }) =>
@@ -254,15 +255,7 @@ export function MemberRatingForm({ data, unit, period, bound }: MemberRatingForm
 
       <div ref={saving.alertRef}>
         {conflict && (
-          <ConflictChoice
-            testId="conflict"
-            message={saving.conflictMessage}
-            keepLabel="Giữ số của tôi"
-            takeLabel="Lấy số hiện tại"
-            onKeep={keepMine}
-            onTake={() => saving.choose(RATING, 'theirs')}
-            busy={saving.saving}
-          >
+          <ConflictChoice of={saving} at={RATING} labels={RATING_CHOICE} onKeep={keepMine} testId="conflict">
             <p>
               {conflict.current ? (
                 <>

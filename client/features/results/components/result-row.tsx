@@ -4,7 +4,7 @@ import type { DashboardRowDto } from '../../../../shared/schemas/dashboard';
 import type { IndicatorDto } from '../../../../shared/schemas/indicators';
 import type { ResultDto, TargetDto } from '../../../../shared/schemas/values';
 import { ConflictChoice } from '../../../components/editing/conflict-choice';
-import type { Choice } from '../../../components/editing/use-versioned-save';
+import type { VersionedSave } from '../../../components/editing/use-versioned-save';
 import { Field, FieldError, Input, Label, Select } from '../../../components/ui/field';
 import { StatusBadge } from '../../../components/ui/status-badge';
 import { followLink } from '../../../lib/location';
@@ -43,7 +43,8 @@ export interface ResultRowProps {
   onField: (field: keyof Fields, value: string) => void;
   onRemove: () => void;
   onKeep: () => void;
-  onChoose: (choice: Choice) => void;
+  /** The save the row's conflict is of. */
+  saving: VersionedSave<string, ResultDto>;
 }
 
 /** One indicator of the results form: its target, the input its kind needs, the preview, the choice on a conflict. */
@@ -182,13 +183,12 @@ export function ResultRow(p: ResultRowProps) {
       </FieldError>
       {p.conflict && (
         <ConflictChoice
+          of={p.saving}
+          at={ind.code}
+          labels={['Giữ số của tôi', 'Lấy số của người kia']}
           as="section"
           className="result-conflict"
           label={`Vừa được người khác lưu: ${ind.name}`}
-          keepLabel="Giữ số của tôi"
-          takeLabel="Lấy số của người kia"
-          onKeep={() => p.onChoose('mine')}
-          onTake={() => p.onChoose('theirs')}
         >
           <p>
             Người khác vừa lưu: <strong>{shownValue(ind, p.conflict.current)}</strong>

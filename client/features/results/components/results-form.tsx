@@ -195,7 +195,7 @@ export function ResultsForm(props: ResultsFormProps) {
               onField={(field, value) => setField(code, field, value)}
               onRemove={() => setRemoving((s) => new Set(s).add(code))}
               onKeep={() => forget([code])}
-              onChoose={(choice) => saving.choose(code, choice)}
+              saving={saving}
             />
           );
         })}

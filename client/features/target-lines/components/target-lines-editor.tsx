@@ -42,6 +42,7 @@ export interface TargetLinesEditorProps {
 type Notice = { tone: 'ok' | 'info'; text: string } | null;
 
 const LIST = 'list';
+const LIST_CHOICE = ['Giữ danh sách của tôi', 'Lấy danh sách hiện tại'] as const;
 const linesOf = (d: TargetLinesDto) => d.lines.map((l) => ({ text: l.text, codes: l.codes }));
 
 /**
@@ -291,14 +292,12 @@ export function TargetLinesEditor({ data, rows, indicators, canPlan, locked }: T
       <div ref={saving.alertRef}>
         {conflict && (
           <ConflictChoice
+            of={saving}
+            at={LIST}
+            labels={LIST_CHOICE}
+            onKeep={keepMine}
             className="tl-conflict"
             testId="conflict"
-            message={saving.conflictMessage}
-            keepLabel="Giữ danh sách của tôi"
-            takeLabel="Lấy danh sách hiện tại"
-            onKeep={keepMine}
-            onTake={() => saving.choose(LIST, 'theirs')}
-            busy={saving.saving}
           >
             <p>Danh sách hiện tại, do người khác vừa lưu:</p>
             {conflict.lines.length === 0 ? (

@@ -1,6 +1,8 @@
 import type { TargetDto } from '../../../../shared/schemas/values';
 import { ConflictChoice } from '../../../components/editing/conflict-choice';
-import type { Choice } from '../../../components/editing/use-versioned-save';
+import type { VersionedSave } from '../../../components/editing/use-versioned-save';
+
+const CELL_CHOICE = ['Giữ của tôi', 'Lấy giá trị kia'] as const;
 
 /** "Ô chưa hợp lệ": every cell that cannot be saved as it is, each a way to it. */
 export function GridProblems({
@@ -35,19 +37,16 @@ export function GridProblems({
  * the two values side by side, and the choice for it (or for them all).
  */
 export function GridConflicts({
-  conflicts,
+  saving,
   labelOf,
   mineOf,
-  onChoose,
-  onChooseAll,
 }: {
-  conflicts: ReadonlyMap<string, TargetDto | null>;
+  saving: VersionedSave<string, TargetDto>;
   labelOf: (key: string) => string;
   /** What was typed in the cell, as typed. */
   mineOf: (key: string) => string;
-  onChoose: (key: string, choice: Choice) => void;
-  onChooseAll: (choice: Choice) => void;
 }) {
+  const { conflicts } = saving;
   if (conflicts.size === 0) return null;
   return (
     <section className="tg-conflicts" aria-label="Giá trị vừa được người khác sửa">
@@ -56,15 +55,7 @@ export function GridConflicts({
         {[...conflicts.entries()].map(([key, current]) => {
           const mine = mineOf(key);
           return (
-            <ConflictChoice
-              key={key}
-              as="li"
-              dataKey={key}
-              keepLabel="Giữ của tôi"
-              takeLabel="Lấy giá trị kia"
-              onKeep={() => onChoose(key, 'mine')}
-              onTake={() => onChoose(key, 'theirs')}
-            >
+            <ConflictChoice key={key} of={saving} at={key} labels={CELL_CHOICE} as="li" dataKey={key}>
               <span className="tg-conflict-what">{labelOf(key)}</span>
               <span>
                 Của bạn: <strong>{mine === '' ? 'trống (xóa)' : mine}</strong>; người khác vừa lưu:{' '}
@@ -76,12 +67,13 @@ export function GridConflicts({
       </ul>
       {conflicts.size > 1 && (
         <ConflictChoice
+          of={saving}
+          at=""
+          labels={['Giữ tất cả của tôi', 'Lấy tất cả giá trị kia']}
+          onKeep={() => saving.chooseAll('mine')}
+          onTake={() => saving.chooseAll('theirs')}
           as="p"
           className="tg-conflict-all"
-          keepLabel="Giữ tất cả của tôi"
-          takeLabel="Lấy tất cả giá trị kia"
-          onKeep={() => onChooseAll('mine')}
-          onTake={() => onChooseAll('theirs')}
         />
       )}
     </section>

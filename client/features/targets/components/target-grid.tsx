@@ -329,14 +329,12 @@ export function TargetGrid({ unit, periods, indicators, stored: initial, locks, 
       />
 
       <GridConflicts
-        conflicts={conflicts}
+        saving={saving}
         labelOf={labelOf}
         mineOf={(key) => {
           const { period, ind } = parse(key);
           return ind ? textOf(ind, period).trim() : '';
         }}
-        onChoose={saving.choose}
-        onChooseAll={saving.chooseAll}
       />
 
       {notice && (

@@ -88,6 +88,7 @@ export function ValueEditorDialog(props: ValueEditorProps) {
 }
 
 type Which = 'target' | 'result';
+const VALUE_CHOICE = ['Giữ giá trị của tôi', 'Lấy giá trị hiện tại'] as const;
 type Dto = TargetDto | ResultDto;
 
 const storedOf = (m: ReadonlyMap<Which, Dto>): Stored => ({
@@ -305,14 +306,7 @@ function ValueEditorForm({
 
       <div ref={saving.alertRef}>
         {conflict && (
-          <ConflictChoice
-            message={saving.conflictMessage}
-            keepLabel="Giữ giá trị của tôi"
-            takeLabel="Lấy giá trị hiện tại"
-            onKeep={keepMine}
-            onTake={() => saving.choose(conflict.which, 'theirs')}
-            busy={busy}
-          >
+          <ConflictChoice of={saving} at={conflict.which} labels={VALUE_CHOICE} onKeep={keepMine}>
             <p>
               {conflict.current ? (
                 <>
