@@ -1,10 +1,5 @@
 import { z } from 'zod';
-import type {
-  Direction,
-  IndicatorKind,
-  MemberRatingShare,
-  TimeAggregate,
-} from '../../../../shared/indicator';
+import type { IndicatorDef, IndicatorKind, MemberRatingShare } from '../../../../shared/indicator';
 import {
   createIndicatorBody,
   type IndicatorDto,
@@ -18,17 +13,11 @@ export interface LevelDraft {
 }
 
 /** What the indicator form holds: every field as typed, levels lowest first. */
-export interface IndicatorDraft {
-  code: string;
-  name: string;
-  unitLabel: string;
-  kind: IndicatorKind;
-  direction: Direction;
-  timeAggregate: TimeAggregate;
+export type IndicatorDraft = Omit<IndicatorDef, 'levels'> & {
   levels: LevelDraft[];
   /** '' when the indicator receives nothing from the member ratings. */
   memberRating: MemberRatingShare | '';
-}
+};
 
 /** A field of the form: one of the draft's. */
 export type IndicatorField = keyof IndicatorDraft;
