@@ -1,4 +1,26 @@
-import { type ReactNode, useEffect, useId, useRef } from 'react';
+import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
+
+/** What a dialog that does one thing is given: how to close it, and where to say it was done. */
+export interface DoneDialogProps {
+  onClose: () => void;
+  onDone: (message: string) => void;
+}
+
+/**
+ * The outcome of a dialog's one write: done (said where the dialog was opened, and the dialog
+ * closes) or refused (the server's sentence, said in the dialog).
+ */
+export function useDialogOutcome({ onClose, onDone }: DoneDialogProps) {
+  const [problem, setProblem] = useState<string | null>(null);
+  const outcome = (message: string) => ({
+    onSuccess: () => {
+      onDone(message);
+      onClose();
+    },
+    onError: (e: Error) => setProblem(e.message),
+  });
+  return { problem, setProblem, outcome };
+}
 
 interface ModalDialogProps {
   title: string;

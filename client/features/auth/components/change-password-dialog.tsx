@@ -1,108 +1,74 @@
-import { type FormEvent, useId, useState } from 'react';
-import { PASSWORD_HINT, passwordSchema } from '../../../../shared/accounts';
+import { useId } from 'react';
+import { z } from 'zod';
+import { changePasswordBody, PASSWORD_HINT } from '../../../../shared/accounts';
+import {
+  fieldAmong,
+  formRefusal,
+  showRefusal,
+  useSchemaForm,
+} from '../../../components/forms/use-schema-form';
+import { Field, Input } from '../../../components/ui/field';
+import { CancelButton, FormActions, FormDone, FormError, SubmitButton } from '../../../components/ui/form';
 import { ModalDialog } from '../../../components/ui/modal-dialog';
-import { ApiError } from '../../../lib/api';
 import { useChangePassword } from '../api/change-password';
 
-type Field = 'currentPassword' | 'newPassword' | 'confirm';
+/** The request's body, and the new password typed a second time. */
+const changePasswordForm = changePasswordBody
+  .extend({ confirm: z.string() })
+  .refine((f) => f.confirm === f.newPassword, {
+    path: ['confirm'],
+    error: 'Hai lần nhập mật khẩu mới chưa khớp nhau.',
+  });
 
 /** "Đổi mật khẩu": one's own password, with the current one to prove it is oneself. */
 export function ChangePasswordDialog({ onClose }: { onClose: () => void }) {
   const id = useId();
   const change = useChangePassword();
-  const [values, setValues] = useState({ currentPassword: '', newPassword: '', confirm: '' });
-  const [problem, setProblem] = useState<{ message: string; field?: Field } | null>(null);
+  const form = useSchemaForm(changePasswordForm, { currentPassword: '', newPassword: '', confirm: '' });
+  const { errors } = form.formState;
 
-  const set = (field: Field) => (e: { target: { value: string } }) =>
-    setValues((v) => ({ ...v, [field]: e.target.value }));
-
-  const fail = (message: string, field?: Field) => {
-    setProblem({ message, field });
-    if (field) document.getElementById(`${id}-${field}`)?.focus();
-  };
-
-  const submit = (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
+  const submit = form.handleSubmit(({ currentPassword, newPassword }) => {
     if (change.isPending) return;
-    if (!values.currentPassword) return fail('Hãy nhập mật khẩu hiện tại.', 'currentPassword');
-    const checked = passwordSchema.safeParse(values.newPassword);
-    if (!checked.success)
-      return fail(checked.error.issues[0]?.message ?? 'Mật khẩu mới chưa hợp lệ.', 'newPassword');
-    if (values.confirm !== values.newPassword)
-      return fail('Hai lần nhập mật khẩu mới chưa khớp nhau.', 'confirm');
-    setProblem(null);
     change.mutate(
-      { currentPassword: values.currentPassword, newPassword: values.newPassword },
-      {
-        onError: (error) => {
-          const field =
-            error instanceof ApiError && (error.field === 'currentPassword' || error.field === 'newPassword')
-              ? error.field
-              : undefined;
-          fail(error.message, field);
-        },
-      },
+      { currentPassword, newPassword },
+      { onError: (error) => showRefusal(form, error, fieldAmong('currentPassword', 'newPassword')) },
     );
-  };
-
-  const errorId = `${id}-error`;
-  const fieldProps = (field: Field) => ({
-    id: `${id}-${field}`,
-    className: 'input',
-    type: 'password',
-    value: values[field],
-    onChange: set(field),
-    'aria-invalid': problem?.field === field || undefined,
-    'aria-describedby': problem?.field === field ? errorId : undefined,
   });
 
   return (
     <ModalDialog title="Đổi mật khẩu" onClose={onClose} className="modal-narrow">
       {change.isSuccess ? (
-        <div className="form-stack">
-          <p className="form-success" role="status">
-            Đã đổi mật khẩu. Các phiên đăng nhập khác của bạn (trên máy khác) đã được đăng xuất.
-          </p>
-          <div className="form-actions">
-            <button type="button" className="button" onClick={onClose}>
-              Đóng
-            </button>
-          </div>
-        </div>
+        <FormDone onClose={onClose}>
+          Đã đổi mật khẩu. Các phiên đăng nhập khác của bạn (trên máy khác) đã được đăng xuất.
+        </FormDone>
       ) : (
         <form className="form-stack" onSubmit={submit} noValidate>
-          <div className="field">
-            <label className="field-label" htmlFor={`${id}-currentPassword`}>
-              Mật khẩu hiện tại
-            </label>
-            <input {...fieldProps('currentPassword')} autoComplete="current-password" data-autofocus />
-          </div>
-          <div className="field">
-            <label className="field-label" htmlFor={`${id}-newPassword`}>
-              Mật khẩu mới
-            </label>
-            <input {...fieldProps('newPassword')} autoComplete="new-password" />
-            <p className="field-hint">{PASSWORD_HINT}</p>
-          </div>
-          <div className="field">
-            <label className="field-label" htmlFor={`${id}-confirm`}>
-              Nhập lại mật khẩu mới
-            </label>
-            <input {...fieldProps('confirm')} autoComplete="new-password" />
-          </div>
-          {problem && (
-            <p id={errorId} className="form-error" role="alert">
-              {problem.message}
-            </p>
-          )}
-          <div className="form-actions">
-            <button type="submit" className="button" aria-disabled={change.isPending}>
-              {change.isPending ? 'Đang lưu…' : 'Đổi mật khẩu'}
-            </button>
-            <button type="button" className="button button-secondary" onClick={onClose}>
-              Hủy
-            </button>
-          </div>
+          <Field id={`${id}-current`} label="Mật khẩu hiện tại" error={errors.currentPassword?.message}>
+            <Input
+              {...form.register('currentPassword')}
+              type="password"
+              autoComplete="current-password"
+              data-autofocus
+            />
+          </Field>
+          <Field
+            id={`${id}-new`}
+            label="Mật khẩu mới"
+            hint={PASSWORD_HINT}
+            error={errors.newPassword?.message}
+          >
+            <Input {...form.register('newPassword')} type="password" autoComplete="new-password" />
+          </Field>
+          <Field id={`${id}-confirm`} label="Nhập lại mật khẩu mới" error={errors.confirm?.message}>
+            <Input {...form.register('confirm')} type="password" autoComplete="new-password" />
+          </Field>
+          <FormError>{formRefusal(form)}</FormError>
+          <FormActions>
+            <SubmitButton pending={change.isPending} pendingLabel="Đang lưu…">
+              Đổi mật khẩu
+            </SubmitButton>
+            <CancelButton onClick={onClose} />
+          </FormActions>
         </form>
       )}
     </ModalDialog>

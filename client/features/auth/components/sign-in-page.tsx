@@ -1,5 +1,9 @@
-import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
+import { loginBody } from '../../../../shared/accounts';
+import { formRefusal, useSchemaForm } from '../../../components/forms/use-schema-form';
 import { Emblem } from '../../../components/ui/emblem';
+import { Field, Input } from '../../../components/ui/field';
+import { FormError } from '../../../components/ui/form';
 import { ApiError } from '../../../lib/api';
 import { useLogin } from '../api/login';
 
@@ -7,47 +11,35 @@ import { useLogin } from '../api/login';
 export function SignInPage() {
   const id = useId();
   const login = useLogin();
-  const usernameRef = useRef<HTMLInputElement>(null);
-  const passwordRef = useRef<HTMLInputElement>(null);
-  const [username, setUsername] = useState('');
-  const [password, setPassword] = useState('');
-  // What is wrong, in Vietnamese, and which field to look at.
-  const [problem, setProblem] = useState<{ message: string; field?: 'username' | 'password' } | null>(null);
+  const form = useSchemaForm(loginBody, { username: '', password: '' });
+  const { errors } = form.formState;
+  // A refusal of the sign-in names no field: it is said above the button, and the field to
+  // look at again (the password, unless the name itself was refused) is marked.
+  const [refused, setRefused] = useState<'username' | 'password' | null>(null);
+  const refusal = formRefusal(form);
+  const errorId = `${id}-error`;
 
   useEffect(() => {
     document.title = 'Đăng nhập · Chỉ tiêu';
   }, []);
 
-  const submit = (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    if (login.isPending) return;
-    if (!username.trim()) {
-      setProblem({ message: 'Hãy nhập tên đăng nhập.', field: 'username' });
-      usernameRef.current?.focus();
-      return;
-    }
-    if (!password) {
-      setProblem({ message: 'Hãy nhập mật khẩu.', field: 'password' });
-      passwordRef.current?.focus();
-      return;
-    }
-    setProblem(null);
-    login.mutate(
-      { username, password },
-      {
+  const submit = form.handleSubmit(
+    (body) => {
+      if (login.isPending) return;
+      setRefused(null);
+      login.mutate(body, {
         onError: (error) => {
           const field = error instanceof ApiError && error.field === 'username' ? 'username' : 'password';
-          setProblem({ message: error.message || 'Không đăng nhập được; hãy thử lại.', field });
+          form.setError('root.server', { message: error.message || 'Không đăng nhập được; hãy thử lại.' });
+          setRefused(field);
           // Type the password again; the name is usually right.
-          setPassword('');
-          (field === 'username' ? usernameRef : passwordRef).current?.focus();
+          form.setValue('password', '');
+          form.setFocus(field);
         },
-      },
-    );
-  };
-
-  const errorId = `${id}-error`;
-  const describe = (field: 'username' | 'password') => (problem?.field === field ? errorId : undefined);
+      });
+    },
+    () => setRefused(null),
+  );
 
   return (
     <div className="sign-in">
@@ -62,50 +54,31 @@ export function SignInPage() {
           </div>
           <h1 className="sign-in-title">Đăng nhập</h1>
           <form className="sign-in-form" onSubmit={submit} noValidate>
-            <div className="field">
-              <label className="field-label" htmlFor={`${id}-username`}>
-                Tên đăng nhập
-              </label>
-              <input
-                ref={usernameRef}
-                id={`${id}-username`}
-                name="username"
-                className="input"
+            <Field
+              id={`${id}-username`}
+              label="Tên đăng nhập"
+              error={errors.username?.message}
+              errorElsewhere={refusal && refused === 'username' ? errorId : undefined}
+            >
+              <Input
+                {...form.register('username')}
                 type="text"
                 autoComplete="username"
                 autoCapitalize="none"
                 autoCorrect="off"
                 spellCheck={false}
-                // biome-ignore lint/a11y/noAutofocus: the only thing to do on this page
                 autoFocus
-                value={username}
-                onChange={(e) => setUsername(e.target.value)}
-                aria-invalid={problem?.field === 'username' || undefined}
-                aria-describedby={describe('username')}
               />
-            </div>
-            <div className="field">
-              <label className="field-label" htmlFor={`${id}-password`}>
-                Mật khẩu
-              </label>
-              <input
-                ref={passwordRef}
-                id={`${id}-password`}
-                name="password"
-                className="input"
-                type="password"
-                autoComplete="current-password"
-                value={password}
-                onChange={(e) => setPassword(e.target.value)}
-                aria-invalid={problem?.field === 'password' || undefined}
-                aria-describedby={describe('password')}
-              />
-            </div>
-            {problem && (
-              <p id={errorId} className="form-error" role="alert">
-                {problem.message}
-              </p>
-            )}
+            </Field>
+            <Field
+              id={`${id}-password`}
+              label="Mật khẩu"
+              error={errors.password?.message}
+              errorElsewhere={refusal && refused === 'password' ? errorId : undefined}
+            >
+              <Input {...form.register('password')} type="password" autoComplete="current-password" />
+            </Field>
+            <FormError id={errorId}>{refusal}</FormError>
             <button type="submit" className="button sign-in-submit" aria-disabled={login.isPending}>
               {login.isPending ? 'Đang đăng nhập…' : 'Đăng nhập'}
             </button>

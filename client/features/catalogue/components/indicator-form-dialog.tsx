@@ -1,4 +1,5 @@
-import { type FormEvent, type ReactNode, useId, useState } from 'react';
+import { useId } from 'react';
+import type { FieldErrors, UseFormRegisterReturn } from 'react-hook-form';
 import {
   DIRECTION_LABELS,
   DIRECTIONS,
@@ -7,25 +8,23 @@ import {
   KIND_LABELS,
   MEMBER_RATING_SHARE_LABELS,
   MEMBER_RATING_SHARES,
-  type MemberRatingShare,
   TIME_AGGREGATE_LABELS,
   TIME_AGGREGATES,
-  type TimeAggregate,
 } from '../../../../shared/indicator';
 import type { IndicatorDto } from '../../../../shared/schemas/indicators';
+import { formRefusal, showRefusal, useSchemaForm } from '../../../components/forms/use-schema-form';
+import { Field, Input, Label, Select, Textarea } from '../../../components/ui/field';
+import { CancelButton, FormActions, FormError, SubmitButton } from '../../../components/ui/form';
 import { ModalDialog } from '../../../components/ui/modal-dialog';
-import { ApiError } from '../../../lib/api';
 import { useCreateIndicator } from '../../indicators/api/create-indicator';
 import { useUpdateIndicator } from '../../indicators/api/update-indicator';
 import {
-  checkDraft,
   draftOf,
   emptyDraft,
-  type FormProblem,
   fieldOfRefusal,
   type IndicatorDraft,
   type IndicatorField,
-  patchFor,
+  indicatorFormSchema,
   withKind,
 } from '../utils/indicator-form';
 import { LevelsEditor } from './levels-editor';
@@ -36,6 +35,28 @@ const KIND_HINTS: Record<IndicatorKind, string> = {
   ratio: 'Nhập tử số và mẫu số, hiện thành phần trăm; cộng dồn lên đơn vị cấp trên.',
   level: 'Một mức trong thang xếp loại của chỉ tiêu.',
 };
+
+/** A registered field whose typing is rewritten before the form takes it. */
+const typedAs = (
+  field: UseFormRegisterReturn,
+  rewrite: (typed: string) => string,
+): UseFormRegisterReturn => ({
+  ...field,
+  onChange: (e: { target: { value: string } }) => {
+    const rewritten = rewrite(e.target.value);
+    if (rewritten !== e.target.value) e.target.value = rewritten;
+    return field.onChange(e);
+  },
+});
+
+/** The scale's problem: about the whole list, or about one level (the first at fault). */
+function levelsProblem(errors: FieldErrors<IndicatorDraft>) {
+  const e = errors.levels;
+  if (!e) return null;
+  if (e.message) return { message: e.message };
+  const index = Array.isArray(e) ? e.findIndex((x) => x?.message) : -1;
+  return index < 0 ? null : { message: (e as { message?: string }[])[index]!.message!, index };
+}
 
 /**
  * "Thêm chỉ tiêu" and "Sửa chỉ tiêu": every field of an indicator, checked with the server's
@@ -56,132 +77,73 @@ export function IndicatorFormDialog({
   const create = useCreateIndicator();
   const update = useUpdateIndicator();
   const pending = create.isPending || update.isPending;
-  const [draft, setDraft] = useState<IndicatorDraft>(() => (indicator ? draftOf(indicator) : emptyDraft()));
-  const [problem, setProblem] = useState<FormProblem | null>(null);
+  const form = useSchemaForm(indicatorFormSchema(indicator), indicator ? draftOf(indicator) : emptyDraft());
+  const { errors, isSubmitted } = form.formState;
+  const kind = form.watch('kind');
+  const levels = form.watch('levels');
 
-  const set = <K extends keyof IndicatorDraft>(key: K, value: IndicatorDraft[K]) =>
-    setDraft((d) => ({ ...d, [key]: value }));
+  // A level is not a registered field: the focus goes to the one at fault by hand.
+  const focusLevel = (index: number) =>
+    document
+      .querySelectorAll<HTMLElement>(`#${CSS.escape(`${id}-levels`)} [data-part="text"]`)
+      [index]?.focus();
 
-  const fail = (p: FormProblem) => {
-    setProblem(p);
-    if (!p.field) return;
-    const target =
-      p.field === 'levels'
-        ? document.querySelectorAll<HTMLElement>(`#${CSS.escape(`${id}-levels`)} [data-part="text"]`)[
-            p.index ?? 0
-          ]
-        : document.getElementById(`${id}-${p.field}`);
-    target?.focus();
+  const refused = (error: Error) => {
+    showRefusal(form, error, (e) => fieldOfRefusal(e.code, e.field));
+    if (form.getFieldState('levels').error) focusLevel(0);
   };
 
-  const refused = (error: Error) =>
-    fail({
-      message: error.message,
-      field: error instanceof ApiError ? fieldOfRefusal(error.code, error.field) : undefined,
-    });
+  const done = (verb: string) => ({
+    onSuccess: ({ indicator: saved }: { indicator: IndicatorDto }) => {
+      onDone(`Đã ${verb} chỉ tiêu ${saved.code} — ${saved.name}.`, saved);
+      onClose();
+    },
+    onError: refused,
+  });
 
-  const submit = (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    if (pending) return;
-    if (indicator) {
-      const patch = patchFor(indicator, draft);
-      if ('problem' in patch) return fail(patch.problem);
-      if (!patch.body) return onClose();
-      setProblem(null);
-      update.mutate(
-        { code: indicator.code, body: patch.body },
-        {
-          onSuccess: ({ indicator: saved }) => {
-            onDone(`Đã lưu chỉ tiêu ${saved.code} — ${saved.name}.`, saved);
-            onClose();
-          },
-          onError: refused,
-        },
-      );
-      return;
-    }
-    const checked = checkDraft(draft);
-    if ('problem' in checked) return fail(checked.problem);
-    setProblem(null);
-    create.mutate(checked.body, {
-      onSuccess: ({ indicator: saved }) => {
-        onDone(`Đã thêm chỉ tiêu ${saved.code} — ${saved.name}.`, saved);
-        onClose();
-      },
-      onError: refused,
-    });
-  };
+  const submit = form.handleSubmit(
+    (send) => {
+      if (pending) return;
+      if ('create' in send) return create.mutate(send.create, done('thêm'));
+      if (!indicator || !send.patch) return onClose();
+      update.mutate({ code: indicator.code, body: send.patch }, done('lưu'));
+    },
+    (e) => {
+      const problem = levelsProblem(e);
+      if (problem && Object.keys(e).every((f) => f === 'levels')) focusLevel(problem.index ?? 0);
+    },
+  );
 
-  const errorId = `${id}-error`;
   // The field a problem is shown beside, when that field is on the form; else under the form.
   const shown = (f: IndicatorField) =>
     f === 'code'
       ? !indicator
       : f === 'levels'
-        ? draft.kind === 'level'
+        ? kind === 'level'
         : f === 'memberRating'
-          ? draft.kind === 'ratio'
+          ? kind === 'ratio'
           : true;
-  const placed = problem?.field && shown(problem.field) ? problem.field : undefined;
-  const invalid = (field: IndicatorField) => placed === field || undefined;
-  const describedBy = (field: IndicatorField) =>
-    [`${id}-${field}-hint`, placed === field ? errorId : ''].filter(Boolean).join(' ');
-  const fieldError = (field: IndicatorField) =>
-    problem &&
-    placed === field && (
-      <p id={errorId} className="field-error" role="alert">
-        {problem.message}
-      </p>
-    );
-
-  const field = (name: IndicatorField, label: string, control: ReactNode, hint?: ReactNode) => (
-    <div className="field" data-field={name}>
-      <label className="field-label" htmlFor={`${id}-${name}`}>
-        {label}
-      </label>
-      {control}
-      {hint && (
-        <p id={`${id}-${name}-hint`} className="field-hint">
-          {hint}
-        </p>
-      )}
-      {fieldError(name)}
-    </div>
+  const errorOf = (f: IndicatorField) => (shown(f) ? errors[f]?.message : undefined);
+  const elsewhere = (Object.keys(errors) as IndicatorField[]).find(
+    (f) => !shown(f) && (errors[f]?.message || f === 'levels'),
   );
+  const formLevel =
+    formRefusal(form) ??
+    (elsewhere === 'levels' ? levelsProblem(errors)?.message : elsewhere && errors[elsewhere]?.message);
+  const field = (name: IndicatorField) => ({ id: `${id}-${name}`, name, error: errorOf(name) });
 
-  const text = (name: 'unitLabel') => (
-    <input
-      id={`${id}-${name}`}
-      className="input"
-      type="text"
-      autoComplete="off"
-      value={draft[name]}
-      onChange={(e) => set(name, e.target.value)}
-      aria-invalid={invalid(name)}
-      aria-describedby={describedBy(name)}
-    />
-  );
-
+  const kindField = form.register('kind', {
+    onChange: (e: { target: { value: string } }) => {
+      const next = withKind(form.getValues(), e.target.value as IndicatorKind);
+      form.setValue('levels', next.levels);
+      form.setValue('timeAggregate', next.timeAggregate);
+    },
+  });
+  // The code is kept in upper case as it is typed.
+  const codeField = typedAs(form.register('code'), (v) => v.toUpperCase());
   // Names of indicators run long ("Tỷ lệ đảng viên, quần chúng tham gia học tập nghị quyết
   // của Đảng"): two lines to read them whole, and Enter still sends the form.
-  const nameBox = (
-    <textarea
-      id={`${id}-name`}
-      data-autofocus={indicator ? true : undefined}
-      className="input textarea indicator-name-input"
-      rows={2}
-      value={draft.name}
-      onChange={(e) => set('name', e.target.value.replace(/\s*\n\s*/g, ' '))}
-      onKeyDown={(e) => {
-        if (e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing) {
-          e.preventDefault();
-          e.currentTarget.form?.requestSubmit();
-        }
-      }}
-      aria-invalid={invalid('name')}
-      aria-describedby={describedBy('name')}
-    />
-  );
+  const nameField = typedAs(form.register('name'), (v) => v.replace(/\s*\n\s*/g, ' '));
 
   return (
     <ModalDialog
@@ -203,141 +165,119 @@ export function IndicatorFormDialog({
         <div className="indicator-form-top">
           {indicator ? (
             <div className="field">
-              <span className="field-label">Mã chỉ tiêu</span>
+              <Label as="span">Mã chỉ tiêu</Label>
               <span className="indicator-code-fixed">{indicator.code}</span>
             </div>
           ) : (
-            field(
-              'code',
-              'Mã chỉ tiêu',
-              <input
-                id={`${id}-code`}
+            <Field
+              {...field('code')}
+              label="Mã chỉ tiêu"
+              hint="Chữ in hoa không dấu, chữ số, dấu gạch dưới; ví dụ DV_KET_NAP. Không đổi được sau khi thêm."
+            >
+              <Input
+                {...codeField}
                 data-autofocus
-                className="input indicator-code-input"
+                className="indicator-code-input"
                 type="text"
                 autoComplete="off"
                 autoCapitalize="characters"
                 spellCheck={false}
-                value={draft.code}
-                onChange={(e) => set('code', e.target.value.toUpperCase())}
-                aria-invalid={invalid('code')}
-                aria-describedby={describedBy('code')}
-              />,
-              'Chữ in hoa không dấu, chữ số, dấu gạch dưới; ví dụ DV_KET_NAP. Không đổi được sau khi thêm.',
-            )
+              />
+            </Field>
           )}
-          {field('name', 'Tên chỉ tiêu', nameBox, 'Tên đầy đủ, có dấu, như trong nghị quyết.')}
+          <Field {...field('name')} label="Tên chỉ tiêu" hint="Tên đầy đủ, có dấu, như trong nghị quyết.">
+            <Textarea
+              {...nameField}
+              data-autofocus={indicator ? true : undefined}
+              className="indicator-name-input"
+              rows={2}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing) {
+                  e.preventDefault();
+                  e.currentTarget.form?.requestSubmit();
+                }
+              }}
+            />
+          </Field>
         </div>
         <div className="indicator-form-grid">
-          {field('unitLabel', 'Đơn vị tính (ĐVT)', text('unitLabel'), 'Ví dụ: %, người, đề tài, chi bộ.')}
-          {field(
-            'kind',
-            'Loại chỉ tiêu',
-            <select
-              id={`${id}-kind`}
-              className="select"
-              value={draft.kind}
-              onChange={(e) => {
-                setDraft((d) => withKind(d, e.target.value as IndicatorKind));
-                if (problem?.field === 'kind') setProblem(null);
-              }}
-              aria-invalid={invalid('kind')}
-              aria-describedby={describedBy('kind')}
-            >
+          <Field {...field('unitLabel')} label="Đơn vị tính (ĐVT)" hint="Ví dụ: %, người, đề tài, chi bộ.">
+            <Input {...form.register('unitLabel')} type="text" autoComplete="off" />
+          </Field>
+          <Field {...field('kind')} label="Loại chỉ tiêu" hint={KIND_HINTS[kind]}>
+            <Select {...kindField}>
               {INDICATOR_KINDS.map((k) => (
                 <option key={k} value={k}>
                   {KIND_LABELS[k]}
                 </option>
               ))}
-            </select>,
-            KIND_HINTS[draft.kind],
-          )}
-          {field(
-            'direction',
-            'Chiều đánh giá',
-            <select
-              id={`${id}-direction`}
-              className="select"
-              value={draft.direction}
-              onChange={(e) => set('direction', e.target.value as IndicatorDraft['direction'])}
-              aria-invalid={invalid('direction')}
-              aria-describedby={describedBy('direction')}
-            >
+            </Select>
+          </Field>
+          <Field
+            {...field('direction')}
+            label="Chiều đánh giá"
+            hint="Ví dụ số đảng viên bị kỷ luật: càng thấp càng tốt."
+          >
+            <Select {...form.register('direction')}>
               {DIRECTIONS.map((d) => (
                 <option key={d} value={d}>
                   {DIRECTION_LABELS[d]}
                 </option>
               ))}
-            </select>,
-            'Ví dụ số đảng viên bị kỷ luật: càng thấp càng tốt.',
-          )}
-          {field(
-            'timeAggregate',
-            'Cộng dồn theo kỳ',
-            <select
-              id={`${id}-timeAggregate`}
-              className="select"
-              value={draft.timeAggregate}
-              onChange={(e) => set('timeAggregate', e.target.value as TimeAggregate)}
-              aria-invalid={invalid('timeAggregate')}
-              aria-describedby={describedBy('timeAggregate')}
-            >
+            </Select>
+          </Field>
+          <Field
+            {...field('timeAggregate')}
+            label="Cộng dồn theo kỳ"
+            hint={
+              kind === 'level'
+                ? 'Kết quả của năm, nhiệm kỳ lấy từ các kỳ bên trong; mức xếp loại không cộng dồn được.'
+                : 'Kết quả của năm, nhiệm kỳ lấy từ các kỳ bên trong khi chưa nhập trực tiếp.'
+            }
+          >
+            <Select {...form.register('timeAggregate')}>
               {TIME_AGGREGATES.map((t) => (
-                <option key={t} value={t} disabled={t === 'sum' && draft.kind === 'level'}>
+                <option key={t} value={t} disabled={t === 'sum' && kind === 'level'}>
                   {TIME_AGGREGATE_LABELS[t]}
                 </option>
               ))}
-            </select>,
-            draft.kind === 'level'
-              ? 'Kết quả của năm, nhiệm kỳ lấy từ các kỳ bên trong; mức xếp loại không cộng dồn được.'
-              : 'Kết quả của năm, nhiệm kỳ lấy từ các kỳ bên trong khi chưa nhập trực tiếp.',
-          )}
-          {draft.kind === 'ratio' &&
-            field(
-              'memberRating',
-              'Nhận kết quả từ xếp loại đảng viên',
-              <select
-                id={`${id}-memberRating`}
-                className="select"
-                value={draft.memberRating}
-                onChange={(e) => set('memberRating', e.target.value as MemberRatingShare | '')}
-                aria-invalid={invalid('memberRating')}
-                aria-describedby={describedBy('memberRating')}
-              >
+            </Select>
+          </Field>
+          {kind === 'ratio' && (
+            <Field
+              {...field('memberRating')}
+              label="Nhận kết quả từ xếp loại đảng viên"
+              hint="Khi gắn, biểu mẫu xếp loại đảng viên tự ghi kết quả của chỉ tiêu này."
+            >
+              <Select {...form.register('memberRating')}>
                 <option value="">Không gắn</option>
                 {MEMBER_RATING_SHARES.map((s) => (
                   <option key={s} value={s}>
                     {MEMBER_RATING_SHARE_LABELS[s]}
                   </option>
                 ))}
-              </select>,
-              'Khi gắn, biểu mẫu xếp loại đảng viên tự ghi kết quả của chỉ tiêu này.',
-            )}
+              </Select>
+            </Field>
+          )}
         </div>
-        {draft.kind === 'level' && (
+        {kind === 'level' && (
           <div id={`${id}-levels`} data-field="levels">
             <LevelsEditor
               idPrefix={`${id}-levels`}
-              levels={draft.levels}
-              onChange={(levels) => set('levels', levels)}
-              problem={problem && placed === 'levels' ? problem : null}
-              errorId={errorId}
+              levels={levels}
+              onChange={(next) => form.setValue('levels', next, { shouldValidate: isSubmitted })}
+              problem={levelsProblem(errors)}
+              errorId={`${id}-levels-error`}
             />
           </div>
         )}
-        {problem && !placed && (
-          <p id={errorId} className="form-error" role="alert">
-            {problem.message}
-          </p>
-        )}
-        <div className="form-actions">
-          <button type="submit" className="button" aria-disabled={pending}>
-            {pending ? 'Đang lưu…' : indicator ? 'Lưu' : 'Thêm chỉ tiêu'}
-          </button>
-          <button type="button" className="button button-secondary" onClick={onClose}>
-            Hủy
-          </button>
-        </div>
+        <FormError>{formLevel}</FormError>
+        <FormActions>
+          <SubmitButton pending={pending} pendingLabel="Đang lưu…">
+            {indicator ? 'Lưu' : 'Thêm chỉ tiêu'}
+          </SubmitButton>
+          <CancelButton onClick={onClose} />
+        </FormActions>
       </form>
     </ModalDialog>
   );

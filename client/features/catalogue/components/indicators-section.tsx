@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import type { IndicatorDto } from '../../../../shared/schemas/indicators';
 import { EmptyState } from '../../../components/ui/empty-state';
-import { ErrorState } from '../../../components/ui/error-state';
+import { Loaded } from '../../../components/ui/loaded';
 import { SkeletonRows } from '../../../components/ui/loading';
 import { useIndicators } from '../../indicators/api/get-indicators';
 import { useUpdateIndicators } from '../../indicators/api/update-indicator';
@@ -172,45 +172,44 @@ export function IndicatorsSection({ canManage }: { canManage: boolean }) {
       <p className="form-success notice" role="status">
         {notice}
       </p>
-      {indicators.isError && !all ? (
-        <ErrorState
-          title="Không tải được danh mục chỉ tiêu"
-          error={indicators.error}
-          onRetry={() => indicators.refetch()}
-        />
-      ) : !all ? (
-        <SkeletonRows rows={6} label="Đang tải danh mục chỉ tiêu…" />
-      ) : (
-        <>
-          {active.length === 0 ? (
-            <EmptyState hint={canManage ? 'Hãy thêm chỉ tiêu bằng nút “Thêm chỉ tiêu”.' : undefined}>
-              Danh mục chưa có chỉ tiêu nào đang dùng.
-            </EmptyState>
-          ) : (
-            <IndicatorsTable
-              indicators={active}
-              caption="Các chỉ tiêu đang dùng"
-              actions={canManage ? rowActions : undefined}
-            />
-          )}
-          {archived.length > 0 && (
-            <section className="archived-block" aria-labelledby={`${id}-archived`}>
-              <h3 id={`${id}-archived`} className="section-title">
-                Đã lưu trữ ({archived.length})
-              </h3>
-              <p className="card-hint archived-hint">
-                Không còn hiện để giao chỉ tiêu mới; số liệu đã nhập vẫn giữ nguyên. Khôi phục để dùng lại.
-              </p>
+      <Loaded
+        query={indicators}
+        data={all}
+        errorTitle="Không tải được danh mục chỉ tiêu"
+        loading={<SkeletonRows rows={6} label="Đang tải danh mục chỉ tiêu…" />}
+      >
+        {() => (
+          <>
+            {active.length === 0 ? (
+              <EmptyState hint={canManage ? 'Hãy thêm chỉ tiêu bằng nút “Thêm chỉ tiêu”.' : undefined}>
+                Danh mục chưa có chỉ tiêu nào đang dùng.
+              </EmptyState>
+            ) : (
               <IndicatorsTable
-                indicators={archived}
-                caption="Các chỉ tiêu đã lưu trữ"
-                archived
+                indicators={active}
+                caption="Các chỉ tiêu đang dùng"
                 actions={canManage ? rowActions : undefined}
               />
-            </section>
-          )}
-        </>
-      )}
+            )}
+            {archived.length > 0 && (
+              <section className="archived-block" aria-labelledby={`${id}-archived`}>
+                <h3 id={`${id}-archived`} className="section-title">
+                  Đã lưu trữ ({archived.length})
+                </h3>
+                <p className="card-hint archived-hint">
+                  Không còn hiện để giao chỉ tiêu mới; số liệu đã nhập vẫn giữ nguyên. Khôi phục để dùng lại.
+                </p>
+                <IndicatorsTable
+                  indicators={archived}
+                  caption="Các chỉ tiêu đã lưu trữ"
+                  archived
+                  actions={canManage ? rowActions : undefined}
+                />
+              </section>
+            )}
+          </>
+        )}
+      </Loaded>
 
       {open && (
         <IndicatorFormDialog

@@ -1,11 +1,27 @@
-import { type FormEvent, useId, useState } from 'react';
-import type { UnitDto } from '../../../../shared/schemas/units';
+import { useId } from 'react';
+import { z } from 'zod';
+import { patchUnitBody, type UnitDto } from '../../../../shared/schemas/units';
+import { formRefusal, showRefusal, useSchemaForm } from '../../../components/forms/use-schema-form';
+import { Field, Select } from '../../../components/ui/field';
+import { CancelButton, FormActions, FormError, SubmitButton } from '../../../components/ui/form';
 import { ModalDialog } from '../../../components/ui/modal-dialog';
 import { useUpdateUnit } from '../../units/api/update-unit';
 import type { UnitNode } from '../utils/managed-tree';
 
 const TOP = '';
 const indent = (depth: number) => '\u00a0\u00a0\u00a0'.repeat(depth);
+
+/** The parent chosen ('' for the top), as the server checks it, and somewhere else than now. */
+const moveForm = (unit: UnitDto) =>
+  z.object({
+    parentId: z
+      .string()
+      .transform((v) => (v === TOP ? null : v))
+      .pipe(patchUnitBody.shape.parentId.unwrap())
+      .refine((p) => p !== unit.parentId, {
+        error: `“${unit.name}” đang ở đây rồi; hãy chọn một đơn vị cấp trên khác.`,
+      }),
+  });
 
 /**
  * "Chuyển đơn vị": under another unit the user manages, with everything under it. The unit
@@ -34,29 +50,21 @@ export function MoveUnitDialog({
   const update = useUpdateUnit();
   const topShown = allowTop || unit.parentId === null;
   // Where it is now, when that is one of the choices; else the first choice.
-  const [choice, setChoice] = useState(() =>
-    unit.parentId === null
-      ? TOP
-      : parents.some((p) => p.unit.id === unit.parentId)
-        ? unit.parentId
-        : topShown
-          ? TOP
-          : (parents[0]?.unit.id ?? TOP),
-  );
-  const [problem, setProblem] = useState<string | null>(null);
+  const form = useSchemaForm(moveForm(unit), {
+    parentId:
+      unit.parentId === null
+        ? TOP
+        : parents.some((p) => p.unit.id === unit.parentId)
+          ? unit.parentId
+          : topShown
+            ? TOP
+            : (parents[0]?.unit.id ?? TOP),
+  });
 
   const nameOf = (parentId: string) => parents.find((p) => p.unit.id === parentId)?.unit.name ?? '';
 
-  const submit = (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
+  const submit = form.handleSubmit(({ parentId }) => {
     if (update.isPending) return;
-    const parentId = choice === TOP ? null : choice;
-    if (parentId === unit.parentId) {
-      setProblem(`“${unit.name}” đang ở đây rồi; hãy chọn một đơn vị cấp trên khác.`);
-      document.getElementById(`${id}-parent`)?.focus();
-      return;
-    }
-    setProblem(null);
     const last = siblingsUnder(parentId).reduce((m, u) => Math.max(m, u.position), 0);
     update.mutate(
       { id: unit.id, body: { parentId, position: last + 1 } },
@@ -69,12 +77,11 @@ export function MoveUnitDialog({
           );
           onClose();
         },
-        onError: (error) => setProblem(error.message),
+        // The tree changed meanwhile (a cycle): said under the form, the choice stays.
+        onError: (error) => showRefusal(form, error, () => undefined),
       },
     );
-  };
-
-  const errorId = `${id}-error`;
+  });
 
   return (
     <ModalDialog
@@ -84,19 +91,13 @@ export function MoveUnitDialog({
       className="modal-narrow"
     >
       <form className="form-stack" onSubmit={submit} noValidate>
-        <div className="field">
-          <label className="field-label" htmlFor={`${id}-parent`}>
-            Trực thuộc đơn vị
-          </label>
-          <select
-            id={`${id}-parent`}
-            data-autofocus
-            className="select"
-            value={choice}
-            onChange={(e) => setChoice(e.target.value)}
-            aria-invalid={problem ? true : undefined}
-            aria-describedby={[`${id}-hint`, problem ? errorId : ''].filter(Boolean).join(' ')}
-          >
+        <Field
+          id={`${id}-parent`}
+          label="Trực thuộc đơn vị"
+          hint="Chỉ có các đơn vị bạn quản lý, trừ chính đơn vị này và các đơn vị trực thuộc nó."
+          error={form.formState.errors.parentId?.message}
+        >
+          <Select {...form.register('parentId')} data-autofocus>
             {topShown && (
               <option value={TOP}>
                 Không trực thuộc đơn vị nào (cấp cao nhất){unit.parentId === null ? ' — hiện tại' : ''}
@@ -109,24 +110,15 @@ export function MoveUnitDialog({
                 {p.unit.id === unit.parentId ? ' — hiện tại' : ''}
               </option>
             ))}
-          </select>
-          <p id={`${id}-hint`} className="field-hint">
-            Chỉ có các đơn vị bạn quản lý, trừ chính đơn vị này và các đơn vị trực thuộc nó.
-          </p>
-        </div>
-        {problem && (
-          <p id={errorId} className="form-error" role="alert">
-            {problem}
-          </p>
-        )}
-        <div className="form-actions">
-          <button type="submit" className="button" aria-disabled={update.isPending}>
-            {update.isPending ? 'Đang chuyển…' : 'Chuyển đơn vị'}
-          </button>
-          <button type="button" className="button button-secondary" onClick={onClose}>
-            Hủy
-          </button>
-        </div>
+          </Select>
+        </Field>
+        <FormError>{formRefusal(form)}</FormError>
+        <FormActions>
+          <SubmitButton pending={update.isPending} pendingLabel="Đang chuyển…">
+            Chuyển đơn vị
+          </SubmitButton>
+          <CancelButton onClick={onClose} />
+        </FormActions>
       </form>
     </ModalDialog>
   );

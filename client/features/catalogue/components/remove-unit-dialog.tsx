@@ -1,23 +1,18 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import type { UnitDto } from '../../../../shared/schemas/units';
-import { ModalDialog } from '../../../components/ui/modal-dialog';
+import { FormActions, SubmitButton } from '../../../components/ui/form';
+import { type DoneDialogProps, ModalDialog, useDialogOutcome } from '../../../components/ui/modal-dialog';
 import { useDeleteUnit } from '../../units/api/delete-unit';
+
+type RemoveUnitDialogProps = DoneDialogProps & { unit: UnitDto };
 
 /**
  * "Xóa đơn vị", asked once more. The server refuses while the unit still holds anything
  * (units under it, values, target lines, member ratings, roles); its reason is shown as is.
  */
-export function RemoveUnitDialog({
-  unit,
-  onClose,
-  onDone,
-}: {
-  unit: UnitDto;
-  onClose: () => void;
-  onDone: (message: string) => void;
-}) {
+export function RemoveUnitDialog({ unit, onClose, onDone }: RemoveUnitDialogProps) {
   const remove = useDeleteUnit();
-  const [refusal, setRefusal] = useState<string | null>(null);
+  const { problem: refusal, setProblem: setRefusal, outcome } = useDialogOutcome({ onClose, onDone });
   const closeRef = useRef<HTMLButtonElement>(null);
 
   // The button that had the focus is replaced by "Đóng": the focus goes there, not to nowhere.
@@ -28,13 +23,7 @@ export function RemoveUnitDialog({
   const confirm = () => {
     if (remove.isPending) return;
     setRefusal(null);
-    remove.mutate(unit.id, {
-      onSuccess: () => {
-        onDone(`Đã xóa đơn vị “${unit.name}”.`);
-        onClose();
-      },
-      onError: (error) => setRefusal(error.message),
-    });
+    remove.mutate(unit.id, outcome(`Đã xóa đơn vị “${unit.name}”.`));
   };
 
   return (
@@ -51,27 +40,22 @@ export function RemoveUnitDialog({
             <p className="catalogue-refusal">{refusal}</p>
           </div>
         )}
-        <div className="form-actions">
+        <FormActions>
           {refusal ? (
             <button ref={closeRef} type="button" className="button" onClick={onClose}>
               Đóng
             </button>
           ) : (
             <>
-              <button
-                type="button"
-                className="button button-danger"
-                aria-disabled={remove.isPending}
-                onClick={confirm}
-              >
-                {remove.isPending ? 'Đang xóa…' : 'Xóa đơn vị'}
-              </button>
+              <SubmitButton danger pending={remove.isPending} pendingLabel="Đang xóa…" onClick={confirm}>
+                Xóa đơn vị
+              </SubmitButton>
               <button type="button" className="button button-secondary" data-autofocus onClick={onClose}>
                 Hủy
               </button>
             </>
           )}
-        </div>
+        </FormActions>
       </div>
     </ModalDialog>
   );

@@ -1,15 +1,28 @@
-import { type FormEvent, useId, useState } from 'react';
-import { createUnitBody, patchUnitBody, type UnitDto } from '../../../../shared/schemas/units';
+import { useId } from 'react';
+import { z } from 'zod';
+import { createUnitBody, type UnitDto, unitKindSchema } from '../../../../shared/schemas/units';
 import { UNIT_KIND_LABELS, UNIT_KINDS } from '../../../../shared/unit';
+import {
+  fieldAmong,
+  formRefusal,
+  showRefusal,
+  useSchemaForm,
+} from '../../../components/forms/use-schema-form';
+import { Field, Input, Select } from '../../../components/ui/field';
+import { CancelButton, FormActions, FormError, SubmitButton } from '../../../components/ui/form';
 import { ModalDialog } from '../../../components/ui/modal-dialog';
-import { ApiError } from '../../../lib/api';
 import { useCreateUnit } from '../../units/api/create-unit';
 import { useUpdateUnit } from '../../units/api/update-unit';
 import { defaultChildKind, isUnitKind, unitKindLabel } from '../utils/unit-kind';
 
-type Field = 'name' | 'kind';
-
 export type UnitFormMode = { kind: 'add'; parent: UnitDto | null } | { kind: 'edit'; unit: UnitDto };
+
+/** The name and kind as the server checks them; a unit keeps a kind of an older list it already has. */
+const unitForm = (kept: string | null) =>
+  z.object({
+    name: createUnitBody.shape.name,
+    kind: kept && !isUnitKind(kept) ? unitKindSchema.or(z.literal(kept)) : unitKindSchema,
+  });
 
 /**
  * "Thêm đơn vị" under a parent (or at the top) and "Sửa đơn vị": its name and its kind,
@@ -30,76 +43,51 @@ export function UnitFormDialog({
   const pending = create.isPending || update.isPending;
   const editing = mode.kind === 'edit' ? mode.unit : null;
   const parent = mode.kind === 'add' ? mode.parent : null;
+  const form = useSchemaForm(unitForm(editing?.kind ?? null), {
+    name: editing?.name ?? '',
+    kind: editing?.kind ?? defaultChildKind(parent?.kind ?? null),
+  });
+  const { errors } = form.formState;
+  const kind = form.watch('kind');
+  const refused = (error: Error) => showRefusal(form, error, fieldAmong('name', 'kind'));
 
-  const [name, setName] = useState(editing?.name ?? '');
-  const [kind, setKind] = useState<string>(editing?.kind ?? defaultChildKind(parent?.kind ?? null));
-  const [problem, setProblem] = useState<{ message: string; field?: Field } | null>(null);
-
-  const fail = (message: string, field?: Field) => {
-    setProblem({ message, field });
-    if (field) document.getElementById(`${id}-${field}`)?.focus();
-  };
-  const fieldOf = (error: Error): Field | undefined => {
-    const f = error instanceof ApiError ? error.field : undefined;
-    return f === 'name' || f === 'kind' ? f : undefined;
-  };
-
-  const submit = (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
+  const submit = form.handleSubmit(({ name, kind }) => {
     if (pending) return;
     if (editing) {
       const body = {
-        ...(name.trim() !== editing.name ? { name } : {}),
-        ...(kind !== editing.kind ? { kind } : {}),
+        ...(name !== editing.name ? { name } : {}),
+        ...(kind !== editing.kind && isUnitKind(kind) ? { kind } : {}),
       };
       if (Object.keys(body).length === 0) return onClose();
-      const checked = patchUnitBody.safeParse(body);
-      if (!checked.success) {
-        const issue = checked.error.issues[0];
-        return fail(issue?.message ?? '', issue?.path[0] === 'kind' ? 'kind' : 'name');
-      }
-      setProblem(null);
       update.mutate(
-        { id: editing.id, body: checked.data },
+        { id: editing.id, body },
         {
           onSuccess: ({ unit }) => {
             onDone(`Đã lưu đơn vị “${unit.name}” (${unitKindLabel(unit.kind)}).`, unit);
             onClose();
           },
-          onError: (error) => fail(error.message, fieldOf(error)),
+          onError: refused,
         },
       );
       return;
     }
-    const checked = createUnitBody.safeParse({ parentId: parent?.id ?? null, name, kind });
-    if (!checked.success) {
-      const issue = checked.error.issues[0];
-      return fail(issue?.message ?? '', issue?.path[0] === 'kind' ? 'kind' : 'name');
-    }
-    setProblem(null);
-    create.mutate(checked.data, {
-      onSuccess: ({ unit }) => {
-        onDone(
-          parent
-            ? `Đã thêm “${unit.name}” trực thuộc “${parent.name}”.`
-            : `Đã thêm đơn vị cấp cao nhất “${unit.name}”.`,
-          unit,
-        );
-        onClose();
+    if (!isUnitKind(kind)) return;
+    create.mutate(
+      { parentId: parent?.id ?? null, name, kind },
+      {
+        onSuccess: ({ unit }) => {
+          onDone(
+            parent
+              ? `Đã thêm “${unit.name}” trực thuộc “${parent.name}”.`
+              : `Đã thêm đơn vị cấp cao nhất “${unit.name}”.`,
+            unit,
+          );
+          onClose();
+        },
+        onError: refused,
       },
-      onError: (error) => fail(error.message, fieldOf(error)),
-    });
-  };
-
-  const errorId = `${id}-error`;
-  const describedBy = (field: Field, hint?: string) =>
-    [hint, problem?.field === field ? errorId : undefined].filter(Boolean).join(' ') || undefined;
-  const fieldError = (field: Field) =>
-    problem?.field === field && (
-      <p id={errorId} className="field-error" role="alert">
-        {problem.message}
-      </p>
     );
+  });
 
   const title = editing
     ? `Sửa đơn vị: ${editing.name}`
@@ -115,60 +103,31 @@ export function UnitFormDialog({
   return (
     <ModalDialog title={title} description={description} onClose={onClose} className="modal-narrow">
       <form className="form-stack" onSubmit={submit} noValidate>
-        <div className="field">
-          <label className="field-label" htmlFor={`${id}-name`}>
-            Tên đơn vị
-          </label>
-          <input
-            id={`${id}-name`}
-            data-autofocus
-            className="input"
-            type="text"
-            autoComplete="off"
-            value={name}
-            onChange={(e) => setName(e.target.value)}
-            aria-invalid={problem?.field === 'name' || undefined}
-            aria-describedby={describedBy('name', `${id}-name-hint`)}
-          />
-          <p id={`${id}-name-hint`} className="field-hint">
-            Tên đầy đủ, có dấu; ví dụ: Chi bộ Khoa Ngữ văn.
-          </p>
-          {fieldError('name')}
-        </div>
-        <div className="field">
-          <label className="field-label" htmlFor={`${id}-kind`}>
-            Loại đơn vị
-          </label>
-          <select
-            id={`${id}-kind`}
-            className="select"
-            value={kind}
-            onChange={(e) => setKind(e.target.value)}
-            aria-invalid={problem?.field === 'kind' || undefined}
-            aria-describedby={describedBy('kind')}
-          >
+        <Field
+          id={`${id}-name`}
+          label="Tên đơn vị"
+          hint="Tên đầy đủ, có dấu; ví dụ: Chi bộ Khoa Ngữ văn."
+          error={errors.name?.message}
+        >
+          <Input {...form.register('name')} data-autofocus type="text" autoComplete="off" />
+        </Field>
+        <Field id={`${id}-kind`} label="Loại đơn vị" error={errors.kind?.message}>
+          <Select {...form.register('kind')}>
             {!isUnitKind(kind) && <option value={kind}>{kind}</option>}
             {UNIT_KINDS.map((k) => (
               <option key={k} value={k}>
                 {UNIT_KIND_LABELS[k]}
               </option>
             ))}
-          </select>
-          {fieldError('kind')}
-        </div>
-        {problem && !problem.field && (
-          <p id={errorId} className="form-error" role="alert">
-            {problem.message}
-          </p>
-        )}
-        <div className="form-actions">
-          <button type="submit" className="button" aria-disabled={pending}>
-            {pending ? 'Đang lưu…' : editing ? 'Lưu' : 'Thêm đơn vị'}
-          </button>
-          <button type="button" className="button button-secondary" onClick={onClose}>
-            Hủy
-          </button>
-        </div>
+          </Select>
+        </Field>
+        <FormError>{formRefusal(form)}</FormError>
+        <FormActions>
+          <SubmitButton pending={pending} pendingLabel="Đang lưu…">
+            {editing ? 'Lưu' : 'Thêm đơn vị'}
+          </SubmitButton>
+          <CancelButton onClick={onClose} />
+        </FormActions>
       </form>
     </ModalDialog>
   );

@@ -2,7 +2,7 @@ import { useId, useMemo, useState } from 'react';
 import type { MeDto } from '../../../../shared/accounts';
 import type { UnitDto } from '../../../../shared/schemas/units';
 import { EmptyState } from '../../../components/ui/empty-state';
-import { ErrorState } from '../../../components/ui/error-state';
+import { Loaded } from '../../../components/ui/loaded';
 import { SkeletonRows } from '../../../components/ui/loading';
 import type { Rights } from '../../auth/utils/use-rights';
 import { useUnits } from '../../units/api/get-units';
@@ -214,28 +214,29 @@ export function UnitsSection({ me, rights }: { me: MeDto; rights: Rights }) {
       <p className="form-success notice" role="status">
         {notice}
       </p>
-      {units.isError && !all ? (
-        <ErrorState
-          title="Không tải được danh sách đơn vị"
-          error={units.error}
-          onRetry={() => units.refetch()}
-        />
-      ) : !all ? (
-        <SkeletonRows rows={5} label="Đang tải danh sách đơn vị…" />
-      ) : forest.length === 0 ? (
-        <EmptyState hint="Chỉ cấp ủy hoặc người quản trị của một đơn vị mới thêm, sửa, chuyển hay xóa được các đơn vị của nó.">
-          Bạn chưa quản lý đơn vị nào.
-        </EmptyState>
-      ) : (
-        <ul className="unit-tree" aria-label="Cây đơn vị">
-          {forest.map((root) =>
-            renderNode(
-              root,
-              forest.filter((r) => r.unit.parentId === root.unit.parentId).map((r) => r.unit),
-            ),
-          )}
-        </ul>
-      )}
+      <Loaded
+        query={units}
+        data={all}
+        errorTitle="Không tải được danh sách đơn vị"
+        loading={<SkeletonRows rows={5} label="Đang tải danh sách đơn vị…" />}
+      >
+        {() =>
+          forest.length === 0 ? (
+            <EmptyState hint="Chỉ cấp ủy hoặc người quản trị của một đơn vị mới thêm, sửa, chuyển hay xóa được các đơn vị của nó.">
+              Bạn chưa quản lý đơn vị nào.
+            </EmptyState>
+          ) : (
+            <ul className="unit-tree" aria-label="Cây đơn vị">
+              {forest.map((root) =>
+                renderNode(
+                  root,
+                  forest.filter((r) => r.unit.parentId === root.unit.parentId).map((r) => r.unit),
+                ),
+              )}
+            </ul>
+          )
+        }
+      </Loaded>
 
       {(open?.type === 'add' || open?.type === 'edit') && (
         <UnitFormDialog

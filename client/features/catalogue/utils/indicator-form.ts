@@ -1,36 +1,10 @@
-import type { z } from 'zod';
-import type {
-  Direction,
-  IndicatorKind,
-  MemberRatingShare,
-  TimeAggregate,
-} from '../../../../shared/indicator';
+import { z } from 'zod';
+import type { IndicatorDef, IndicatorKind, MemberRatingShare } from '../../../../shared/indicator';
 import {
   createIndicatorBody,
   type IndicatorDto,
   patchIndicatorBody,
 } from '../../../../shared/schemas/indicators';
-
-export type IndicatorField =
-  | 'code'
-  | 'name'
-  | 'unitLabel'
-  | 'kind'
-  | 'direction'
-  | 'timeAggregate'
-  | 'levels'
-  | 'memberRating';
-
-const FIELDS: readonly IndicatorField[] = [
-  'code',
-  'name',
-  'unitLabel',
-  'kind',
-  'direction',
-  'timeAggregate',
-  'levels',
-  'memberRating',
-];
 
 /** One level of the scale being edited; `key` keeps its input as it moves up or down. */
 export interface LevelDraft {
@@ -39,17 +13,14 @@ export interface LevelDraft {
 }
 
 /** What the indicator form holds: every field as typed, levels lowest first. */
-export interface IndicatorDraft {
-  code: string;
-  name: string;
-  unitLabel: string;
-  kind: IndicatorKind;
-  direction: Direction;
-  timeAggregate: TimeAggregate;
+export type IndicatorDraft = Omit<IndicatorDef, 'levels'> & {
   levels: LevelDraft[];
   /** '' when the indicator receives nothing from the member ratings. */
   memberRating: MemberRatingShare | '';
-}
+};
+
+/** A field of the form: one of the draft's. */
+export type IndicatorField = keyof IndicatorDraft;
 
 export interface FormProblem {
   message: string;
@@ -97,6 +68,8 @@ export function withKind(draft: IndicatorDraft, kind: IndicatorKind): IndicatorD
   };
 }
 
+const FIELDS = Object.keys(emptyDraft()) as IndicatorField[];
+
 const fieldOfPath = (path: readonly PropertyKey[]): Pick<FormProblem, 'field' | 'index'> => {
   const [first, second] = path;
   const field = FIELDS.find((f) => f === first);
@@ -111,23 +84,41 @@ const firstProblem = (error: z.ZodError): FormProblem => {
 type CreateBody = z.output<typeof createIndicatorBody>;
 type PatchBody = z.output<typeof patchIndicatorBody>;
 
+/** The draft as the body of a new indicator: levels only for a scale, a share only for a ratio. */
+const bodyOf = (draft: IndicatorDraft) => ({
+  code: draft.code.trim(),
+  name: draft.name,
+  unitLabel: draft.unitLabel,
+  kind: draft.kind,
+  direction: draft.direction,
+  timeAggregate: draft.timeAggregate,
+  ...(draft.kind === 'level' ? { levels: draft.levels.map((l) => l.text) } : {}),
+  ...(draft.kind === 'ratio' && draft.memberRating ? { memberRating: draft.memberRating } : {}),
+});
+
 /** The whole indicator as the server would take it new, checked by the server's own schema. */
 export function checkDraft(draft: IndicatorDraft): { body: CreateBody } | { problem: FormProblem } {
-  const checked = createIndicatorBody.safeParse({
-    code: draft.code.trim(),
-    name: draft.name,
-    unitLabel: draft.unitLabel,
-    kind: draft.kind,
-    direction: draft.direction,
-    timeAggregate: draft.timeAggregate,
-    ...(draft.kind === 'level' ? { levels: draft.levels.map((l) => l.text) } : {}),
-    ...(draft.kind === 'ratio' && draft.memberRating ? { memberRating: draft.memberRating } : {}),
-  });
+  const checked = createIndicatorBody.safeParse(bodyOf(draft));
   return checked.success ? { body: checked.data } : { problem: firstProblem(checked.error) };
 }
 
 const sameList = (a: readonly string[] | undefined, b: readonly string[] | undefined) =>
   (a ?? []).length === (b ?? []).length && (a ?? []).every((x, i) => x === b?.[i]);
+
+/** The fields of a checked indicator that differ from the original; null when none does. */
+function changesOf(original: IndicatorDto, next: CreateBody): Record<string, unknown> | null {
+  const body: Record<string, unknown> = {};
+  if (next.name !== original.name) body.name = next.name;
+  if (next.unitLabel !== original.unitLabel) body.unitLabel = next.unitLabel;
+  if (next.kind !== original.kind) body.kind = next.kind;
+  if (next.direction !== original.direction) body.direction = next.direction;
+  if (next.timeAggregate !== original.timeAggregate) body.timeAggregate = next.timeAggregate;
+  if (next.kind === 'level' && (original.kind !== 'level' || !sameList(next.levels, original.levels)))
+    body.levels = next.levels;
+  const rating = next.memberRating ?? null;
+  if (rating !== (original.memberRating ?? null)) body.memberRating = rating;
+  return Object.keys(body).length === 0 ? null : body;
+}
 
 /**
  * What an edit changes, as a PATCH body: only the fields that differ. A kind that is no longer
@@ -140,20 +131,38 @@ export function patchFor(
 ): { body: PatchBody | null } | { problem: FormProblem } {
   const full = checkDraft({ ...draft, code: original.code });
   if ('problem' in full) return full;
-  const next = full.body;
-  const body: Record<string, unknown> = {};
-  if (next.name !== original.name) body.name = next.name;
-  if (next.unitLabel !== original.unitLabel) body.unitLabel = next.unitLabel;
-  if (next.kind !== original.kind) body.kind = next.kind;
-  if (next.direction !== original.direction) body.direction = next.direction;
-  if (next.timeAggregate !== original.timeAggregate) body.timeAggregate = next.timeAggregate;
-  if (next.kind === 'level' && (original.kind !== 'level' || !sameList(next.levels, original.levels)))
-    body.levels = next.levels;
-  const rating = next.memberRating ?? null;
-  if (rating !== (original.memberRating ?? null)) body.memberRating = rating;
-  if (Object.keys(body).length === 0) return { body: null };
+  const body = changesOf(original, full.body);
+  if (!body) return { body: null };
   const checked = patchIndicatorBody.safeParse(body);
   return checked.success ? { body: checked.data } : { problem: firstProblem(checked.error) };
+}
+
+/** What the form sends: a new indicator, or the changes to one (none: nothing to send). */
+export type IndicatorSend = { create: CreateBody } | { patch: PatchBody | null };
+
+/**
+ * The form's schema: the draft read as the server's body and checked by the server's own
+ * schemas, every problem on the field it names (a level by its place, `levels.1`).
+ */
+export function indicatorFormSchema(original?: IndicatorDto) {
+  const copy = (ctx: z.RefinementCtx, error: z.ZodError) => {
+    for (const issue of error.issues)
+      ctx.addIssue({
+        code: 'custom',
+        message: issue.message,
+        path: issue.path.map((p) => p as string | number),
+      });
+    return z.NEVER;
+  };
+  return z.custom<IndicatorDraft>().transform((draft, ctx): IndicatorSend => {
+    const full = createIndicatorBody.safeParse(bodyOf(original ? { ...draft, code: original.code } : draft));
+    if (!full.success) return copy(ctx, full.error);
+    if (!original) return { create: full.data };
+    const changes = changesOf(original, full.data);
+    if (!changes) return { patch: null };
+    const patch = patchIndicatorBody.safeParse(changes);
+    return patch.success ? { patch: patch.data } : copy(ctx, patch.error);
+  });
 }
 
 /**

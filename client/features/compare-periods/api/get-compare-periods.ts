@@ -1,4 +1,4 @@
-import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
+import { apiQuery, useChosenQuery } from '../../../components/queries/api-query';
 import { api, unwrap } from '../../../lib/api';
 
 export interface ComparePeriodsParams {
@@ -9,25 +9,14 @@ export interface ComparePeriodsParams {
 }
 
 /** GET /api/compare/periods: one indicator of one unit across periods, with the change between them. */
-export const comparePeriodsQueryOptions = ({ unit, code, periods }: ComparePeriodsParams) =>
-  queryOptions({
-    queryKey: ['compare-periods', { unit, code, periods: periods.join(',') }],
-    queryFn: ({ signal }) =>
-      unwrap(
-        api.api.compare.periods.$get(
-          { query: { unit, code, periods: periods.join(',') } },
-          { init: { signal } },
-        ),
-      ),
-    // Values edited on another screen are not announced to this view: read it again each time.
-    staleTime: 0,
-  });
+export const comparePeriodsQueryOptions = apiQuery(
+  'compare-periods',
+  ({ unit, code, periods }: ComparePeriodsParams, init) =>
+    unwrap(api.api.compare.periods.$get({ query: { unit, code, periods: periods.join(',') } }, init)),
+  // Values edited on another screen are not announced to this view: read it again each time.
+  { staleTime: 0 },
+);
 
 /** Keeps the previous view on screen, dimmed, while the next choice loads. */
-export function useComparePeriods(params: ComparePeriodsParams | null) {
-  return useQuery({
-    ...comparePeriodsQueryOptions(params ?? { unit: '', code: '', periods: [] }),
-    enabled: params !== null,
-    placeholderData: keepPreviousData,
-  });
-}
+export const useComparePeriods = (params: ComparePeriodsParams | null) =>
+  useChosenQuery(comparePeriodsQueryOptions, params, { unit: '', code: '', periods: [] }, { keep: true });

@@ -3,7 +3,7 @@ import { formatNumber, formatPercentX100 } from '../../../../shared/format';
 import { summarize } from '../../../../shared/judgement';
 import type { CompareOverviewDto } from '../../../../shared/schemas/compare';
 import { EmptyState } from '../../../components/ui/empty-state';
-import { ErrorState } from '../../../components/ui/error-state';
+import { Loaded } from '../../../components/ui/loaded';
 import { Loading, SkeletonRows } from '../../../components/ui/loading';
 import { StatusBadge } from '../../../components/ui/status-badge';
 import { followLink } from '../../../lib/location';
@@ -52,28 +52,32 @@ export function CompareOverviewSection({
         )}
       </div>
 
-      {query.isError && !data ? (
-        <ErrorState title="Không tải được bảng so sánh" error={query.error} onRetry={() => query.refetch()} />
-      ) : !data ? (
-        <SkeletonRows rows={6} label="Đang tải bảng so sánh…" />
-      ) : data.indicators.length === 0 ? (
-        <EmptyState hint="Hãy chọn khoảng năm khác, cách so sánh khác, hoặc đơn vị khác ở phía trên.">
-          Chưa có số liệu nào của {data.unit.name} trong các kỳ đã chọn.
-        </EmptyState>
-      ) : (
-        <div className={query.isPlaceholderData ? 'is-stale cmpk-stale' : undefined}>
-          {query.isPlaceholderData && (
-            <div className="stale-note">
-              <Loading />
+      <Loaded
+        query={query}
+        errorTitle="Không tải được bảng so sánh"
+        loading={<SkeletonRows rows={6} label="Đang tải bảng so sánh…" />}
+      >
+        {(data) =>
+          data.indicators.length === 0 ? (
+            <EmptyState hint="Hãy chọn khoảng năm khác, cách so sánh khác, hoặc đơn vị khác ở phía trên.">
+              Chưa có số liệu nào của {data.unit.name} trong các kỳ đã chọn.
+            </EmptyState>
+          ) : (
+            <div className={query.isPlaceholderData ? 'is-stale cmpk-stale' : undefined}>
+              {query.isPlaceholderData && (
+                <div className="stale-note">
+                  <Loading />
+                </div>
+              )}
+              <OverviewTable
+                data={data}
+                caption={`Đánh giá các chỉ tiêu của ${data.unit.name} — ${choiceText}`}
+                indicatorHref={indicatorHref}
+              />
             </div>
-          )}
-          <OverviewTable
-            data={data}
-            caption={`Đánh giá các chỉ tiêu của ${data.unit.name} — ${choiceText}`}
-            indicatorHref={indicatorHref}
-          />
-        </div>
-      )}
+          )
+        }
+      </Loaded>
     </section>
   );
 }

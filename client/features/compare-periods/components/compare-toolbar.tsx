@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import type { Period } from '../../../../shared/period';
+import { SelectField } from '../../../components/ui/field';
 import { FIRST_YEAR } from '../../periods/utils/period-options';
 import { UnitPicker } from '../../units/components/unit-picker';
 import {
@@ -61,83 +62,48 @@ export function CompareToolbar({
     <section className="card toolbar cmpk-toolbar" aria-label="Chọn đơn vị, các kỳ và chỉ tiêu">
       <UnitPicker value={unitId} onChange={(unit) => onChange({ unit })} />
       <div className="cmpk-range">
-        <div className="field cmpk-kind">
-          <label className="field-label" htmlFor={`${id}-kind`}>
-            So sánh
-          </label>
-          <select
-            id={`${id}-kind`}
-            className="select"
-            value={choice.kind}
-            onChange={(e) => onChange({ kind: e.target.value as CompareKind })}
-          >
-            {COMPARE_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {COMPARE_KIND_LABELS[k]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label className="field-label" htmlFor={`${id}-from`}>
-            Từ năm
-          </label>
-          <select
-            id={`${id}-from`}
-            className="select"
-            value={choice.from}
-            onChange={(e) => {
-              const from = Number(e.target.value);
-              onChange(from > choice.to ? { from, to: from } : { from });
-            }}
-          >
-            {years.map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label className="field-label" htmlFor={`${id}-to`}>
-            Đến năm
-          </label>
-          <select
-            id={`${id}-to`}
-            className="select"
-            value={choice.to}
-            onChange={(e) => {
-              const to = Number(e.target.value);
-              onChange(to < choice.from ? { from: to, to } : { to });
-            }}
-          >
-            {years.map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          id={`${id}-kind`}
+          className="cmpk-kind"
+          label="So sánh"
+          value={choice.kind}
+          onChange={(kind) => onChange({ kind: kind as CompareKind })}
+          options={COMPARE_KINDS.map((k) => [k, COMPARE_KIND_LABELS[k]] as const)}
+        />
+        <SelectField
+          id={`${id}-from`}
+          label="Từ năm"
+          value={choice.from}
+          onChange={(v) => {
+            const from = Number(v);
+            onChange(from > choice.to ? { from, to: from } : { from });
+          }}
+          options={years.map((y) => [y, y] as const)}
+        />
+        <SelectField
+          id={`${id}-to`}
+          label="Đến năm"
+          value={choice.to}
+          onChange={(v) => {
+            const to = Number(v);
+            onChange(to < choice.from ? { from: to, to } : { to });
+          }}
+          options={years.map((y) => [y, y] as const)}
+        />
       </div>
-      <div className="field cmpk-indicator">
-        <label className="field-label" htmlFor={`${id}-code`}>
-          Chỉ tiêu
-        </label>
-        <select
-          id={`${id}-code`}
-          className="select"
-          value={code ?? ''}
-          onChange={(e) => onChange({ code: e.target.value })}
-        >
-          <option value="">Tất cả chỉ tiêu (bảng tổng hợp)</option>
-          {indicators.map((i) => (
-            <option key={i.code} value={i.code}>
-              {i.name}
-            </option>
-          ))}
-          {extraIndicator && <option value={extraIndicator.code}>{extraIndicator.name}</option>}
-        </select>
-      </div>
+      <SelectField
+        id={`${id}-code`}
+        className="cmpk-indicator"
+        label="Chỉ tiêu"
+        value={code ?? ''}
+        onChange={(v) => onChange({ code: v })}
+        options={[
+          ['', 'Tất cả chỉ tiêu (bảng tổng hợp)'] as const,
+          ...indicators.map((i) => [i.code, i.name] as const),
+        ]}
+      >
+        {extraIndicator && <option value={extraIndicator.code}>{extraIndicator.name}</option>}
+      </SelectField>
       <p className={`cmpk-periods${tooMany ? ' form-error' : ''}`} id={`${id}-periods`} aria-live="polite">
         {tooMany
           ? `Khoảng năm này có ${periods.length} kỳ; chỉ so sánh được nhiều nhất ${MAX_COMPARED} kỳ một lần. Hãy thu hẹp khoảng năm.`

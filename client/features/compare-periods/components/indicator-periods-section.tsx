@@ -1,11 +1,10 @@
-import { lazy, type RefObject, Suspense, useId } from 'react';
-import { STATUS_LABELS, type Status } from '../../../../shared/judgement';
+import { lazy, type RefObject, useId } from 'react';
 import type { ComparePeriodsDto } from '../../../../shared/schemas/compare';
 import { EmptyState } from '../../../components/ui/empty-state';
-import { ErrorState } from '../../../components/ui/error-state';
-import { Loading, SkeletonRows } from '../../../components/ui/loading';
-import { STATUS_CHART_COLORS, TARGET_FILL, TARGET_STROKE } from '../../../components/ui/status-colors';
+import { Loaded } from '../../../components/ui/loaded';
+import { SkeletonRows } from '../../../components/ui/loading';
 import { followLink } from '../../../lib/location';
+import { ChartLegend, ChartSuspense, LevelAxisNote } from '../../dashboard/components/chart-notes';
 import { useComparePeriods } from '../api/get-compare-periods';
 import { chartSummary, periodChartData } from '../utils/period-chart-data';
 import { IndicatorPeriodsTable } from './indicator-periods-table';
@@ -15,8 +14,6 @@ import '../compare-periods.css';
 const IndicatorPeriodsChart = lazy(() =>
   import('./indicator-periods-chart').then((m) => ({ default: m.IndicatorPeriodsChart })),
 );
-
-const LEGEND_STATUSES: Status[] = ['exceeded', 'met', 'not_yet', 'missed', 'no_target'];
 
 interface IndicatorPeriodsSectionProps {
   unitId: string;
@@ -66,23 +63,21 @@ export function IndicatorPeriodsSection({
         </a>
       </div>
 
-      {query.isError && !data ? (
-        <ErrorState
-          title="Không tải được số liệu so sánh"
-          error={query.error}
-          onRetry={() => query.refetch()}
-        />
-      ) : !data ? (
-        <SkeletonRows rows={5} label="Đang tải số liệu các kỳ…" />
-      ) : (
-        <SectionBody
-          data={data}
-          stale={query.isPlaceholderData}
-          name={name}
-          choiceText={choiceText}
-          timeAggregate={timeAggregate}
-        />
-      )}
+      <Loaded
+        query={query}
+        errorTitle="Không tải được số liệu so sánh"
+        loading={<SkeletonRows rows={5} label="Đang tải số liệu các kỳ…" />}
+      >
+        {(data) => (
+          <SectionBody
+            data={data}
+            stale={query.isPlaceholderData}
+            name={name}
+            choiceText={choiceText}
+            timeAggregate={timeAggregate}
+          />
+        )}
+      </Loaded>
     </section>
   );
 }
@@ -113,30 +108,12 @@ function SectionBody({
 
   return (
     <div className={stale ? 'is-stale' : undefined}>
-      <ul className="chart-legend" aria-label="Chú giải">
-        <li>
-          <span className="legend-swatch" style={{ background: TARGET_FILL, borderColor: TARGET_STROKE }} />
-          Kế hoạch
-        </li>
-        <li>
-          <span className="legend-label">Thực hiện, tô màu theo đánh giá (ghi kèm từng kỳ):</span>
-          {LEGEND_STATUSES.map((s) => (
-            <span key={s} className="legend-status">
-              <span className="legend-swatch" style={{ background: STATUS_CHART_COLORS[s] }} />
-              {STATUS_LABELS[s]}
-            </span>
-          ))}
-        </li>
-      </ul>
-      {level && (
-        <p className="chart-note">
-          Trục ngang là các mức xếp loại, từ thấp đến cao: {data.indicator.levels?.join(' → ')}.
-        </p>
-      )}
+      <ChartLegend resultWords="Thực hiện, tô màu theo đánh giá (ghi kèm từng kỳ):" />
+      {level && <LevelAxisNote levels={data.indicator.levels} />}
       <div role="img" aria-label={chartSummary(title, rows)} className="cmpk-chart">
-        <Suspense fallback={<Loading label="Đang vẽ biểu đồ…" />}>
+        <ChartSuspense>
           <IndicatorPeriodsChart scale={scale} rows={rows} />
-        </Suspense>
+        </ChartSuspense>
       </div>
       <h3 className="cmpk-subtitle">Số liệu từng kỳ</h3>
       <IndicatorPeriodsTable data={data} caption={title} timeAggregate={timeAggregate} />

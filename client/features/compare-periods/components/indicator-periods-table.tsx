@@ -1,7 +1,7 @@
 import { parsePeriod } from '../../../../shared/period';
 import type { ComparePeriodsDto } from '../../../../shared/schemas/compare';
-import { StatusBadge } from '../../../components/ui/status-badge';
 import { followLink } from '../../../lib/location';
+import { FigureCells, FigureHeads } from '../../dashboard/components/chart-notes';
 import { ResultCell } from '../../dashboard/components/result-cell';
 import { formatAchievement } from '../../dashboard/utils/achievement';
 import { changeDirection, changeInWords } from '../utils/change-words';
@@ -21,7 +21,6 @@ interface IndicatorPeriodsTableProps {
 export function IndicatorPeriodsTable({ data, caption, timeAggregate }: IndicatorPeriodsTableProps) {
   const { indicator, unit } = data;
   const level = indicator.kind === 'level';
-  const valueClass = level ? 'text-value' : 'num';
 
   return (
     <div className="table-wrap">
@@ -30,16 +29,7 @@ export function IndicatorPeriodsTable({ data, caption, timeAggregate }: Indicato
         <thead>
           <tr>
             <th scope="col">Kỳ</th>
-            <th scope="col" className={valueClass}>
-              Kế hoạch
-            </th>
-            <th scope="col" className={valueClass}>
-              Thực hiện
-            </th>
-            <th scope="col" className="num">
-              Tỷ lệ so với KH
-            </th>
-            <th scope="col">Đánh giá</th>
+            <FigureHeads level={level} />
             <th scope="col" className="cmpk-col-change">
               Thay đổi so với kỳ trước
             </th>
@@ -63,18 +53,13 @@ export function IndicatorPeriodsTable({ data, caption, timeAggregate }: Indicato
                   </a>
                   <PeriodNote period={row.period} />
                 </th>
-                <td className={valueClass} data-label="Kế hoạch">
-                  {row.target?.display ?? <span className="muted">—</span>}
-                </td>
-                <td className={valueClass} data-label="Thực hiện">
-                  <ResultCell result={row.result} timeAggregate={timeAggregate} />
-                </td>
-                <td className="num" data-label="Tỷ lệ so với KH">
-                  {formatAchievement(row.achievement)}
-                </td>
-                <td data-label="Đánh giá">
-                  <StatusBadge status={row.status} />
-                </td>
+                <FigureCells
+                  level={level}
+                  target={row.target?.display ?? <span className="muted">—</span>}
+                  result={<ResultCell result={row.result} timeAggregate={timeAggregate} />}
+                  achievement={formatAchievement(row.achievement)}
+                  status={row.status}
+                />
                 <td
                   className="cmpk-col-change"
                   data-label="Thay đổi so với kỳ trước"

@@ -10,10 +10,8 @@ import {
 // What "So sánh theo kỳ" compares: one kind of period over a range of years, kept in the
 // address as ?kind=h1&from=2022&to=2026 so a link or a reload opens the same view.
 
-export const COMPARE_KINDS = ['year', 'h1', 'h2', 'q1', 'q2', 'q3', 'q4', 'school_year', 'term'] as const;
-export type CompareKind = (typeof COMPARE_KINDS)[number];
-
-export const COMPARE_KIND_LABELS: Record<CompareKind, string> = {
+/** What can be compared, in the order offered, with the words of the choice. */
+export const COMPARE_KIND_LABELS = {
   year: 'Các năm',
   h1: '6 tháng đầu năm qua các năm',
   h2: '6 tháng cuối năm qua các năm',
@@ -23,7 +21,10 @@ export const COMPARE_KIND_LABELS: Record<CompareKind, string> = {
   q4: 'Quý IV qua các năm',
   school_year: 'Các năm học',
   term: 'Các nhiệm kỳ',
-};
+} as const;
+
+export type CompareKind = keyof typeof COMPARE_KIND_LABELS;
+export const COMPARE_KINDS = Object.keys(COMPARE_KIND_LABELS) as CompareKind[];
 
 /** The server compares at most this many periods in one request. */
 export const MAX_COMPARED = 20;

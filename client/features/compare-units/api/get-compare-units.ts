@@ -1,4 +1,4 @@
-import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
+import { apiQuery, useChosenQuery } from '../../../components/queries/api-query';
 import { api, unwrap } from '../../../lib/api';
 
 export interface CompareUnitsParams {
@@ -10,18 +10,10 @@ export interface CompareUnitsParams {
  * GET /api/compare/units: the scorecard of the units under `parent` for one period, one cell
  * per indicator that any of them holds.
  */
-export const compareUnitsQueryOptions = ({ parent, period }: CompareUnitsParams) =>
-  queryOptions({
-    queryKey: ['compare-units', { parent, period }],
-    queryFn: ({ signal }) =>
-      unwrap(api.api.compare.units.$get({ query: { parent, period } }, { init: { signal } })),
-  });
+export const compareUnitsQueryOptions = apiQuery('compare-units', (query: CompareUnitsParams, init) =>
+  unwrap(api.api.compare.units.$get({ query }, init)),
+);
 
 /** Keeps the previous scorecard on screen, dimmed, while the next unit or period loads. */
-export function useCompareUnits(params: CompareUnitsParams | null) {
-  return useQuery({
-    ...compareUnitsQueryOptions(params ?? { parent: '', period: '' }),
-    enabled: params !== null,
-    placeholderData: keepPreviousData,
-  });
-}
+export const useCompareUnits = (params: CompareUnitsParams | null) =>
+  useChosenQuery(compareUnitsQueryOptions, params, { parent: '', period: '' }, { keep: true });

@@ -1,21 +1,22 @@
-import { lazy, Suspense, useId, useMemo } from 'react';
+import { useId, useMemo } from 'react';
 import { formatNumber } from '../../../../shared/format';
-import { STATUS_LABELS, type Status } from '../../../../shared/judgement';
 import type { CompareUnitsDto } from '../../../../shared/schemas/compare';
 import { EmptyState } from '../../../components/ui/empty-state';
-import { Loading } from '../../../components/ui/loading';
-import { StatusBadge } from '../../../components/ui/status-badge';
-import { STATUS_CHART_COLORS, TARGET_FILL, TARGET_STROKE } from '../../../components/ui/status-colors';
+import { SelectField } from '../../../components/ui/field';
 import { followLink } from '../../../lib/location';
+import {
+  ChartLegend,
+  FigureCells,
+  FigureHeads,
+  LazyUnitsChart,
+  LevelAxisNote,
+  ResultWithParts,
+  WithoutDataNote,
+} from '../../dashboard/components/chart-notes';
 import { rankingChartData, rankingRule, rankUnits } from '../utils/ranking';
 
 // The dashboard's chart of target against result per unit, drawn here with the units in rank
-// order. It carries Recharts, so it comes in its own chunk, after the scorecard is on screen.
-const UnitsChart = lazy(() =>
-  import('../../dashboard/components/units-chart').then((m) => ({ default: m.UnitsChart })),
-);
-
-const LEGEND_STATUSES: Status[] = ['exceeded', 'met', 'not_yet', 'missed', 'no_target'];
+// order; it comes in its own chunk, after the scorecard is on screen.
 
 interface RankingSectionProps {
   data: CompareUnitsDto;
@@ -47,23 +48,14 @@ export function RankingSection({ data, code, onCodeChange, dashboardHref }: Rank
         <h2 id={`${id}-title`} className="card-title">
           Xếp hạng các đơn vị: {indicator.name} — {data.period.label}
         </h2>
-        <div className="field chart-indicator">
-          <label className="field-label" htmlFor={`${id}-code`}>
-            Chỉ tiêu
-          </label>
-          <select
-            id={`${id}-code`}
-            className="select"
-            value={indicator.code}
-            onChange={(e) => onCodeChange(e.target.value)}
-          >
-            {data.indicators.map((i) => (
-              <option key={i.code} value={i.code}>
-                {i.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          id={`${id}-code`}
+          className="chart-indicator"
+          label="Chỉ tiêu"
+          value={indicator.code}
+          onChange={onCodeChange}
+          options={data.indicators.map((i) => [i.code, i.name] as const)}
+        />
       </div>
 
       {drawn.length === 0 ? (
@@ -73,40 +65,12 @@ export function RankingSection({ data, code, onCodeChange, dashboardHref }: Rank
       ) : (
         <>
           <p className="chart-note">{rankingRule(indicator)}</p>
-          <ul className="chart-legend" aria-label="Chú giải">
-            <li>
-              <span
-                className="legend-swatch"
-                style={{ background: TARGET_FILL, borderColor: TARGET_STROKE }}
-              />
-              Kế hoạch
-            </li>
-            <li>
-              <span className="legend-label">Thực hiện, tô màu theo đánh giá:</span>
-              {LEGEND_STATUSES.map((s) => (
-                <span key={s} className="legend-status">
-                  <span className="legend-swatch" style={{ background: STATUS_CHART_COLORS[s] }} />
-                  {STATUS_LABELS[s]}
-                </span>
-              ))}
-            </li>
-          </ul>
-          {level && (
-            <p className="chart-note">
-              Trục ngang là các mức xếp loại, từ thấp đến cao: {indicator.levels?.join(' → ')}.
-            </p>
-          )}
-          <Suspense fallback={<Loading label="Đang vẽ biểu đồ…" />}>
-            <UnitsChart data={chart} />
-          </Suspense>
+          <ChartLegend />
+          {level && <LevelAxisNote levels={indicator.levels} />}
+          <LazyUnitsChart data={chart} />
         </>
       )}
-      {withoutAny.length > 0 && drawn.length > 0 && (
-        <p className="chart-note">
-          Không có kế hoạch hay kết quả của chỉ tiêu này ({withoutAny.length} đơn vị):{' '}
-          {withoutAny.map((r) => r.row.unit.name).join('; ')}.
-        </p>
-      )}
+      {drawn.length > 0 && <WithoutDataNote names={withoutAny.map((r) => r.row.unit.name)} />}
 
       <details className="chart-table">
         <summary>Xem dạng bảng</summary>
@@ -121,16 +85,7 @@ export function RankingSection({ data, code, onCodeChange, dashboardHref }: Rank
                   Hạng
                 </th>
                 <th scope="col">Đơn vị</th>
-                <th scope="col" className={level ? undefined : 'num'}>
-                  Kế hoạch
-                </th>
-                <th scope="col" className={level ? undefined : 'num'}>
-                  Thực hiện
-                </th>
-                <th scope="col" className="num">
-                  Tỷ lệ so với KH
-                </th>
-                <th scope="col">Đánh giá</th>
+                <FigureHeads level={level} />
               </tr>
             </thead>
             <tbody>
@@ -147,24 +102,13 @@ export function RankingSection({ data, code, onCodeChange, dashboardHref }: Rank
                       {row.unit.name}
                     </a>
                   </th>
-                  <td className={level ? 'text-value' : 'num'} data-label="Kế hoạch">
-                    {cell.target?.display ?? '—'}
-                  </td>
-                  <td className={level ? 'text-value' : 'num'} data-label="Thực hiện">
-                    {cell.result?.display ?? '—'}
-                    {cell.result?.numerator !== undefined && cell.result.denominator !== undefined && (
-                      <span className="result-parts">
-                        {' '}
-                        ({formatNumber(cell.result.numerator)}/{formatNumber(cell.result.denominator)})
-                      </span>
-                    )}
-                  </td>
-                  <td className="num" data-label="Tỷ lệ so với KH">
-                    {cell.achievement === null ? '—' : `${formatNumber(cell.achievement)}%`}
-                  </td>
-                  <td data-label="Đánh giá">
-                    <StatusBadge status={cell.status} />
-                  </td>
+                  <FigureCells
+                    level={level}
+                    target={cell.target?.display ?? '—'}
+                    result={<ResultWithParts result={cell.result} />}
+                    achievement={cell.achievement === null ? '—' : `${formatNumber(cell.achievement)}%`}
+                    status={cell.status}
+                  />
                 </tr>
               ))}
             </tbody>

@@ -1,17 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
-import {
-  Bar,
-  BarChart,
-  type BarShapeProps,
-  CartesianGrid,
-  LabelList,
-  Rectangle,
-  XAxis,
-  YAxis,
-} from 'recharts';
+import { Bar, BarChart, CartesianGrid, LabelList, XAxis, YAxis } from 'recharts';
 import { formatNumber } from '../../../../shared/format';
-import { STATUS_CHART_COLORS, TARGET_FILL, TARGET_STROKE } from '../../../components/ui/status-colors';
-import { niceTicks } from '../../dashboard/components/units-chart';
+import { niceTicks, OneBar, prefersReducedMotion } from '../../dashboard/components/chart-parts';
 import type { PartBar, PartScale } from '../utils/slides';
 
 // Recharts comes with this module, loaded when the first slide with a chart is drawn
@@ -42,19 +32,6 @@ function useSize<T extends HTMLElement>() {
     return () => observer.disconnect();
   }, []);
   return [ref, size] as const;
-}
-
-function prefersReducedMotion() {
-  return typeof window !== 'undefined' && window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
-}
-
-/** The result in the colour of its verdict, the target neutral; a missing figure draws nothing. */
-function ResultBar(props: BarShapeProps) {
-  const bar = props.payload as PartBar | undefined;
-  if (bar?.value === null) return <g />;
-  const fill = bar?.status ? STATUS_CHART_COLORS[bar.status] : TARGET_FILL;
-  const stroke = bar?.status ? undefined : TARGET_STROKE;
-  return <Rectangle {...props} fill={fill} stroke={stroke} />;
 }
 
 /** Room after the bars for the longest figure written there. */
@@ -122,7 +99,7 @@ export function PartChart({
           />
           <Bar
             dataKey="plotted"
-            shape={ResultBar}
+            shape={OneBar}
             barSize={barSize}
             isAnimationActive={animate}
             animationDuration={450}

@@ -1,15 +1,13 @@
-import { lazy, Suspense, useId } from 'react';
+import { useId } from 'react';
 import { STATUS_LABELS } from '../../../../shared/judgement';
 import type { DashboardRowDto } from '../../../../shared/schemas/dashboard';
-import { ErrorState } from '../../../components/ui/error-state';
+import { Loaded } from '../../../components/ui/loaded';
 import { Loading } from '../../../components/ui/loading';
 import { useDashboardUnits } from '../../dashboard/api/get-dashboard-units';
+import { LazyUnitsChart } from '../../dashboard/components/chart-notes';
 import { partFigures } from '../utils/slides';
 
-// The dashboard's chart by unit, drawn larger: it carries Recharts, so it loads on demand.
-const UnitsChart = lazy(() =>
-  import('../../dashboard/components/units-chart').then((m) => ({ default: m.UnitsChart })),
-);
+// The dashboard's chart by unit, drawn larger; it carries Recharts, so it loads on demand.
 
 /** How much larger than on the dashboard: more on a tall screen, never smaller than there. */
 function chartScale(): number {
@@ -40,44 +38,43 @@ export function UnitsBreakdown({
       <figcaption id={`${id}-title`} className="conf-figure-title">
         {part.indicator.name} theo đơn vị trực thuộc
       </figcaption>
-      {query.isError && !data ? (
-        <ErrorState
-          title="Không tải được số liệu theo đơn vị"
-          error={query.error}
-          onRetry={() => query.refetch()}
-        />
-      ) : !data ? (
-        <Loading label="Đang tải số liệu theo đơn vị…" />
-      ) : drawn.length === 0 ? (
-        <p className="conf-note">Chưa đơn vị trực thuộc nào có kế hoạch hay kết quả của chỉ tiêu này.</p>
-      ) : (
-        <>
-          <div className="conf-units-canvas" aria-hidden="true">
-            <Suspense fallback={<Loading label="Đang vẽ biểu đồ…" />}>
-              <UnitsChart data={data} scale={chartScale()} />
-            </Suspense>
-          </div>
-          {/* What the chart draws, for those who cannot see it. */}
-          <ul className="visually-hidden">
-            {drawn.map((r) => {
-              const f = partFigures({
-                ...part,
-                target: r.target,
-                result: r.result,
-                status: r.status,
-                achievement: r.achievement,
-              });
-              return (
-                <li key={r.unit.id}>
-                  {r.unit.name}: kế hoạch {f.target ?? 'chưa giao'}, thực hiện{' '}
-                  {f.result ? `${f.result}${f.ratio ? ` (${f.ratio})` : ''}` : 'chưa có số liệu'};{' '}
-                  {STATUS_LABELS[r.status]}.
-                </li>
-              );
-            })}
-          </ul>
-        </>
-      )}
+      <Loaded
+        query={query}
+        data={data}
+        errorTitle="Không tải được số liệu theo đơn vị"
+        loading={<Loading label="Đang tải số liệu theo đơn vị…" />}
+      >
+        {(data) =>
+          drawn.length === 0 ? (
+            <p className="conf-note">Chưa đơn vị trực thuộc nào có kế hoạch hay kết quả của chỉ tiêu này.</p>
+          ) : (
+            <>
+              <div className="conf-units-canvas" aria-hidden="true">
+                <LazyUnitsChart data={data} scale={chartScale()} />
+              </div>
+              {/* What the chart draws, for those who cannot see it. */}
+              <ul className="visually-hidden">
+                {drawn.map((r) => {
+                  const f = partFigures({
+                    ...part,
+                    target: r.target,
+                    result: r.result,
+                    status: r.status,
+                    achievement: r.achievement,
+                  });
+                  return (
+                    <li key={r.unit.id}>
+                      {r.unit.name}: kế hoạch {f.target ?? 'chưa giao'}, thực hiện{' '}
+                      {f.result ? `${f.result}${f.ratio ? ` (${f.ratio})` : ''}` : 'chưa có số liệu'};{' '}
+                      {STATUS_LABELS[r.status]}.
+                    </li>
+                  );
+                })}
+              </ul>
+            </>
+          )
+        }
+      </Loaded>
     </figure>
   );
 }

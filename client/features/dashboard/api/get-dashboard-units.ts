@@ -1,4 +1,4 @@
-import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
+import { apiQuery, useChosenQuery } from '../../../components/queries/api-query';
 import { api, unwrap } from '../../../lib/api';
 
 export interface DashboardUnitsParams {
@@ -8,13 +8,9 @@ export interface DashboardUnitsParams {
 }
 
 /** GET /api/dashboard/units: one indicator for every child unit, the data of the chart. */
-export const dashboardUnitsQueryOptions = ({ parent, code, period }: DashboardUnitsParams) =>
-  queryOptions({
-    queryKey: ['dashboard-units', { parent, code, period }],
-    queryFn: ({ signal }) =>
-      unwrap(api.api.dashboard.units.$get({ query: { parent, code, period } }, { init: { signal } })),
-  });
+export const dashboardUnitsQueryOptions = apiQuery('dashboard-units', (query: DashboardUnitsParams, init) =>
+  unwrap(api.api.dashboard.units.$get({ query }, init)),
+);
 
-export function useDashboardUnits(params: DashboardUnitsParams) {
-  return useQuery({ ...dashboardUnitsQueryOptions(params), placeholderData: keepPreviousData });
-}
+export const useDashboardUnits = (params: DashboardUnitsParams) =>
+  useChosenQuery(dashboardUnitsQueryOptions, params, params, { keep: true });

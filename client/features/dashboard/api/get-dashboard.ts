@@ -1,4 +1,4 @@
-import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
+import { apiQuery, useChosenQuery } from '../../../components/queries/api-query';
 import { api, unwrap } from '../../../lib/api';
 
 export interface DashboardParams {
@@ -7,18 +7,10 @@ export interface DashboardParams {
 }
 
 /** GET /api/dashboard: targets, results and statuses of one unit for one period. */
-export const dashboardQueryOptions = ({ unit, period }: DashboardParams) =>
-  queryOptions({
-    queryKey: ['dashboard', { unit, period }],
-    queryFn: ({ signal }) =>
-      unwrap(api.api.dashboard.$get({ query: { unit, period } }, { init: { signal } })),
-  });
+export const dashboardQueryOptions = apiQuery('dashboard', (query: DashboardParams, init) =>
+  unwrap(api.api.dashboard.$get({ query }, init)),
+);
 
 /** Keeps the previous table on screen, dimmed, while the next unit or period loads. */
-export function useDashboard(params: DashboardParams | null) {
-  return useQuery({
-    ...dashboardQueryOptions(params ?? { unit: '', period: '' }),
-    enabled: params !== null,
-    placeholderData: keepPreviousData,
-  });
-}
+export const useDashboard = (params: DashboardParams | null) =>
+  useChosenQuery(dashboardQueryOptions, params, { unit: '', period: '' }, { keep: true });

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import type { DashboardRowDto } from '../../../../shared/schemas/dashboard';
-import { StatusBadge } from '../../../components/ui/status-badge';
 import { formatAchievement } from '../utils/achievement';
+import { FigureCells, FigureHeads } from './chart-notes';
 import { ResultCell } from './result-cell';
 
 interface DashboardTableProps {
@@ -40,16 +40,7 @@ export function DashboardTable({
             <th scope="col" className="col-unit">
               ĐVT
             </th>
-            <th scope="col" className="num">
-              Kế hoạch
-            </th>
-            <th scope="col" className="num">
-              Thực hiện
-            </th>
-            <th scope="col" className="num">
-              Tỷ lệ so với KH
-            </th>
-            <th scope="col">Đánh giá</th>
+            <FigureHeads level={false} />
             {actions && (
               <th scope="col" className="col-actions">
                 <span className="visually-hidden">Thao tác</span>
@@ -89,18 +80,16 @@ export function DashboardTable({
                 <td className="col-unit" data-label="ĐVT">
                   {indicator.unitLabel}
                 </td>
-                <td className={numeric ? 'num' : 'text-value'} data-label="Kế hoạch">
-                  {row.target?.display ?? <span className="muted">—</span>}
-                </td>
-                <td className={numeric ? 'num' : 'text-value'} data-label="Thực hiện">
-                  <ResultCell result={row.result} timeAggregate={timeAggregateOf?.(indicator.code)} />
-                </td>
-                <td className="num" data-label="Tỷ lệ so với KH">
-                  {formatAchievement(row.achievement)}
-                </td>
-                <td className="col-status" data-label="Đánh giá">
-                  <StatusBadge status={row.status} />
-                </td>
+                <FigureCells
+                  level={!numeric}
+                  target={row.target?.display ?? <span className="muted">—</span>}
+                  result={
+                    <ResultCell result={row.result} timeAggregate={timeAggregateOf?.(indicator.code)} />
+                  }
+                  achievement={formatAchievement(row.achievement)}
+                  status={row.status}
+                  judgementClass="col-status"
+                />
                 {actions && (
                   <td className="col-actions" data-label="Thao tác">
                     <div className="value-actions">{actions(row)}</div>

@@ -3,6 +3,7 @@ import { formatNumber } from '../../../../shared/format';
 import { PACE_LABELS } from '../../../../shared/progress';
 import type { DashboardRowDto, ProgressDto } from '../../../../shared/schemas/dashboard';
 import { formatAchievement } from '../utils/achievement';
+import { FigureCells, FigureHeads } from './chart-notes';
 
 interface ProgressSectionProps {
   rows: DashboardRowDto[];
@@ -62,16 +63,12 @@ export function ProgressSection({ rows, period, asOf }: ProgressSectionProps) {
                 <thead>
                   <tr>
                     <th scope="col">Chỉ tiêu</th>
-                    <th scope="col" className="num">
-                      Kế hoạch {lower(enclosing.period.label)}
-                    </th>
-                    <th scope="col" className="num">
-                      Lũy kế {until}
-                    </th>
-                    <th scope="col" className="num">
-                      Tỷ lệ so với KH
-                    </th>
-                    <th scope="col">Tiến độ</th>
+                    <FigureHeads
+                      level={false}
+                      target={`Kế hoạch ${lower(enclosing.period.label)}`}
+                      result={`Lũy kế ${until}`}
+                      judgement="Tiến độ"
+                    />
                   </tr>
                 </thead>
                 <tbody>
@@ -80,23 +77,18 @@ export function ProgressSection({ rows, period, asOf }: ProgressSectionProps) {
                       <th scope="row" data-label="Chỉ tiêu">
                         {r.indicator.name}
                       </th>
-                      <td
-                        className={r.indicator.kind === 'level' ? 'text-value' : 'num'}
-                        data-label="Kế hoạch"
-                      >
-                        {r.progress.target.display}
-                      </td>
-                      <td className={r.indicator.kind === 'level' ? 'text-value' : 'num'} data-label="Lũy kế">
-                        {resultShown(r.progress)}
-                      </td>
-                      <td className="num" data-label="Tỷ lệ so với KH">
-                        {formatAchievement(r.progress.achievement)}
-                      </td>
-                      <td data-label="Tiến độ">
-                        <span className={`pace-badge pace-${r.progress.pace}`} data-pace={r.progress.pace}>
-                          {PACE_LABELS[r.progress.pace]}
-                        </span>
-                      </td>
+                      <FigureCells
+                        level={r.indicator.kind === 'level'}
+                        target={r.progress.target.display}
+                        result={resultShown(r.progress)}
+                        achievement={formatAchievement(r.progress.achievement)}
+                        labels={['Kế hoạch', 'Lũy kế', 'Tiến độ']}
+                        judgement={
+                          <span className={`pace-badge pace-${r.progress.pace}`} data-pace={r.progress.pace}>
+                            {PACE_LABELS[r.progress.pace]}
+                          </span>
+                        }
+                      />
                     </tr>
                   ))}
                 </tbody>

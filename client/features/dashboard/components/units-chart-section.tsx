@@ -1,20 +1,21 @@
-import { lazy, Suspense, useId } from 'react';
-import { formatNumber } from '../../../../shared/format';
-import { STATUS_LABELS, type Status } from '../../../../shared/judgement';
+import { useId } from 'react';
 import type { DashboardRowDto, DashboardUnitsDto } from '../../../../shared/schemas/dashboard';
 import { EmptyState } from '../../../components/ui/empty-state';
-import { ErrorState } from '../../../components/ui/error-state';
+import { SelectField } from '../../../components/ui/field';
+import { Loaded } from '../../../components/ui/loaded';
 import { Loading } from '../../../components/ui/loading';
-import { StatusBadge } from '../../../components/ui/status-badge';
-import { STATUS_CHART_COLORS, TARGET_FILL, TARGET_STROKE } from '../../../components/ui/status-colors';
 import { followLink } from '../../../lib/location';
 import { useDashboardUnits } from '../api/get-dashboard-units';
 import { formatAchievement } from '../utils/achievement';
-
-// Recharts is heavy: it comes in its own chunk, after the table is on screen.
-const UnitsChart = lazy(() => import('./units-chart').then((m) => ({ default: m.UnitsChart })));
-
-const LEGEND_STATUSES: Status[] = ['exceeded', 'met', 'not_yet', 'missed', 'no_target'];
+import {
+  ChartLegend,
+  FigureCells,
+  FigureHeads,
+  LazyUnitsChart,
+  LevelAxisNote,
+  ResultWithParts,
+  WithoutDataNote,
+} from './chart-notes';
 
 interface UnitsChartSectionProps {
   parentId: string;
@@ -42,7 +43,6 @@ export function UnitsChartSection({
   // A code from a link that the lists do not hold (yet): keep it selectable as it is.
   const missing = indicator ? null : { code, name: query.data?.indicator.name ?? code };
   const name = indicator?.name ?? query.data?.indicator.name ?? code;
-  const data = query.data;
 
   return (
     <section
@@ -55,58 +55,51 @@ export function UnitsChartSection({
         <h2 id={`${id}-title`} className="card-title">
           {name} theo đơn vị trực thuộc — {period.label}
         </h2>
-        <div className="field chart-indicator">
-          <label className="field-label" htmlFor={`${id}-code`}>
-            Chỉ tiêu
-          </label>
-          <select
-            id={`${id}-code`}
-            className="select"
-            value={code}
-            onChange={(e) => onCodeChange(e.target.value)}
-          >
-            {otherIndicators.length === 0 ? (
-              indicators.map((i) => (
-                <option key={i.code} value={i.code}>
-                  {i.name}
-                </option>
-              ))
-            ) : (
-              <>
-                <optgroup label="Các chỉ tiêu trong bảng">
-                  {indicators.map((i) => (
-                    <option key={i.code} value={i.code}>
-                      {i.name}
-                    </option>
-                  ))}
-                </optgroup>
-                <optgroup label="Chỉ tiêu khác">
-                  {otherIndicators.map((i) => (
-                    <option key={i.code} value={i.code}>
-                      {i.name}
-                    </option>
-                  ))}
-                </optgroup>
-              </>
-            )}
-            {missing && <option value={missing.code}>{missing.name}</option>}
-          </select>
-        </div>
+        <SelectField
+          id={`${id}-code`}
+          className="chart-indicator"
+          label="Chỉ tiêu"
+          value={code}
+          onChange={onCodeChange}
+          options={otherIndicators.length === 0 ? indicators.map((i) => [i.code, i.name] as const) : []}
+        >
+          {otherIndicators.length > 0 && (
+            <>
+              <optgroup label="Các chỉ tiêu trong bảng">
+                {indicators.map((i) => (
+                  <option key={i.code} value={i.code}>
+                    {i.name}
+                  </option>
+                ))}
+              </optgroup>
+              <optgroup label="Chỉ tiêu khác">
+                {otherIndicators.map((i) => (
+                  <option key={i.code} value={i.code}>
+                    {i.name}
+                  </option>
+                ))}
+              </optgroup>
+            </>
+          )}
+          {missing && <option value={missing.code}>{missing.name}</option>}
+        </SelectField>
       </div>
 
-      {query.isError && !data ? (
-        <ErrorState title="Không tải được biểu đồ" error={query.error} onRetry={() => query.refetch()} />
-      ) : !data ? (
-        <Loading label="Đang tải biểu đồ…" />
-      ) : (
-        <ChartBody
-          data={data}
-          stale={query.isPlaceholderData}
-          periodLabel={period.label}
-          name={name}
-          hrefOf={(unitId) => `/?unit=${unitId}&period=${period.code}&code=${code}`}
-        />
-      )}
+      <Loaded
+        query={query}
+        errorTitle="Không tải được biểu đồ"
+        loading={<Loading label="Đang tải biểu đồ…" />}
+      >
+        {(data) => (
+          <ChartBody
+            data={data}
+            stale={query.isPlaceholderData}
+            periodLabel={period.label}
+            name={name}
+            hrefOf={(unitId) => `/?unit=${unitId}&period=${period.code}&code=${code}`}
+          />
+        )}
+      </Loaded>
     </section>
   );
 }
@@ -144,35 +137,10 @@ function ChartBody({
 
   return (
     <div className={stale ? 'is-stale' : undefined}>
-      <ul className="chart-legend" aria-label="Chú giải">
-        <li>
-          <span className="legend-swatch" style={{ background: TARGET_FILL, borderColor: TARGET_STROKE }} />
-          Kế hoạch
-        </li>
-        <li>
-          <span className="legend-label">Thực hiện, tô màu theo đánh giá:</span>
-          {LEGEND_STATUSES.map((s) => (
-            <span key={s} className="legend-status">
-              <span className="legend-swatch" style={{ background: STATUS_CHART_COLORS[s] }} />
-              {STATUS_LABELS[s]}
-            </span>
-          ))}
-        </li>
-      </ul>
-      {level && (
-        <p className="chart-note">
-          Trục ngang là các mức xếp loại, từ thấp đến cao: {data.indicator.levels?.join(' → ')}.
-        </p>
-      )}
-      <Suspense fallback={<Loading label="Đang vẽ biểu đồ…" />}>
-        <UnitsChart data={data} />
-      </Suspense>
-      {withoutData.length > 0 && (
-        <p className="chart-note">
-          Không có kế hoạch hay kết quả của chỉ tiêu này ({withoutData.length} đơn vị):{' '}
-          {withoutData.join('; ')}.
-        </p>
-      )}
+      <ChartLegend />
+      {level && <LevelAxisNote levels={data.indicator.levels} />}
+      <LazyUnitsChart data={data} />
+      <WithoutDataNote names={withoutData} />
       <nav className="drill-units" aria-label="Mở bảng chỉ tiêu của một đơn vị trực thuộc">
         <span className="drill-units-label">Xem chi tiết:</span>
         {data.rows.map((r) => (
@@ -191,16 +159,7 @@ function ChartBody({
             <thead>
               <tr>
                 <th scope="col">Đơn vị</th>
-                <th scope="col" className={level ? undefined : 'num'}>
-                  Kế hoạch
-                </th>
-                <th scope="col" className={level ? undefined : 'num'}>
-                  Thực hiện
-                </th>
-                <th scope="col" className="num">
-                  Tỷ lệ so với KH
-                </th>
-                <th scope="col">Đánh giá</th>
+                <FigureHeads level={level} />
               </tr>
             </thead>
             <tbody>
@@ -211,24 +170,13 @@ function ChartBody({
                       {r.unit.name}
                     </a>
                   </th>
-                  <td className={level ? 'text-value' : 'num'} data-label="Kế hoạch">
-                    {r.target?.display ?? '—'}
-                  </td>
-                  <td className={level ? 'text-value' : 'num'} data-label="Thực hiện">
-                    {r.result?.display ?? '—'}
-                    {r.result?.numerator !== undefined && r.result.denominator !== undefined && (
-                      <span className="result-parts">
-                        {' '}
-                        ({formatNumber(r.result.numerator)}/{formatNumber(r.result.denominator)})
-                      </span>
-                    )}
-                  </td>
-                  <td className="num" data-label="Tỷ lệ so với KH">
-                    {formatAchievement(r.achievement)}
-                  </td>
-                  <td data-label="Đánh giá">
-                    <StatusBadge status={r.status} />
-                  </td>
+                  <FigureCells
+                    level={level}
+                    target={r.target?.display ?? '—'}
+                    result={<ResultWithParts result={r.result} />}
+                    achievement={formatAchievement(r.achievement)}
+                    status={r.status}
+                  />
                 </tr>
               ))}
             </tbody>

@@ -2,8 +2,8 @@ import { formatNumber } from '../../../../shared/format';
 import type { Status } from '../../../../shared/judgement';
 import type { DashboardUnitsDto } from '../../../../shared/schemas/dashboard';
 
-export interface ChartDatum {
-  name: string;
+/** What a pair of bars says: the figures, the counts of a ratio, the achievement, the judgement. */
+export interface BarDatum {
   /** The plotted target: the number itself, or a level's position 1..n. */
   target: number | null;
   result: number | null;
@@ -13,6 +13,10 @@ export interface ChartDatum {
   achievement: number | null;
   /** '54/60' for a ratio. */
   parts: string | null;
+}
+
+export interface ChartDatum extends BarDatum {
+  name: string;
 }
 
 export type ChartScale = { kind: 'count' } | { kind: 'percent' } | { kind: 'level'; levels: string[] };
@@ -31,11 +35,14 @@ function plotted(value: number | string | undefined, scale: ChartScale): number 
   return typeof value === 'number' ? value : null;
 }
 
-/** One bar pair per child unit; a missing target or result is simply no bar. */
-export function chartData(data: DashboardUnitsDto) {
-  const scale = chartScale(data.indicator);
-  const rows: ChartDatum[] = data.rows.map((r) => ({
-    name: r.unit.name,
+type Figure = { value: number | string; display: string; numerator?: number; denominator?: number } | null;
+
+/** A row's target and result as a pair of bars on `scale`; a missing figure is simply no bar. */
+export function barOf(
+  r: { target: Figure; result: Figure; status: Status; achievement: number | null },
+  scale: ChartScale,
+): BarDatum {
+  return {
     target: plotted(r.target?.value, scale),
     result: plotted(r.result?.value, scale),
     targetLabel: r.target?.display ?? '',
@@ -46,6 +53,12 @@ export function chartData(data: DashboardUnitsDto) {
       r.result?.numerator !== undefined && r.result.denominator !== undefined
         ? `${formatNumber(r.result.numerator)}/${formatNumber(r.result.denominator)}`
         : null,
-  }));
+  };
+}
+
+/** One bar pair per child unit. */
+export function chartData(data: DashboardUnitsDto) {
+  const scale = chartScale(data.indicator);
+  const rows: ChartDatum[] = data.rows.map((r) => ({ name: r.unit.name, ...barOf(r, scale) }));
   return { scale, rows };
 }

@@ -1,4 +1,5 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
+import { apiQuery } from '../../../components/queries/api-query';
 import { api, unwrap } from '../../../lib/api';
 
 export interface HistoryParams {
@@ -8,18 +9,12 @@ export interface HistoryParams {
 }
 
 /** GET /api/history: the changes of a unit (and period, indicator), newest first. */
-export const historyQueryOptions = ({ unit, period, code }: HistoryParams) =>
-  queryOptions({
-    queryKey: ['history', { unit, period, code }],
-    queryFn: ({ signal }) =>
-      unwrap(
-        api.api.history.$get(
-          { query: code ? { unit, period, code } : { unit, period } },
-          { init: { signal } },
-        ),
-      ),
-    staleTime: 0,
-  });
+export const historyQueryOptions = apiQuery(
+  'history',
+  ({ unit, period, code }: HistoryParams, init) =>
+    unwrap(api.api.history.$get({ query: code ? { unit, period, code } : { unit, period } }, init)),
+  { staleTime: 0 },
+);
 
 export function useHistory(params: HistoryParams) {
   return useQuery(historyQueryOptions(params));

@@ -1,6 +1,6 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { createIndicatorBody } from '../../../../shared/schemas/indicators';
+import { useWrite } from '../../../components/queries/api-query';
 import { api, unwrap } from '../../../lib/api';
 import { invalidateIndicatorViews } from './invalidate-indicator-views';
 
@@ -10,7 +10,4 @@ export type CreateIndicatorInput = z.input<typeof createIndicatorBody>;
 export const createIndicator = (body: CreateIndicatorInput) =>
   unwrap(api.api.indicators.$post({ json: body }));
 
-export function useCreateIndicator() {
-  const queryClient = useQueryClient();
-  return useMutation({ mutationFn: createIndicator, onSuccess: () => invalidateIndicatorViews(queryClient) });
-}
+export const useCreateIndicator = () => useWrite(createIndicator, invalidateIndicatorViews);

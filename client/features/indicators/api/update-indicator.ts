@@ -1,6 +1,6 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { patchIndicatorBody } from '../../../../shared/schemas/indicators';
+import { useWrite, useWritesInTurn } from '../../../components/queries/api-query';
 import { api, unwrap } from '../../../lib/api';
 import { invalidateIndicatorViews } from './invalidate-indicator-views';
 
@@ -14,21 +14,7 @@ export type UpdateIndicatorInput = { code: string; body: z.input<typeof patchInd
 export const updateIndicator = ({ code, body }: UpdateIndicatorInput) =>
   unwrap(api.api.indicators[':code'].$patch({ param: { code }, json: body }));
 
-export function useUpdateIndicator() {
-  const queryClient = useQueryClient();
-  return useMutation({ mutationFn: updateIndicator, onSuccess: () => invalidateIndicatorViews(queryClient) });
-}
+export const useUpdateIndicator = () => useWrite(updateIndicator, invalidateIndicatorViews);
 
 /** Several PATCHes one after the other (two indicators swapping places), read back once. */
-export function useUpdateIndicators() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: async (changes: UpdateIndicatorInput[]) => {
-      try {
-        for (const change of changes) await updateIndicator(change);
-      } finally {
-        await invalidateIndicatorViews(queryClient);
-      }
-    },
-  });
-}
+export const useUpdateIndicators = () => useWritesInTurn(updateIndicator, invalidateIndicatorViews);

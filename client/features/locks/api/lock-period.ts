@@ -1,4 +1,4 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useWrite } from '../../../components/queries/api-query';
 import { api, unwrap } from '../../../lib/api';
 import { invalidateValueViews } from '../../../lib/invalidate-value-views';
 
@@ -15,7 +15,4 @@ export interface LockPeriodInput {
 export const lockPeriod = ({ unitId, period, note }: LockPeriodInput) =>
   unwrap(api.api.locks[':unitId'][':period'].$put({ param: { unitId, period }, json: note ? { note } : {} }));
 
-export function useLockPeriod() {
-  const queryClient = useQueryClient();
-  return useMutation({ mutationFn: lockPeriod, onSuccess: () => invalidateValueViews(queryClient) });
-}
+export const useLockPeriod = () => useWrite(lockPeriod, invalidateValueViews);

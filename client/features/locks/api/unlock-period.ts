@@ -1,4 +1,4 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useWrite } from '../../../components/queries/api-query';
 import { api, unwrap } from '../../../lib/api';
 import { invalidateValueViews } from '../../../lib/invalidate-value-views';
 
@@ -13,7 +13,4 @@ export interface UnlockPeriodInput {
 export const unlockPeriod = ({ unitId, period, reason }: UnlockPeriodInput) =>
   unwrap(api.api.locks[':unitId'][':period'].$delete({ param: { unitId, period }, json: { reason } }));
 
-export function useUnlockPeriod() {
-  const queryClient = useQueryClient();
-  return useMutation({ mutationFn: unlockPeriod, onSuccess: () => invalidateValueViews(queryClient) });
-}
+export const useUnlockPeriod = () => useWrite(unlockPeriod, invalidateValueViews);

@@ -1,9 +1,17 @@
-import { type FormEvent, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { type LockDto, lockBody, unlockBody } from '../../../../shared/accounts';
 import { vietnamDate } from '../../../../shared/vietnam-time';
+import {
+  fieldAmong,
+  formRefusal,
+  showRefusal,
+  useSchemaForm,
+} from '../../../components/forms/use-schema-form';
+import { Field, Textarea } from '../../../components/ui/field';
+import { CancelButton, FormActions, FormError, SubmitButton } from '../../../components/ui/form';
 import { LockIcon } from '../../../components/ui/lock-icon';
-import { ModalDialog } from '../../../components/ui/modal-dialog';
+import { type DoneDialogProps, ModalDialog } from '../../../components/ui/modal-dialog';
 import { useLockPeriod } from '../api/lock-period';
 import { useUnlockPeriod } from '../api/unlock-period';
 
@@ -125,41 +133,27 @@ export function LockButton({ unit, period, canUnlockAfter, onLocked }: LockButto
   );
 }
 
-function LockDialog({
-  unit,
-  period,
-  canUnlockAfter,
-  onClose,
-  onDone,
-}: {
+type LockDialogProps = DoneDialogProps & {
   unit: { id: string; name: string };
   period: { code: string; label: string };
   canUnlockAfter: boolean;
-  onClose: () => void;
-  onDone: (message: string) => void;
-}) {
+};
+
+function LockDialog({ unit, period, canUnlockAfter, onClose, onDone }: LockDialogProps) {
   const id = useId();
   const lock = useLockPeriod();
-  const [note, setNote] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
+  const form = useSchemaForm(lockBody, { note: '' });
 
-  const submit = (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
+  const submit = form.handleSubmit(({ note }) => {
     if (lock.isPending) return;
-    const checked = lockBody.safeParse({ note });
-    if (!checked.success) {
-      setProblem(checked.error.issues[0]?.message ?? 'Ghi chú không hợp lệ.');
-      return;
-    }
-    setProblem(null);
     lock.mutate(
-      { unitId: unit.id, period: period.code, note: checked.data.note || undefined },
+      { unitId: unit.id, period: period.code, note: note || undefined },
       {
         onSuccess: () => onDone(`Đã khóa ${lowerFirst(period.label)} của ${unit.name}.`),
-        onError: (error) => setProblem(error.message),
+        onError: (error) => showRefusal(form, error, fieldAmong('note')),
       },
     );
-  };
+  });
 
   return (
     <ModalDialog
@@ -178,74 +172,43 @@ function LockDialog({
             Chỉ cấp ủy cấp trên hoặc người quản trị mới mở khóa được; bạn sẽ không tự mở lại được.
           </p>
         )}
-        <div className="field">
-          <label className="field-label" htmlFor={`${id}-note`}>
-            Ghi chú (không bắt buộc)
-          </label>
-          <textarea
-            id={`${id}-note`}
-            className="input textarea"
-            rows={2}
-            maxLength={500}
-            value={note}
-            onChange={(e) => setNote(e.target.value)}
-            data-autofocus
-            aria-describedby={`${id}-note-hint`}
-          />
-          <p id={`${id}-note-hint`} className="field-hint">
-            Ví dụ: Hội nghị đánh giá, xếp loại ngày 15/01/2027.
-          </p>
-        </div>
-        {problem && (
-          <p className="form-error" role="alert">
-            {problem}
-          </p>
-        )}
-        <div className="form-actions">
-          <button type="submit" className="button" aria-disabled={lock.isPending}>
-            {lock.isPending ? 'Đang khóa…' : 'Khóa kỳ'}
-          </button>
-          <button type="button" className="button button-secondary" onClick={onClose}>
-            Hủy
-          </button>
-        </div>
+        <Field
+          id={`${id}-note`}
+          label="Ghi chú (không bắt buộc)"
+          hint="Ví dụ: Hội nghị đánh giá, xếp loại ngày 15/01/2027."
+          error={form.formState.errors.note?.message}
+        >
+          <Textarea {...form.register('note')} rows={2} maxLength={500} data-autofocus />
+        </Field>
+        <FormError>{formRefusal(form)}</FormError>
+        <FormActions>
+          <SubmitButton pending={lock.isPending} pendingLabel="Đang khóa…">
+            Khóa kỳ
+          </SubmitButton>
+          <CancelButton onClick={onClose} />
+        </FormActions>
       </form>
     </ModalDialog>
   );
 }
 
-function UnlockDialog({
-  lock,
-  onClose,
-  onDone,
-}: {
-  lock: LockDto;
-  onClose: () => void;
-  onDone: (message: string) => void;
-}) {
+type UnlockDialogProps = DoneDialogProps & { lock: LockDto };
+
+function UnlockDialog({ lock, onClose, onDone }: UnlockDialogProps) {
   const id = useId();
   const unlock = useUnlockPeriod();
-  const [reason, setReason] = useState('');
-  const [problem, setProblem] = useState<{ message: string; field: boolean } | null>(null);
+  const form = useSchemaForm(unlockBody, { reason: '' });
 
-  const submit = (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
+  const submit = form.handleSubmit(({ reason }) => {
     if (unlock.isPending) return;
-    const checked = unlockBody.safeParse({ reason });
-    if (!checked.success) {
-      setProblem({ message: checked.error.issues[0]?.message ?? 'Hãy ghi lý do mở khóa.', field: true });
-      document.getElementById(`${id}-reason`)?.focus();
-      return;
-    }
-    setProblem(null);
     unlock.mutate(
-      { unitId: lock.unit.id, period: lock.period.code, reason: checked.data.reason },
+      { unitId: lock.unit.id, period: lock.period.code, reason },
       {
         onSuccess: () => onDone(`Đã mở khóa ${lowerFirst(lock.period.label)} của ${lock.unit.name}.`),
-        onError: (error) => setProblem({ message: error.message, field: false }),
+        onError: (error) => showRefusal(form, error, fieldAmong('reason')),
       },
     );
-  };
+  });
 
   return (
     <ModalDialog
@@ -259,36 +222,16 @@ function UnlockDialog({
           Kỳ này được khóa bởi {lock.lockedBy} ngày {vietnamDate(lock.lockedAt)}. Sau khi mở khóa, kế hoạch và
           kết quả lại sửa được; lý do được ghi vào lịch sử.
         </p>
-        <div className="field">
-          <label className="field-label" htmlFor={`${id}-reason`}>
-            Lý do mở khóa
-          </label>
-          <textarea
-            id={`${id}-reason`}
-            className="input textarea"
-            rows={3}
-            maxLength={500}
-            required
-            value={reason}
-            onChange={(e) => setReason(e.target.value)}
-            data-autofocus
-            aria-invalid={problem?.field || undefined}
-            aria-describedby={problem?.field ? `${id}-error` : undefined}
-          />
-        </div>
-        {problem && (
-          <p id={`${id}-error`} className="form-error" role="alert">
-            {problem.message}
-          </p>
-        )}
-        <div className="form-actions">
-          <button type="submit" className="button" aria-disabled={unlock.isPending}>
-            {unlock.isPending ? 'Đang mở khóa…' : 'Mở khóa'}
-          </button>
-          <button type="button" className="button button-secondary" onClick={onClose}>
-            Hủy
-          </button>
-        </div>
+        <Field id={`${id}-reason`} label="Lý do mở khóa" error={form.formState.errors.reason?.message}>
+          <Textarea {...form.register('reason')} rows={3} maxLength={500} required data-autofocus />
+        </Field>
+        <FormError>{formRefusal(form)}</FormError>
+        <FormActions>
+          <SubmitButton pending={unlock.isPending} pendingLabel="Đang mở khóa…">
+            Mở khóa
+          </SubmitButton>
+          <CancelButton onClick={onClose} />
+        </FormActions>
       </form>
     </ModalDialog>
   );

@@ -1,4 +1,4 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { apiQuery, useChosenQuery } from '../../../components/queries/api-query';
 import { api, unwrap } from '../../../lib/api';
 
 export interface MemberRatingParams {
@@ -6,27 +6,21 @@ export interface MemberRatingParams {
   period: string;
 }
 
-const fetchMemberRating = ({ unit, period }: MemberRatingParams, signal?: AbortSignal) =>
-  unwrap(api.api['member-ratings'].$get({ query: { unit, period } }, { init: { signal } }));
-
-/** The rating, the two shares, the results written from them and the warnings. */
-export type MemberRatingAnswer = Awaited<ReturnType<typeof fetchMemberRating>>;
-
 /**
  * GET /api/member-ratings: how many members of a unit fall in each rating level for a
- * period, the two shares that follow, the results written from them and any warning.
+ * period, the two shares that follow, the results written from them and any warning. The
+ * form starts from what is stored now, with its current version.
  */
-export const memberRatingQueryOptions = (params: MemberRatingParams) =>
-  queryOptions({
-    queryKey: ['member-ratings', { unit: params.unit, period: params.period }],
-    queryFn: ({ signal }) => fetchMemberRating(params, signal),
-    // The form starts from what is stored now, with its current version.
-    staleTime: 0,
-  });
+export const memberRatingQueryOptions = apiQuery(
+  'member-ratings',
+  (query: MemberRatingParams, init) => unwrap(api.api['member-ratings'].$get({ query }, init)),
+  { staleTime: 0 },
+);
 
-export function useMemberRating(params: MemberRatingParams | null) {
-  return useQuery({
-    ...memberRatingQueryOptions(params ?? { unit: '', period: '' }),
-    enabled: params !== null,
-  });
-}
+/** The rating, the two shares, the results written from them and the warnings. */
+export type MemberRatingAnswer = Awaited<
+  ReturnType<NonNullable<ReturnType<typeof memberRatingQueryOptions>['queryFn']>>
+>;
+
+export const useMemberRating = (params: MemberRatingParams | null) =>
+  useChosenQuery(memberRatingQueryOptions, params, { unit: '', period: '' });

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { type Period, type PeriodKind, parsePeriod } from '../../../../shared/period';
 import { currentYear, todayIso } from '../../../../shared/vietnam-time';
+import { SelectField } from '../../../components/ui/field';
 import { PERIOD_KIND_LABELS, PERIOD_KINDS, periodForKind, periodOptions } from '../utils/period-options';
 
 interface PeriodPickerProps {
@@ -36,54 +37,33 @@ export function PeriodPicker({ value, onChange }: PeriodPickerProps) {
 
   return (
     <div className="period-picker">
-      <div className="field">
-        <label className="field-label" htmlFor={`${id}-kind`}>
-          Loại kỳ
-        </label>
-        <select
-          id={`${id}-kind`}
-          className="select"
-          value={kind}
-          onChange={(e) => {
-            const next = e.target.value as PeriodKind;
-            onChange(periodForKind(next, value, todayIso(), thisYear));
-          }}
-        >
-          {PERIOD_KINDS.map((k) => (
-            <option key={k} value={k}>
-              {PERIOD_KIND_LABELS[k]}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label className="field-label" htmlFor={`${id}-period`}>
-          Kỳ
-        </label>
-        <select
-          id={`${id}-period`}
-          className="select"
-          value={value}
-          onChange={(e) => onChange(e.target.value)}
-        >
-          {extra && <option value={extra.code}>{extra.label}</option>}
-          {grouped
-            ? groupByYear(options).map(([year, periods]) => (
-                <optgroup key={year} label={`Năm ${year}`}>
-                  {periods.map((p) => (
-                    <option key={p.code} value={p.code}>
-                      {p.label}
-                    </option>
-                  ))}
-                </optgroup>
-              ))
-            : options.map((p) => (
+      <SelectField
+        id={`${id}-kind`}
+        label="Loại kỳ"
+        value={kind}
+        onChange={(next) => onChange(periodForKind(next as PeriodKind, value, todayIso(), thisYear))}
+        options={PERIOD_KINDS.map((k) => [k, PERIOD_KIND_LABELS[k]] as const)}
+      />
+      <SelectField
+        id={`${id}-period`}
+        label="Kỳ"
+        value={value}
+        onChange={onChange}
+        options={[...(extra ? [extra] : []), ...(grouped ? [] : options)].map(
+          (p) => [p.code, p.label] as const,
+        )}
+      >
+        {grouped &&
+          groupByYear(options).map(([year, periods]) => (
+            <optgroup key={year} label={`Năm ${year}`}>
+              {periods.map((p) => (
                 <option key={p.code} value={p.code}>
                   {p.label}
                 </option>
               ))}
-        </select>
-      </div>
+            </optgroup>
+          ))}
+      </SelectField>
     </div>
   );
 }

@@ -1,6 +1,6 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { ClientResponse } from 'hono/client';
 import type { ReportDto } from '../../../../shared/schemas/report';
+import { apiQuery, useChosenQuery } from '../../../components/queries/api-query';
 import { api, unwrap } from '../../../lib/api';
 
 export interface ReportParams {
@@ -13,21 +13,16 @@ export interface ReportParams {
  * route also answers text and a workbook, so its typed response mixes formats; asked for JSON
  * it answers the shared ReportDto.
  */
-export const reportQueryOptions = ({ unit, period }: ReportParams) =>
-  queryOptions({
-    queryKey: ['report', { unit, period }],
-    queryFn: ({ signal }) =>
-      unwrap(
-        api.api.report.$get(
-          { query: { unit, period, format: 'json' } },
-          { init: { signal } },
-        ) as unknown as Promise<ClientResponse<ReportDto, 200, 'json'>>,
-      ),
-  });
+export const reportQueryOptions = apiQuery('report', ({ unit, period }: ReportParams, init) =>
+  unwrap(
+    api.api.report.$get({ query: { unit, period, format: 'json' } }, init) as unknown as Promise<
+      ClientResponse<ReportDto, 200, 'json'>
+    >,
+  ),
+);
 
-export function useReport(params: ReportParams | null) {
-  return useQuery({ ...reportQueryOptions(params ?? { unit: '', period: '' }), enabled: !!params });
-}
+export const useReport = (params: ReportParams | null) =>
+  useChosenQuery(reportQueryOptions, params, { unit: '', period: '' });
 
 /** Where the same report downloads as a workbook. */
 export const reportXlsxHref = ({ unit, period }: ReportParams) =>

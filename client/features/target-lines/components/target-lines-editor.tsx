@@ -1,12 +1,12 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import type { Status } from '../../../../shared/judgement';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { DashboardRowDto } from '../../../../shared/schemas/dashboard';
 import type { IndicatorDto } from '../../../../shared/schemas/indicators';
-import type { TargetLineInput, TargetLinesDto } from '../../../../shared/schemas/target-lines';
+import type { TargetLinesDto } from '../../../../shared/schemas/target-lines';
+import { ConflictChoice } from '../../../components/editing/conflict-choice';
+import { useVersionedSave } from '../../../components/editing/use-versioned-save';
+import { FormError } from '../../../components/ui/form';
 import { StatusBadge } from '../../../components/ui/status-badge';
-import { ApiError } from '../../../lib/api';
-import { invalidateValueViews } from '../../../lib/invalidate-value-views';
 import { useLeaveGuard } from '../../../lib/leave-guard';
 import { targetLinesQueryOptions } from '../api/get-target-lines';
 import { usePutTargetLines } from '../api/put-target-lines';
@@ -19,12 +19,12 @@ import {
   lineChanged,
   moveLine,
   newLine,
-  previewStatus,
   problemAt,
   toggleCode,
 } from '../utils/lines-draft';
-import { IndicatorPicker, type PickerOption } from './indicator-picker';
-import { LineParts } from './line-parts';
+import { useLineParts } from '../utils/use-line-parts';
+import { TargetLineItem } from './target-line-item';
+import { lowerFirst, TargetLinesReadOnly } from './target-lines-readonly';
 import './target-lines.css';
 
 export interface TargetLinesEditorProps {
@@ -39,22 +39,11 @@ export interface TargetLinesEditorProps {
   locked: boolean;
 }
 
-interface Stored {
-  version: number;
-  lines: TargetLineInput[];
-}
-
-interface Conflict {
-  message: string;
-  current: TargetLinesDto;
-}
-
 type Notice = { tone: 'ok' | 'info'; text: string } | null;
 
-const storedOf = (d: TargetLinesDto): Stored => ({
-  version: d.version,
-  lines: d.lines.map((l) => ({ text: l.text, codes: l.codes })),
-});
+const LIST = 'list';
+const LIST_CHOICE = ['Giữ danh sách của tôi', 'Lấy danh sách hiện tại'] as const;
+const linesOf = (d: TargetLinesDto) => d.lines.map((l) => ({ text: l.text, codes: l.codes }));
 
 /**
  * The ordered "chỉ tiêu chủ yếu" of one unit and period, written as sentences each bound to
@@ -67,33 +56,52 @@ export function TargetLinesEditor({ data, rows, indicators, canPlan, locked }: T
   const put = usePutTargetLines();
   const key = targetLinesQueryOptions({ unit: data.unit.id, period: data.period.code }).queryKey;
 
-  const [stored, setStored] = useState<Stored>(() => storedOf(data));
   const [draft, setDraft] = useState<DraftLine[]>(() => draftFrom(data.lines));
   const [problems, setProblems] = useState<LineProblem[]>([]);
   const [pickers, setPickers] = useState<ReadonlySet<string>>(new Set());
-  const [conflict, setConflict] = useState<Conflict | null>(null);
-  const [refusal, setRefusal] = useState<string | null>(null);
   const [notice, setNotice] = useState<Notice>(null);
   const [announce, setAnnounce] = useState('');
   const [removed, setRemoved] = useState<{ line: DraftLine; index: number } | null>(null);
-  const [lockedNow, setLockedNow] = useState(false);
-  const [saving, setSaving] = useState(false);
   const focusNext = useRef<string | null>(null);
-  const alertRef = useRef<HTMLDivElement>(null);
 
-  const editable = canPlan && !locked && !lockedNow;
+  const saving = useVersionedSave<typeof LIST, TargetLinesDto>({
+    initial: () => [[LIST, data]],
+    // "Lấy danh sách hiện tại": the other list replaces this one.
+    onTheirs: (_, current) => {
+      if (!current) return;
+      queryClient.setQueryData(key, current);
+      setDraft(draftFrom(current.lines));
+      setProblems([]);
+      setRemoved(null);
+      setNotice({ tone: 'info', text: 'Đã lấy danh sách hiện tại; các thay đổi của bạn đã được bỏ.' });
+    },
+    // A refusal naming a line is shown on that line, which gets the focus.
+    placeRefusal: (e) => {
+      const at = e.status === 400 ? problemAt(e.field) : null;
+      if (!at || at.index === null) return false;
+      const p = { ...at, field: at.field ?? 'text', message: e.message };
+      setProblems([p]);
+      focusProblem(p, draft);
+      return true;
+    },
+  });
+  const storedDto = saving.stored.get(LIST) ?? data;
+  const stored = { version: storedDto.version, lines: linesOf(storedDto) };
+  const conflict = saving.conflicts.get(LIST);
+
+  const editable = canPlan && !locked && !saving.locked;
   const dirty = isDirty(draft, stored.lines);
   useLeaveGuard(editable && dirty);
 
   // What someone else saved, or a change of the values the lines are judged from, is taken
   // in as long as nothing here is unsaved; unsaved typing is never overwritten.
+  const { setStored } = saving;
   useEffect(() => {
-    if (dirty || saving) return;
-    const next = storedOf(data);
-    if (next.version === stored.version && !isDirty(next.lines, stored.lines)) return;
-    setStored(next);
-    setDraft(draftFrom(next.lines));
-  }, [data, dirty, saving, stored]);
+    if (dirty || saving.saving) return;
+    if (data.version === storedDto.version && !isDirty(linesOf(data), linesOf(storedDto))) return;
+    setStored(new Map([[LIST, data]]));
+    setDraft(draftFrom(data.lines));
+  }, [data, dirty, saving.saving, storedDto, setStored]);
 
   // The focus follows a moved, added or removed line, once it is drawn.
   useEffect(() => {
@@ -110,52 +118,11 @@ export function TargetLinesEditor({ data, rows, indicators, canPlan, locked }: T
     } else el?.focus();
   });
 
-  useEffect(() => {
-    if (conflict || refusal) alertRef.current?.scrollIntoView?.({ block: 'nearest' });
-  }, [conflict, refusal]);
-
-  // Each indicator's part: as the server judged it in the stored lines, else from the
-  // dashboard of the same unit and period, else nothing planned nor reported.
-  const partOf = useMemo(() => {
-    const parts = new Map<string, DashboardRowDto>();
-    for (const r of rows ?? []) parts.set(r.indicator.code, r);
-    for (const l of data.lines) for (const p of l.parts) parts.set(p.indicator.code, p);
-    return (code: string): DashboardRowDto | null => {
-      const found = parts.get(code);
-      if (found) return found;
-      const ind = indicators.find((i) => i.code === code);
-      if (!ind || rows === undefined) return null;
-      return {
-        indicator: {
-          code,
-          name: ind.name,
-          unitLabel: ind.unitLabel,
-          kind: ind.kind,
-          direction: ind.direction,
-        },
-        target: null,
-        result: null,
-        status: 'no_target',
-        achievement: null,
-      };
-    };
-  }, [rows, data.lines, indicators]);
-
-  const options = useMemo<PickerOption[]>(() => {
-    const bound = new Set(draft.flatMap((l) => l.codes));
-    return indicators
-      .filter((i) => !i.archived || bound.has(i.code))
-      .map((i) => ({
-        code: i.code,
-        name: i.name,
-        target: partOf(i.code)?.target?.display ?? null,
-        archived: i.archived,
-      }));
-  }, [indicators, draft, partOf]);
+  const { partOf, options, statusOf } = useLineParts(data, rows, indicators, draft);
 
   const fieldId = (line: DraftLine, what: string) => `${id}-${line.key}-${what}`;
   const problemOf = (index: number, field: 'text' | 'codes') =>
-    problems.find((p) => p.index === index && p.field === field);
+    problems.find((p) => p.index === index && p.field === field)?.message;
   const listProblem = problems.find((p) => p.index === null);
 
   const update = (index: number, change: (l: DraftLine) => DraftLine, field: 'text' | 'codes') => {
@@ -173,46 +140,44 @@ export function TargetLinesEditor({ data, rows, indicators, canPlan, locked }: T
     });
 
   // Problems are kept by position; a change of the order drops them until the next save.
-  const reorder = (next: DraftLine[]) => {
+  const reorder = (next: DraftLine[], focus: string, said: string) => {
     setDraft(next);
     setProblems([]);
     setNotice(null);
+    focusNext.current = focus;
+    setAnnounce(said);
   };
 
   const move = (index: number, delta: number) => {
     const line = draft[index];
     if (!line) return;
-    reorder(moveLine(draft, index, delta));
-    focusNext.current = fieldId(line, delta < 0 ? 'up' : 'down');
-    setAnnounce(`Đã chuyển dòng ${index + 1} ${delta < 0 ? 'lên' : 'xuống'} vị trí ${index + delta + 1}.`);
+    reorder(
+      moveLine(draft, index, delta),
+      fieldId(line, delta < 0 ? 'up' : 'down'),
+      `Đã chuyển dòng ${index + 1} ${delta < 0 ? 'lên' : 'xuống'} vị trí ${index + delta + 1}.`,
+    );
   };
 
   const add = () => {
     const line = newLine();
-    reorder([...draft, line]);
+    reorder([...draft, line], fieldId(line, 'text'), `Đã thêm dòng ${draft.length + 1}.`);
     setPicker(line, true);
-    focusNext.current = fieldId(line, 'text');
-    setAnnounce(`Đã thêm dòng ${draft.length + 1}.`);
   };
 
   const remove = (index: number) => {
     const line = draft[index];
     if (!line) return;
     const next = draft.filter((_, i) => i !== index);
-    reorder(next);
-    setRemoved({ line, index });
     const neighbour = next[index] ?? next[index - 1];
-    focusNext.current = neighbour ? fieldId(neighbour, 'text') : `${id}-add`;
-    setAnnounce(`Đã xóa dòng ${index + 1}.`);
+    reorder(next, neighbour ? fieldId(neighbour, 'text') : `${id}-add`, `Đã xóa dòng ${index + 1}.`);
+    setRemoved({ line, index });
   };
 
   const undoRemove = () => {
     if (!removed) return;
     const next = [...draft];
     next.splice(Math.min(removed.index, next.length), 0, removed.line);
-    reorder(next);
-    focusNext.current = fieldId(removed.line, 'text');
-    setAnnounce(`Đã khôi phục dòng ${removed.index + 1}.`);
+    reorder(next, fieldId(removed.line, 'text'), `Đã khôi phục dòng ${removed.index + 1}.`);
     setRemoved(null);
   };
 
@@ -220,23 +185,22 @@ export function TargetLinesEditor({ data, rows, indicators, canPlan, locked }: T
     setDraft(draftFrom(stored.lines));
     setProblems([]);
     setRemoved(null);
-    setRefusal(null);
-    setConflict(null);
+    saving.reset();
     setNotice({ tone: 'info', text: 'Đã bỏ các thay đổi chưa lưu.' });
   };
 
-  const focusProblem = (p: LineProblem | undefined, lines: DraftLine[]) => {
+  function focusProblem(p: LineProblem | undefined, lines: DraftLine[]) {
     const line = p?.index == null ? undefined : lines[p.index];
     if (!line) return;
     if (p?.field === 'codes') {
       setPicker(line, true);
       document.getElementById(fieldId(line, 'codes'))?.focus();
     } else document.getElementById(fieldId(line, 'text'))?.focus();
-  };
+  }
 
   const save = async (version: number) => {
     setNotice(null);
-    setRefusal(null);
+    saving.dismiss();
     const checked = checkLines(draft, version);
     if (!checked.ok) {
       setProblems(checked.problems);
@@ -244,62 +208,26 @@ export function TargetLinesEditor({ data, rows, indicators, canPlan, locked }: T
       return;
     }
     setProblems([]);
-    setConflict(null);
-    setSaving(true);
-    try {
-      const saved = await put.mutateAsync({
-        unitId: data.unit.id,
-        period: data.period.code,
-        ...checked.body,
-      });
-      const next = storedOf(saved);
-      setStored(next);
-      // Same keys, so the focus and the open lists stay where they were.
-      setDraft((d) => d.map((l, i) => ({ ...l, ...next.lines[i]!, origin: i })));
-      setRemoved(null);
-      setNotice({
-        tone: 'ok',
-        text:
-          next.lines.length === 0
-            ? 'Đã lưu: kỳ này không còn chỉ tiêu chủ yếu nào.'
-            : `Đã lưu ${next.lines.length} chỉ tiêu chủ yếu.`,
-      });
-    } catch (e) {
-      fail(e);
-    } finally {
-      setSaving(false);
-    }
-  };
-
-  const fail = (e: unknown) => {
-    if (!(e instanceof ApiError)) {
-      setRefusal('Đã có lỗi ngoài ý muốn; hãy thử lại.');
-      return;
-    }
-    const current = e.body?.current as TargetLinesDto | undefined;
-    if (e.status === 409 && current) {
-      setConflict({ message: e.message, current });
-      return;
-    }
-    if (e.status === 423) {
-      // Locked meanwhile: nothing can be saved here any more; the page shows the lock.
-      setLockedNow(true);
-      void invalidateValueViews(queryClient);
-    }
-    if (e.status === 400) {
-      const at = problemAt(e.field);
-      if (at.index !== null) {
-        const p = { ...at, field: at.field ?? 'text', message: e.message };
-        setProblems([p]);
-        focusProblem(p, draft);
-        return;
-      }
-    }
-    setRefusal(e.message);
+    const out = await saving.save(
+      () => put.mutateAsync({ unitId: data.unit.id, period: data.period.code, ...checked.body }),
+      { key: LIST },
+    );
+    if (!out.ok) return;
+    const next = linesOf(saving.remember([[LIST, out.answer]]).get(LIST)!);
+    // Same keys, so the focus and the open lists stay where they were.
+    setDraft((d) => d.map((l, i) => ({ ...l, ...next[i]!, origin: i })));
+    setRemoved(null);
+    setNotice({
+      tone: 'ok',
+      text:
+        next.length === 0
+          ? 'Đã lưu: kỳ này không còn chỉ tiêu chủ yếu nào.'
+          : `Đã lưu ${next.length} chỉ tiêu chủ yếu.`,
+    });
   };
 
   const submit = () => {
-    if (saving || conflict) return;
+    if (saving.saving || conflict) return;
     if (!dirty) {
       setNotice({ tone: 'info', text: 'Chưa có gì thay đổi để lưu.' });
       return;
@@ -309,77 +237,21 @@ export function TargetLinesEditor({ data, rows, indicators, canPlan, locked }: T
 
   // 409: keep mine (send it again over the version now stored) or take theirs.
   const keepMine = () => {
-    if (!conflict || saving) return;
-    const current = conflict.current;
-    queryClient.setQueryData(key, current);
-    setStored(storedOf(current));
-    setConflict(null);
-    void save(current.version);
-  };
-  const takeTheirs = () => {
-    if (!conflict) return;
-    const current = conflict.current;
-    queryClient.setQueryData(key, current);
-    const next = storedOf(current);
-    setStored(next);
-    setDraft(draftFrom(next.lines));
-    setProblems([]);
-    setRemoved(null);
-    setConflict(null);
-    setNotice({ tone: 'info', text: 'Đã lấy danh sách hiện tại; các thay đổi của bạn đã được bỏ.' });
+    if (!conflict || saving.saving) return;
+    queryClient.setQueryData(key, conflict);
+    void save(saving.choose(LIST, 'mine').get(LIST)?.version ?? 0);
   };
 
-  const partsOf = (codes: readonly string[]) => codes.map(partOf);
-  const statusOf = (codes: readonly string[]): Status | null => {
-    const parts = partsOf(codes);
-    return parts.some((p) => p === null) ? null : previewStatus(parts as DashboardRowDto[]);
-  };
-
-  if (!editable) {
+  if (!editable)
     return (
-      <div className="tl-list-wrap">
-        {lockedNow && (
-          <p className="form-error" role="alert">
-            {refusal ?? 'Kỳ này vừa bị khóa; danh sách không lưu được.'}
-          </p>
-        )}
-        {data.lines.length === 0 ? (
-          <p className="tl-empty">
-            {data.unit.name} chưa ghi chỉ tiêu chủ yếu nào cho {lowerFirst(data.period.label)}.
-          </p>
-        ) : (
-          <ol className="tl-list" aria-label="Các chỉ tiêu chủ yếu">
-            {data.lines.map((l, i) => (
-              <li
-                // biome-ignore lint/suspicious/noArrayIndexKey: the stored lines have no identity but their place
-                key={i}
-                className="tl-line is-readonly"
-                data-testid="target-line"
-                data-status={l.status}
-              >
-                <div className="tl-line-head">
-                  <span className="tl-number">{i + 1}.</span>
-                  <p className="tl-text">{l.text}</p>
-                  <StatusBadge status={l.status} className="tl-status" />
-                </div>
-                <LineParts parts={l.parts} label={`Kết quả các chỉ tiêu của dòng ${i + 1}`} />
-              </li>
-            ))}
-          </ol>
-        )}
-        {canPlan && locked && (
-          <p className="field-hint tl-readonly-note">
-            Kỳ này đã khóa: danh sách chỉ tiêu chủ yếu không sửa được cho đến khi mở khóa.
-          </p>
-        )}
-        {!canPlan && (
-          <p className="field-hint tl-readonly-note">
-            Các chỉ tiêu chủ yếu do cấp ủy của đơn vị ghi; tài khoản của bạn chỉ xem.
-          </p>
-        )}
-      </div>
+      <TargetLinesReadOnly
+        data={data}
+        canPlan={canPlan}
+        locked={locked}
+        lockedNow={saving.locked}
+        refusal={saving.refusal?.message}
+      />
     );
-  }
 
   return (
     <div className="tl-list-wrap">
@@ -391,113 +263,48 @@ export function TargetLinesEditor({ data, rows, indicators, canPlan, locked }: T
         </p>
       ) : (
         <ol className="tl-list" aria-label="Các chỉ tiêu chủ yếu">
-          {draft.map((line, i) => {
-            const n = i + 1;
-            const textProblem = problemOf(i, 'text');
-            const codesProblem = problemOf(i, 'codes');
-            const status = statusOf(line.codes);
-            const changed = lineChanged(line, stored.lines);
-            const parts = partsOf(line.codes).filter((p): p is DashboardRowDto => p !== null);
-            return (
-              <li
-                key={line.key}
-                className={`tl-line${changed ? ' is-changed' : ''}`}
-                data-testid="target-line"
-                data-status={status ?? undefined}
-              >
-                <div className="tl-line-head">
-                  <label className="tl-number" htmlFor={fieldId(line, 'text')}>
-                    <span className="visually-hidden">Nội dung chỉ tiêu chủ yếu </span>
-                    {n}.
-                  </label>
-                  <div className="tl-line-state">
-                    {status ? <StatusBadge status={status} className="tl-status" /> : null}
-                    {changed && <span className="tl-unsaved">Chưa lưu</span>}
-                  </div>
-                  <div className="tl-tools">
-                    <button
-                      id={fieldId(line, 'up')}
-                      type="button"
-                      className="button button-secondary button-quiet button-small"
-                      aria-label={`Chuyển dòng ${n} lên`}
-                      disabled={i === 0}
-                      onClick={() => move(i, -1)}
-                    >
-                      <span aria-hidden="true">↑</span> Lên
-                    </button>
-                    <button
-                      id={fieldId(line, 'down')}
-                      type="button"
-                      className="button button-secondary button-quiet button-small"
-                      aria-label={`Chuyển dòng ${n} xuống`}
-                      disabled={i === draft.length - 1}
-                      onClick={() => move(i, 1)}
-                    >
-                      <span aria-hidden="true">↓</span> Xuống
-                    </button>
-                    <button
-                      id={fieldId(line, 'remove')}
-                      type="button"
-                      className="button button-secondary button-quiet button-small tl-remove"
-                      aria-label={`Xóa dòng ${n}`}
-                      onClick={() => remove(i)}
-                    >
-                      Xóa
-                    </button>
-                  </div>
-                </div>
-                <textarea
-                  id={fieldId(line, 'text')}
-                  className="input textarea tl-textarea"
-                  rows={2}
-                  maxLength={1000}
-                  value={line.text}
-                  placeholder="Ví dụ: Có 90% đảng viên xếp loại hoàn thành tốt nhiệm vụ trở lên, trong đó có 20% hoàn thành xuất sắc nhiệm vụ"
-                  aria-invalid={textProblem ? true : undefined}
-                  aria-describedby={textProblem ? fieldId(line, 'text-error') : undefined}
-                  onChange={(e) => update(i, (l) => ({ ...l, text: e.target.value }), 'text')}
-                />
-                {textProblem && (
-                  <p id={fieldId(line, 'text-error')} className="field-error">
-                    {textProblem.message}
-                  </p>
-                )}
-                <div className="tl-bound">
-                  <LineParts parts={parts} label={`Các chỉ tiêu gắn với dòng ${n}`} />
-                  <IndicatorPicker
-                    idBase={`${id}-${line.key}`}
-                    lineNumber={n}
-                    options={options}
-                    chosen={line.codes}
-                    open={pickers.has(line.key)}
-                    onOpenChange={(open) => setPicker(line, open)}
-                    onToggle={(code, on) =>
-                      update(i, (l) => ({ ...l, codes: toggleCode(l.codes, code, on) }), 'codes')
-                    }
-                    errorId={codesProblem ? fieldId(line, 'codes-error') : undefined}
-                  />
-                  {codesProblem && (
-                    <p id={fieldId(line, 'codes-error')} className="field-error">
-                      {codesProblem.message}
-                    </p>
-                  )}
-                </div>
-              </li>
-            );
-          })}
+          {draft.map((line, i) => (
+            <TargetLineItem
+              key={line.key}
+              line={line}
+              n={i + 1}
+              count={draft.length}
+              idBase={`${id}-${line.key}`}
+              status={statusOf(line.codes)}
+              changed={lineChanged(line, stored.lines)}
+              parts={line.codes.map(partOf).filter((p): p is DashboardRowDto => p !== null)}
+              options={options}
+              pickerOpen={pickers.has(line.key)}
+              textProblem={problemOf(i, 'text')}
+              codesProblem={problemOf(i, 'codes')}
+              onText={(text) => update(i, (l) => ({ ...l, text }), 'text')}
+              onToggle={(code, on) =>
+                update(i, (l) => ({ ...l, codes: toggleCode(l.codes, code, on) }), 'codes')
+              }
+              onPicker={(open) => setPicker(line, open)}
+              onMove={(delta) => move(i, delta)}
+              onRemove={() => remove(i)}
+            />
+          ))}
         </ol>
       )}
 
-      <div ref={alertRef}>
+      <div ref={saving.alertRef}>
         {conflict && (
-          <div className="value-conflict tl-conflict" role="alert" data-testid="conflict">
-            <p className="form-error">{conflict.message}</p>
+          <ConflictChoice
+            of={saving}
+            at={LIST}
+            labels={LIST_CHOICE}
+            onKeep={keepMine}
+            className="tl-conflict"
+            testId="conflict"
+          >
             <p>Danh sách hiện tại, do người khác vừa lưu:</p>
-            {conflict.current.lines.length === 0 ? (
+            {conflict.lines.length === 0 ? (
               <p className="muted">(Danh sách trống.)</p>
             ) : (
               <ol className="tl-conflict-list">
-                {conflict.current.lines.map((l, i) => (
+                {conflict.lines.map((l, i) => (
                   // biome-ignore lint/suspicious/noArrayIndexKey: the stored lines have no identity but their place
                   <li key={i}>
                     {l.text} <StatusBadge status={l.status} />
@@ -509,26 +316,10 @@ export function TargetLinesEditor({ data, rows, indicators, canPlan, locked }: T
               Danh sách của bạn có {draft.length} dòng. Giữ danh sách của bạn sẽ thay toàn bộ danh sách hiện
               tại.
             </p>
-            <div className="form-actions">
-              <button type="button" className="button" onClick={keepMine} aria-disabled={saving}>
-                Giữ danh sách của tôi
-              </button>
-              <button type="button" className="button button-secondary" onClick={takeTheirs}>
-                Lấy danh sách hiện tại
-              </button>
-            </div>
-          </div>
+          </ConflictChoice>
         )}
-        {refusal && (
-          <p className="form-error" role="alert">
-            {refusal}
-          </p>
-        )}
-        {listProblem && (
-          <p className="form-error" role="alert">
-            {listProblem.message}
-          </p>
-        )}
+        <FormError>{saving.refusal?.message}</FormError>
+        <FormError>{listProblem?.message}</FormError>
       </div>
 
       <div className="tl-add-row">
@@ -564,8 +355,13 @@ export function TargetLinesEditor({ data, rows, indicators, canPlan, locked }: T
               Bỏ thay đổi
             </button>
           )}
-          <button type="button" className="button" onClick={submit} aria-disabled={saving || !!conflict}>
-            {saving ? 'Đang lưu…' : 'Lưu danh sách'}
+          <button
+            type="button"
+            className="button"
+            onClick={submit}
+            aria-disabled={saving.saving || !!conflict}
+          >
+            {saving.saving ? 'Đang lưu…' : 'Lưu danh sách'}
           </button>
         </div>
         {notice?.tone === 'info' && (
@@ -581,5 +377,4 @@ export function TargetLinesEditor({ data, rows, indicators, canPlan, locked }: T
   );
 }
 
-const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 const clip = (s: string) => (s.length > 60 ? `${s.slice(0, 60)}…` : s);

@@ -1,14 +1,11 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { type ClipboardEvent, type KeyboardEvent, useId, useMemo, useRef, useState } from 'react';
 import type { LockDto } from '../../../../shared/accounts';
-import type { IndicatorDef } from '../../../../shared/indicator';
 import type { Period } from '../../../../shared/period';
 import { samePeriodLastYear } from '../../../../shared/period';
-import type { ItemProblem } from '../../../../shared/schemas/common';
 import type { IndicatorDto } from '../../../../shared/schemas/indicators';
 import type { TargetDto } from '../../../../shared/schemas/values';
-import { LockIcon } from '../../../components/ui/lock-icon';
-import { ApiError } from '../../../lib/api';
+import { useVersionedSave } from '../../../components/editing/use-versioned-save';
 import { useLeaveGuard } from '../../../lib/leave-guard';
 import { valuesQueryOptions } from '../../values/api/get-values';
 import { useSaveValuesBatch } from '../../values/api/save-values-batch';
@@ -22,6 +19,8 @@ import {
   pasteBlock,
   storedText,
 } from '../utils/target-grid';
+import { GridConflicts, GridProblems } from './target-grid-lists';
+import { levelsListId, TargetGridTable } from './target-grid-table';
 import './target-grid.css';
 
 export interface TargetGridProps {
@@ -35,22 +34,13 @@ export interface TargetGridProps {
   canPlan: boolean;
 }
 
-interface Conflict {
-  current: TargetDto | null;
-}
-
 type Notice = { tone: 'ok' | 'error' | 'info'; text: string } | null;
 
-const HINTS: Record<IndicatorDef['kind'], string> = {
-  count: 'số nguyên',
-  percent: '%, tối đa 2 chữ số thập phân',
-  ratio: '% từ 0 đến 100',
-  level: 'một mức xếp loại',
+const withoutKey = <V,>(map: ReadonlyMap<string, V>, key: string) => {
+  const next = new Map(map);
+  next.delete(key);
+  return next;
 };
-
-function shownTarget(t: TargetDto | null): string {
-  return t ? t.display : 'trống';
-}
 
 /**
  * "Giao chỉ tiêu": one unit's targets for a year, its halves and its term, indicators by
@@ -61,14 +51,18 @@ function shownTarget(t: TargetDto | null): string {
 export function TargetGrid({ unit, periods, indicators, stored: initial, locks, canPlan }: TargetGridProps) {
   const id = useId();
   const queryClient = useQueryClient();
-  const save = useSaveValuesBatch();
+  const batch = useSaveValuesBatch();
   const gridRef = useRef<HTMLTableElement>(null);
-  const [stored, setStored] = useState<Map<string, TargetDto>>(() => new Map(initial));
-  const [texts, setTexts] = useState<Map<string, string>>(() => new Map());
-  const [conflicts, setConflicts] = useState<Map<string, Conflict>>(() => new Map());
-  const [refused, setRefused] = useState<Map<string, string>>(() => new Map());
+  const [texts, setTexts] = useState<ReadonlyMap<string, string>>(() => new Map());
   const [notice, setNotice] = useState<Notice>(null);
   const [copying, setCopying] = useState(false);
+  const saving = useVersionedSave<string, TargetDto>({
+    initial: () => initial,
+    // "Lấy giá trị kia": the cell shows what is stored, the typing is dropped.
+    onTheirs: (key) => setTexts((prev) => withoutKey(prev, key)),
+    unexpected: 'Không lưu được; hãy thử lại.',
+  });
+  const { stored, conflicts, itemRefusals: refused } = saving;
 
   const codes = indicators.map((i) => i.code);
   const cols = periods.map((p) => p.code);
@@ -100,11 +94,13 @@ export function TargetGrid({ unit, periods, indicators, stored: initial, locks, 
   );
   useLeaveGuard(changed.length > 0 || invalid.length > 0);
 
+  const parse = (key: string) => {
+    const [code, period] = key.split('|') as [string, string];
+    return { code, period, ind: indicators.find((i) => i.code === code) };
+  };
   const labelOf = (key: string) => {
-    const [code, period] = key.split('|');
-    const ind = indicators.find((i) => i.code === code);
-    const p = periods.find((x) => x.code === period);
-    return `${ind?.name ?? code} — ${p?.label ?? period}`;
+    const { code, period, ind } = parse(key);
+    return `${ind?.name ?? code} — ${periods.find((x) => x.code === period)?.label ?? period}`;
   };
 
   const focusCell = (row: number, col: number) => {
@@ -116,18 +112,13 @@ export function TargetGrid({ unit, periods, indicators, stored: initial, locks, 
   };
 
   const focusKey = (key: string) => {
-    const [code, period] = key.split('|');
-    focusCell(codes.indexOf(code!), cols.indexOf(period!));
+    const { code, period } = parse(key);
+    focusCell(codes.indexOf(code), cols.indexOf(period));
   };
 
   const setText = (key: string, text: string) => {
     setTexts((prev) => new Map(prev).set(key, text));
-    setRefused((prev) => {
-      if (!prev.has(key)) return prev;
-      const next = new Map(prev);
-      next.delete(key);
-      return next;
-    });
+    saving.forget({ key });
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>, row: number, col: number) => {
@@ -148,11 +139,7 @@ export function TargetGrid({ unit, periods, indicators, stored: initial, locks, 
       const key = cellKey(codes[row]!, cols[col]!);
       if (texts.has(key)) {
         e.preventDefault();
-        setTexts((prev) => {
-          const next = new Map(prev);
-          next.delete(key);
-          return next;
-        });
+        setTexts((prev) => withoutKey(prev, key));
       }
     }
   };
@@ -202,12 +189,8 @@ export function TargetGrid({ unit, periods, indicators, stored: initial, locks, 
         for (const t of answers[i]!.targets) {
           const ind = indicators.find((x) => x.code === t.code);
           if (!ind) continue;
-          const key = cellKey(t.code, p.code);
-          if (textOf(ind, p.code).trim() !== '') {
-            kept++;
-            continue;
-          }
-          writes.set(key, storedText(ind, t));
+          if (textOf(ind, p.code).trim() !== '') kept++;
+          else writes.set(cellKey(t.code, p.code), storedText(ind, t));
         }
       });
       setTexts((prev) => new Map([...prev, ...writes]));
@@ -236,10 +219,7 @@ export function TargetGrid({ unit, periods, indicators, stored: initial, locks, 
   async function onSave() {
     setNotice(null);
     if (invalid.length > 0) {
-      setNotice({
-        tone: 'error',
-        text: `Còn ${invalid.length} ô chưa hợp lệ; hãy sửa trước khi lưu.`,
-      });
+      setNotice({ tone: 'error', text: `Còn ${invalid.length} ô chưa hợp lệ; hãy sửa trước khi lưu.` });
       focusKey(invalid[0]![0]);
       return;
     }
@@ -248,80 +228,31 @@ export function TargetGrid({ unit, periods, indicators, stored: initial, locks, 
       item: (s as Extract<CellState, { kind: 'changed' }>).item,
     }));
     if (items.length === 0) return;
-    try {
-      const out = await save.mutateAsync({
-        targets: items.map(({ item }) => ({ unitId: unit.id, ...item })),
-      });
-      setStored((prev) => {
-        const next = new Map(prev);
-        for (const { key, item } of items) if (item.remove) next.delete(key);
-        for (const t of out.targets) next.set(cellKey(t.code, t.period), t);
-        return next;
-      });
-      setTexts((prev) => {
-        const next = new Map(prev);
-        for (const { key } of items) next.delete(key);
-        return next;
-      });
-      setConflicts(new Map());
-      setRefused(new Map());
+    const out = await saving.save(
+      () => batch.mutateAsync({ targets: items.map(({ item }) => ({ unitId: unit.id, ...item })) }),
+      { keyAt: (index) => items[index]?.key },
+    );
+    if (out.ok) {
+      saving.remember([
+        ...items.flatMap(({ key, item }) => (item.remove ? [[key, null] as const] : [])),
+        ...out.answer.targets.map((t) => [cellKey(t.code, t.period), t] as const),
+      ]);
+      setTexts((prev) => new Map([...prev].filter(([key]) => !items.some((i) => i.key === key))));
       setNotice({ tone: 'ok', text: `Đã lưu ${items.length} chỉ tiêu của ${unit.name}.` });
-    } catch (err) {
-      if (!(err instanceof ApiError)) {
-        setNotice({ tone: 'error', text: 'Không lưu được; hãy thử lại.' });
-        return;
-      }
-      const keyAt = (index: number) => items[index]?.key;
-      if (err.status === 409 && Array.isArray(err.body?.conflicts)) {
-        const next = new Map<string, Conflict>();
-        for (const c of err.body.conflicts as { index: number; current: TargetDto | null }[]) {
-          const key = keyAt(c.index);
-          if (key) next.set(key, { current: c.current });
-        }
-        setConflicts(next);
-        setNotice({
-          tone: 'error',
-          text: `Có ${next.size} chỉ tiêu vừa được người khác sửa trong lúc bạn nhập; chưa ô nào được lưu. Với mỗi ô, hãy chọn giữ giá trị của bạn hay lấy giá trị của người kia.`,
-        });
-        return;
-      }
-      if (err.status === 400 && Array.isArray(err.body?.errors)) {
-        const next = new Map<string, string>();
-        for (const p of err.body.errors as ItemProblem[]) {
-          const key = keyAt(p.index);
-          if (key) next.set(key, p.message);
-        }
-        setRefused(next);
-      }
-      setNotice({ tone: 'error', text: `${err.message} Chưa ô nào được lưu.` });
-    }
-  }
-
-  /** Keep mine: write over the other person's value, from its version. Take theirs: show it. */
-  const resolve = (key: string, choice: 'mine' | 'theirs') => {
-    const current = conflicts.get(key)?.current ?? null;
-    setStored((prev) => {
-      const next = new Map(prev);
-      if (current) next.set(key, current);
-      else next.delete(key);
-      return next;
-    });
-    if (choice === 'theirs')
-      setTexts((prev) => {
-        const next = new Map(prev);
-        next.delete(key);
-        return next;
+    } else if (out.conflicts > 0)
+      setNotice({
+        tone: 'error',
+        text: `Có ${out.conflicts} chỉ tiêu vừa được người khác sửa trong lúc bạn nhập; chưa ô nào được lưu. Với mỗi ô, hãy chọn giữ giá trị của bạn hay lấy giá trị của người kia.`,
       });
-    setConflicts((prev) => {
-      const next = new Map(prev);
-      next.delete(key);
-      return next;
-    });
-  };
-
-  const resolveAll = (choice: 'mine' | 'theirs') => {
-    for (const key of conflicts.keys()) resolve(key, choice);
-  };
+    else if (out.refusal)
+      setNotice({
+        tone: 'error',
+        text:
+          out.refusal.code === 'unexpected'
+            ? out.refusal.message
+            : `${out.refusal.message} Chưa ô nào được lưu.`,
+      });
+  }
 
   const hintId = `${id}-hint`;
 
@@ -338,177 +269,73 @@ export function TargetGrid({ unit, periods, indicators, stored: initial, locks, 
         </p>
       )}
 
-      <div className="target-grid-scroll">
-        <table className="target-grid" ref={gridRef} aria-describedby={hintId}>
-          <caption className="visually-hidden">
-            Chỉ tiêu giao cho {unit.name}, theo chỉ tiêu và theo kỳ
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col" className="tg-name">
-                Chỉ tiêu
-              </th>
-              <th scope="col" className="tg-unit">
-                ĐVT
-              </th>
-              {periods.map((p) => {
-                const lock = locks.get(p.code);
-                return (
-                  <th key={p.code} scope="col" className="tg-period" data-period={p.code}>
-                    {p.label}
-                    {lock && (
-                      <span className="tg-locked" title={`Đã khóa sau hội nghị đánh giá (${lock.lockedBy})`}>
-                        <LockIcon /> Đã khóa
-                      </span>
-                    )}
-                  </th>
-                );
-              })}
-            </tr>
-          </thead>
-          <tbody>
-            {indicators.map((ind, row) => (
-              <tr key={ind.code} data-code={ind.code}>
-                <th scope="row" className="tg-name">
-                  {ind.name}
-                  <span className="tg-kind">
-                    {HINTS[ind.kind]}
-                    <span className="tg-kind-unit">{ind.kind === 'count' ? ` (${ind.unitLabel})` : ''}</span>
-                  </span>
-                </th>
-                <td className="tg-unit">{ind.unitLabel}</td>
-                {periods.map((p, col) => {
-                  const key = cellKey(ind.code, p.code);
-                  const state = states.get(key)!;
-                  const conflict = conflicts.get(key);
-                  const problem = state.kind === 'invalid' ? state.message : refused.get(key);
-                  const cellState = conflict
-                    ? 'conflict'
-                    : problem
-                      ? 'invalid'
-                      : state.kind === 'changed'
-                        ? 'changed'
-                        : 'same';
-                  const errorId = `${id}-${row}-${col}-error`;
-                  return (
-                    <td key={p.code} className={`tg-cell tg-${cellState}`}>
-                      <input
-                        type="text"
-                        inputMode={ind.kind === 'level' ? 'text' : 'decimal'}
-                        list={ind.kind === 'level' ? `${id}-levels-${ind.code}` : undefined}
-                        autoComplete="off"
-                        spellCheck={false}
-                        data-row={row}
-                        data-col={col}
-                        data-period={p.code}
-                        aria-label={`${ind.name} — ${p.label}`}
-                        aria-invalid={problem ? true : undefined}
-                        aria-describedby={problem ? errorId : undefined}
-                        readOnly={!writable(col)}
-                        value={textOf(ind, p.code)}
-                        onChange={(e) => setText(key, e.target.value)}
-                        onKeyDown={(e) => onKeyDown(e, row, col)}
-                        onPaste={(e) => onPaste(e, row, col)}
-                        onBlur={() => onBlur(ind, p.code)}
-                        onFocus={(e) => e.currentTarget.select()}
-                      />
-                      {problem && (
-                        <span id={errorId} className="visually-hidden">
-                          {problem}
-                        </span>
-                      )}
-                      {cellState === 'changed' && <span className="visually-hidden">(đã sửa, chưa lưu)</span>}
-                    </td>
-                  );
-                })}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        {indicators
-          .filter((i) => i.kind === 'level')
-          .map((i) => (
-            <datalist key={i.code} id={`${id}-levels-${i.code}`}>
-              {(i.levels ?? []).map((l) => (
-                <option key={l} value={l} />
-              ))}
-            </datalist>
-          ))}
-      </div>
+      <TargetGridTable
+        id={id}
+        unitName={unit.name}
+        periods={periods}
+        indicators={indicators}
+        locks={locks}
+        tableRef={gridRef}
+        describedBy={hintId}
+        cell={(ind, p, row, col) => {
+          const key = cellKey(ind.code, p.code);
+          const state = states.get(key)!;
+          const problem = state.kind === 'invalid' ? state.message : refused.get(key);
+          const look = conflicts.has(key)
+            ? 'conflict'
+            : problem
+              ? 'invalid'
+              : state.kind === 'changed'
+                ? 'changed'
+                : 'same';
+          const errorId = `${id}-${row}-${col}-error`;
+          return (
+            <td key={p.code} className={`tg-cell tg-${look}`}>
+              <input
+                type="text"
+                inputMode={ind.kind === 'level' ? 'text' : 'decimal'}
+                list={ind.kind === 'level' ? levelsListId(id, ind.code) : undefined}
+                autoComplete="off"
+                spellCheck={false}
+                data-row={row}
+                data-col={col}
+                data-period={p.code}
+                aria-label={`${ind.name} — ${p.label}`}
+                aria-invalid={problem ? true : undefined}
+                aria-describedby={problem ? errorId : undefined}
+                readOnly={!writable(col)}
+                value={textOf(ind, p.code)}
+                onChange={(e) => setText(key, e.target.value)}
+                onKeyDown={(e) => onKeyDown(e, row, col)}
+                onPaste={(e) => onPaste(e, row, col)}
+                onBlur={() => onBlur(ind, p.code)}
+                onFocus={(e) => e.currentTarget.select()}
+              />
+              {problem && (
+                <span id={errorId} className="visually-hidden">
+                  {problem}
+                </span>
+              )}
+              {look === 'changed' && <span className="visually-hidden">(đã sửa, chưa lưu)</span>}
+            </td>
+          );
+        }}
+      />
 
-      {(invalid.length > 0 || refused.size > 0) && (
-        <section className="tg-problems" aria-label="Ô chưa hợp lệ">
-          <h3>Ô chưa hợp lệ</h3>
-          <ul>
-            {[...invalid.map(([key, s]) => [key, s.message] as const), ...refused.entries()].map(
-              ([key, message]) => (
-                <li key={key}>
-                  <button type="button" className="link-button" onClick={() => focusKey(key)}>
-                    {labelOf(key)}
-                  </button>
-                  : {message}
-                </li>
-              ),
-            )}
-          </ul>
-        </section>
-      )}
+      <GridProblems
+        problems={[...invalid.map(([key, s]) => [key, s.message] as const), ...refused.entries()]}
+        labelOf={labelOf}
+        onGo={focusKey}
+      />
 
-      {conflicts.size > 0 && (
-        <section className="tg-conflicts" aria-label="Giá trị vừa được người khác sửa">
-          <h3>Vừa được người khác sửa</h3>
-          <ul>
-            {[...conflicts.entries()].map(([key, c]) => {
-              const [code, period] = key.split('|');
-              const ind = indicators.find((i) => i.code === code)!;
-              const mine = textOf(ind, period!).trim();
-              return (
-                <li key={key} data-key={key}>
-                  <span className="tg-conflict-what">{labelOf(key)}</span>
-                  <span>
-                    Của bạn: <strong>{mine === '' ? 'trống (xóa)' : mine}</strong>; người khác vừa lưu:{' '}
-                    <strong>{shownTarget(c.current)}</strong>
-                  </span>
-                  <span className="tg-conflict-actions">
-                    <button
-                      type="button"
-                      className="button button-secondary button-small"
-                      onClick={() => resolve(key, 'mine')}
-                    >
-                      Giữ của tôi
-                    </button>
-                    <button
-                      type="button"
-                      className="button button-secondary button-small"
-                      onClick={() => resolve(key, 'theirs')}
-                    >
-                      Lấy giá trị kia
-                    </button>
-                  </span>
-                </li>
-              );
-            })}
-          </ul>
-          {conflicts.size > 1 && (
-            <p className="tg-conflict-all">
-              <button
-                type="button"
-                className="button button-secondary button-small"
-                onClick={() => resolveAll('mine')}
-              >
-                Giữ tất cả của tôi
-              </button>
-              <button
-                type="button"
-                className="button button-secondary button-small"
-                onClick={() => resolveAll('theirs')}
-              >
-                Lấy tất cả giá trị kia
-              </button>
-            </p>
-          )}
-        </section>
-      )}
+      <GridConflicts
+        saving={saving}
+        labelOf={labelOf}
+        mineOf={(key) => {
+          const { period, ind } = parse(key);
+          return ind ? textOf(ind, period).trim() : '';
+        }}
+      />
 
       {notice && (
         <p
@@ -525,15 +352,15 @@ export function TargetGrid({ unit, periods, indicators, stored: initial, locks, 
             type="button"
             className="button button-primary"
             onClick={onSave}
-            disabled={save.isPending || changed.length + invalid.length === 0 || conflicts.size > 0}
+            disabled={saving.saving || changed.length + invalid.length === 0 || conflicts.size > 0}
           >
-            {save.isPending ? 'Đang lưu…' : changed.length > 0 ? `Lưu ${changed.length} thay đổi` : 'Lưu'}
+            {saving.saving ? 'Đang lưu…' : changed.length > 0 ? `Lưu ${changed.length} thay đổi` : 'Lưu'}
           </button>
           <button
             type="button"
             className="button button-secondary"
             onClick={copyPreviousYear}
-            disabled={copying || save.isPending}
+            disabled={copying || saving.saving}
           >
             {copying ? 'Đang chép…' : 'Chép từ năm trước'}
           </button>
@@ -542,8 +369,7 @@ export function TargetGrid({ unit, periods, indicators, stored: initial, locks, 
             className="button button-secondary button-quiet"
             onClick={() => {
               setTexts(new Map());
-              setRefused(new Map());
-              setConflicts(new Map());
+              saving.reset();
               setNotice(null);
             }}
             disabled={texts.size === 0}

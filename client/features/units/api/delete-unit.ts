@@ -1,4 +1,4 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useWrite } from '../../../components/queries/api-query';
 import { api, unwrap } from '../../../lib/api';
 import { invalidateUnitViews } from './invalidate-unit-views';
 
@@ -8,7 +8,4 @@ import { invalidateUnitViews } from './invalidate-unit-views';
  */
 export const deleteUnit = (id: string) => unwrap(api.api.units[':id'].$delete({ param: { id } }));
 
-export function useDeleteUnit() {
-  const queryClient = useQueryClient();
-  return useMutation({ mutationFn: deleteUnit, onSuccess: () => invalidateUnitViews(queryClient) });
-}
+export const useDeleteUnit = () => useWrite(deleteUnit, invalidateUnitViews);

@@ -1,15 +1,14 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
+import { apiQuery } from '../../../components/queries/api-query';
 import { api, unwrap } from '../../../lib/api';
 
-/** GET /api/units: every unit, parents before their children. */
-export const unitsQueryOptions = () =>
-  queryOptions({
-    queryKey: ['units'],
-    queryFn: ({ signal }) => unwrap(api.api.units.$get(undefined, { init: { signal } })),
-    // The organisation changes rarely.
+/** GET /api/units: every unit, parents before their children. The organisation changes rarely. */
+export const unitsQueryOptions = apiQuery(
+  'units',
+  (_: undefined, init) => unwrap(api.api.units.$get(undefined, init)),
+  {
     staleTime: 5 * 60_000,
-  });
+  },
+);
 
-export function useUnits() {
-  return useQuery(unitsQueryOptions());
-}
+export const useUnits = () => useQuery(unitsQueryOptions(undefined));

@@ -1,6 +1,6 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { patchUnitBody } from '../../../../shared/schemas/units';
+import { useWrite, useWritesInTurn } from '../../../components/queries/api-query';
 import { api, unwrap } from '../../../lib/api';
 import { invalidateUnitViews } from './invalidate-unit-views';
 
@@ -13,24 +13,7 @@ export type UpdateUnitInput = { id: string; body: z.input<typeof patchUnitBody> 
 export const updateUnit = ({ id, body }: UpdateUnitInput) =>
   unwrap(api.api.units[':id'].$patch({ param: { id }, json: body }));
 
-export function useUpdateUnit() {
-  const queryClient = useQueryClient();
-  return useMutation({ mutationFn: updateUnit, onSuccess: () => invalidateUnitViews(queryClient) });
-}
+export const useUpdateUnit = () => useWrite(updateUnit, invalidateUnitViews);
 
-/**
- * Several PATCHes one after the other (two siblings swapping places), read back once. Not
- * atomic: if one is refused the ones before it stay, and the refusal says why.
- */
-export function useUpdateUnits() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: async (changes: UpdateUnitInput[]) => {
-      try {
-        for (const change of changes) await updateUnit(change);
-      } finally {
-        await invalidateUnitViews(queryClient);
-      }
-    },
-  });
-}
+/** Several PATCHes one after the other (two siblings swapping places), read back once. */
+export const useUpdateUnits = () => useWritesInTurn(updateUnit, invalidateUnitViews);

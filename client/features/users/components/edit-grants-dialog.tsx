@@ -1,7 +1,8 @@
 import { useId, useState } from 'react';
 import type { GrantInput, UserDto } from '../../../../shared/accounts';
+import { CancelButton, FormActions, FormError, SubmitButton } from '../../../components/ui/form';
 import { Loading } from '../../../components/ui/loading';
-import { ModalDialog } from '../../../components/ui/modal-dialog';
+import { type DoneDialogProps, ModalDialog, useDialogOutcome } from '../../../components/ui/modal-dialog';
 import { grantLabel } from '../../auth/utils/grant-label';
 import { useUnits } from '../../units/api/get-units';
 import { useUpdateUser } from '../api/update-user';
@@ -10,19 +11,13 @@ import { GrantPicker } from './grant-picker';
 
 const keyOf = (g: GrantInput) => `${g.role}:${g.unitId ?? '*'}`;
 
+type EditGrantsDialogProps = DoneDialogProps & { user: UserDto };
+
 /**
  * "Sửa vai trò": add and remove the roles of one user. It opens only for users whose every
  * role the signed-in user covers (shared/rights.ts `canManageUser`), so all are editable.
  */
-export function EditGrantsDialog({
-  user,
-  onClose,
-  onDone,
-}: {
-  user: UserDto;
-  onClose: () => void;
-  onDone: (message: string) => void;
-}) {
+export function EditGrantsDialog({ user, onClose, onDone }: EditGrantsDialogProps) {
   const id = useId();
   const places = useGrantPlaces();
   const units = useUnits().data?.units;
@@ -33,7 +28,7 @@ export function EditGrantsDialog({
     editable.map((g) => ({ role: g.role, unitId: g.unitId })),
   );
   const [adding, setAdding] = useState<GrantInput | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
+  const { problem, setProblem, outcome } = useDialogOutcome({ onClose, onDone });
 
   const nameOf = (unitId: string | null) =>
     unitId === null
@@ -75,13 +70,7 @@ export function EditGrantsDialog({
     setProblem(null);
     update.mutate(
       { id: user.id, body: { grants: draft } },
-      {
-        onSuccess: () => {
-          onDone(`Đã lưu vai trò của “${user.username}”.`);
-          onClose();
-        },
-        onError: (e) => setProblem(e.message),
-      },
+      outcome(`Đã lưu vai trò của “${user.username}”.`),
     );
   };
 
@@ -140,19 +129,13 @@ export function EditGrantsDialog({
           )}
         </section>
 
-        {problem && (
-          <p className="form-error" role="alert">
-            {problem}
-          </p>
-        )}
-        <div className="form-actions">
-          <button type="button" className="button" aria-disabled={update.isPending} onClick={save}>
-            {update.isPending ? 'Đang lưu…' : 'Lưu vai trò'}
-          </button>
-          <button type="button" className="button button-secondary" onClick={onClose}>
-            Hủy
-          </button>
-        </div>
+        <FormError>{problem}</FormError>
+        <FormActions>
+          <SubmitButton pending={update.isPending} pendingLabel="Đang lưu…" onClick={save}>
+            Lưu vai trò
+          </SubmitButton>
+          <CancelButton onClick={onClose} />
+        </FormActions>
       </div>
     </ModalDialog>
   );

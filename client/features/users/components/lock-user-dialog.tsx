@@ -1,33 +1,18 @@
-import { useState } from 'react';
 import type { UserDto } from '../../../../shared/accounts';
-import { ModalDialog } from '../../../components/ui/modal-dialog';
+import { CancelButton, FormActions, FormError, SubmitButton } from '../../../components/ui/form';
+import { type DoneDialogProps, ModalDialog, useDialogOutcome } from '../../../components/ui/modal-dialog';
 import { useUpdateUser } from '../api/update-user';
 
+type LockUserDialogProps = DoneDialogProps & { user: UserDto };
+
 /** "Khóa tài khoản", asked once more: the person is signed out at once. */
-export function LockUserDialog({
-  user,
-  onClose,
-  onDone,
-}: {
-  user: UserDto;
-  onClose: () => void;
-  onDone: (message: string) => void;
-}) {
+export function LockUserDialog({ user, onClose, onDone }: LockUserDialogProps) {
   const update = useUpdateUser();
-  const [problem, setProblem] = useState<string | null>(null);
+  const { problem, outcome } = useDialogOutcome({ onClose, onDone });
 
   const lock = () => {
     if (update.isPending) return;
-    update.mutate(
-      { id: user.id, body: { active: false } },
-      {
-        onSuccess: () => {
-          onDone(`Đã khóa tài khoản “${user.username}”.`);
-          onClose();
-        },
-        onError: (e) => setProblem(e.message),
-      },
-    );
+    update.mutate({ id: user.id, body: { active: false } }, outcome(`Đã khóa tài khoản “${user.username}”.`));
   };
 
   return (
@@ -38,24 +23,13 @@ export function LockUserDialog({
       className="modal-narrow"
     >
       <div className="form-stack">
-        {problem && (
-          <p className="form-error" role="alert">
-            {problem}
-          </p>
-        )}
-        <div className="form-actions">
-          <button
-            type="button"
-            className="button button-danger"
-            aria-disabled={update.isPending}
-            onClick={lock}
-          >
-            {update.isPending ? 'Đang khóa…' : 'Khóa tài khoản'}
-          </button>
-          <button type="button" className="button button-secondary" onClick={onClose}>
-            Hủy
-          </button>
-        </div>
+        <FormError>{problem}</FormError>
+        <FormActions>
+          <SubmitButton danger pending={update.isPending} pendingLabel="Đang khóa…" onClick={lock}>
+            Khóa tài khoản
+          </SubmitButton>
+          <CancelButton onClick={onClose} />
+        </FormActions>
       </div>
     </ModalDialog>
   );

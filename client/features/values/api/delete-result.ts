@@ -1,4 +1,4 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useWrite } from '../../../components/queries/api-query';
 import { api, unwrap } from '../../../lib/api';
 import { invalidateValueViews } from '../../../lib/invalidate-value-views';
 
@@ -12,7 +12,4 @@ export interface DeleteResultInput {
 export const deleteResult = ({ unitId, code, period }: DeleteResultInput) =>
   unwrap(api.api.results[':unitId'][':code'][':period'].$delete({ param: { unitId, code, period } }));
 
-export function useDeleteResult() {
-  const queryClient = useQueryClient();
-  return useMutation({ mutationFn: deleteResult, onSuccess: () => invalidateValueViews(queryClient) });
-}
+export const useDeleteResult = () => useWrite(deleteResult, invalidateValueViews);

@@ -1,4 +1,5 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
+import { apiQuery } from '../../../components/queries/api-query';
 import { api, unwrap } from '../../../lib/api';
 
 export interface ValuesParams {
@@ -8,15 +9,14 @@ export interface ValuesParams {
 
 /**
  * GET /api/values: the targets and results entered for one unit and period, with their
- * versions and notes: what the editor starts from and sends `version` of.
+ * versions and notes: what the editor starts from and sends `version` of. It must start from
+ * what is stored now, not from a minute ago.
  */
-export const valuesQueryOptions = ({ unit, period }: ValuesParams) =>
-  queryOptions({
-    queryKey: ['values', { unit, period }],
-    queryFn: ({ signal }) => unwrap(api.api.values.$get({ query: { unit, period } }, { init: { signal } })),
-    // The editor must start from what is stored now, not from a minute ago.
-    staleTime: 0,
-  });
+export const valuesQueryOptions = apiQuery(
+  'values',
+  (query: ValuesParams, init) => unwrap(api.api.values.$get({ query }, init)),
+  { staleTime: 0 },
+);
 
 export function useValues(params: ValuesParams) {
   return useQuery(valuesQueryOptions(params));

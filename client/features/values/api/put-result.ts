@@ -1,4 +1,4 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useWrite } from '../../../components/queries/api-query';
 import { api, unwrap } from '../../../lib/api';
 import { invalidateValueViews } from '../../../lib/invalidate-value-views';
 
@@ -21,7 +21,4 @@ export const putResult = ({ unitId, code, period, send, version }: PutResultInpu
     }),
   );
 
-export function usePutResult() {
-  const queryClient = useQueryClient();
-  return useMutation({ mutationFn: putResult, onSuccess: () => invalidateValueViews(queryClient) });
-}
+export const usePutResult = () => useWrite(putResult, invalidateValueViews);

@@ -1,4 +1,4 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useWrite } from '../../../components/queries/api-query';
 import { api, unwrap } from '../../../lib/api';
 import { invalidateValueViews } from '../../../lib/invalidate-value-views';
 
@@ -21,7 +21,4 @@ export const putTarget = ({ unitId, code, period, value, version }: PutTargetInp
     }),
   );
 
-export function usePutTarget() {
-  const queryClient = useQueryClient();
-  return useMutation({ mutationFn: putTarget, onSuccess: () => invalidateValueViews(queryClient) });
-}
+export const usePutTarget = () => useWrite(putTarget, invalidateValueViews);

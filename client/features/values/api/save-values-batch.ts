@@ -1,5 +1,5 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ValuesBatchBody } from '../../../../shared/schemas/values';
+import { useWrite } from '../../../components/queries/api-query';
 import { api, unwrap } from '../../../lib/api';
 import { invalidateValueViews } from '../../../lib/invalidate-value-views';
 
@@ -9,7 +9,4 @@ import { invalidateValueViews } from '../../../lib/invalidate-value-views';
  */
 export const saveValuesBatch = (body: ValuesBatchBody) => unwrap(api.api.values.batch.$post({ json: body }));
 
-export function useSaveValuesBatch() {
-  const queryClient = useQueryClient();
-  return useMutation({ mutationFn: saveValuesBatch, onSuccess: () => invalidateValueViews(queryClient) });
-}
+export const useSaveValuesBatch = () => useWrite(saveValuesBatch, invalidateValueViews);

@@ -1,17 +1,17 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
-import { formatPercentX100, formatRatioParts, formatValue } from '../../../../shared/format';
+import { formatValue } from '../../../../shared/format';
 import type { IndicatorDef } from '../../../../shared/indicator';
 import type { DashboardRowDto } from '../../../../shared/schemas/dashboard';
 import type { ResultDto, TargetDto } from '../../../../shared/schemas/values';
-import type { Value } from '../../../../shared/value';
 import { vietnamDateTime } from '../../../../shared/vietnam-time';
+import { ConflictChoice } from '../../../components/editing/conflict-choice';
+import { useVersionedSave } from '../../../components/editing/use-versioned-save';
 import { ErrorState } from '../../../components/ui/error-state';
+import { Field, FieldError, Textarea } from '../../../components/ui/field';
+import { CancelButton, FormActions, FormError, SubmitButton } from '../../../components/ui/form';
 import { Loading } from '../../../components/ui/loading';
 import { ModalDialog } from '../../../components/ui/modal-dialog';
-import { StatusBadge } from '../../../components/ui/status-badge';
-import { ApiError } from '../../../lib/api';
-import { invalidateValueViews } from '../../../lib/invalidate-value-views';
 import { useDeleteResult } from '../api/delete-result';
 import { useValues, valuesQueryOptions } from '../api/get-values';
 import { usePutResult } from '../api/put-result';
@@ -28,7 +28,15 @@ import {
   type Stored,
   type ValueFormState,
 } from '../utils/value-form';
-import { toVietnameseInput } from '../utils/vietnamese-number';
+import {
+  dtoShown,
+  ResultFields,
+  RolledNote,
+  shown,
+  TargetField,
+  TargetReadOnly,
+  ValuePreview,
+} from './value-fields';
 
 export interface ValueEditorProps {
   unit: { id: string; name: string };
@@ -80,40 +88,13 @@ export function ValueEditorDialog(props: ValueEditorProps) {
 }
 
 type Which = 'target' | 'result';
+const VALUE_CHOICE = ['Giữ giá trị của tôi', 'Lấy giá trị hiện tại'] as const;
+type Dto = TargetDto | ResultDto;
 
-interface Conflict {
-  which: Which;
-  message: string;
-  current: TargetDto | ResultDto | null;
-}
-
-/** A value with the counts behind a ratio: "92,86% (13/14)". */
-function shown(ind: IndicatorDef, v: Value | null): string {
-  if (!v) return '—';
-  const parts = formatRatioParts(v);
-  return parts ? `${formatValue(ind, v)} (${parts})` : formatValue(ind, v);
-}
-
-function targetHint(ind: IndicatorDef): string {
-  switch (ind.kind) {
-    case 'level':
-      return 'Mức xếp loại phải đạt.';
-    case 'count':
-      return `Số nguyên, tính bằng ${ind.unitLabel}.`;
-    case 'ratio':
-      return 'Tỷ lệ phần trăm từ 0 đến 100; phần thập phân dùng dấu phẩy, ví dụ 92,5.';
-    case 'percent':
-      return 'Tỷ lệ phần trăm; phần thập phân dùng dấu phẩy, ví dụ 103,5.';
-  }
-}
-
-function dtoShown(dto: TargetDto | ResultDto | null): string {
-  if (!dto) return '';
-  const r = dto as ResultDto;
-  return r.numerator !== undefined && r.denominator !== undefined
-    ? `${dto.display} (${toVietnameseInput(r.numerator)}/${toVietnameseInput(r.denominator)})`
-    : dto.display;
-}
+const storedOf = (m: ReadonlyMap<Which, Dto>): Stored => ({
+  target: (m.get('target') as TargetDto | undefined) ?? null,
+  result: (m.get('result') as ResultDto | undefined) ?? null,
+});
 
 function ValueEditorForm({
   unit,
@@ -132,41 +113,67 @@ function ValueEditorForm({
   const removeResult = useDeleteResult();
   const key = { unitId: unit.id, code: ind.code, period: period.code };
 
-  const [stored, setStored] = useState<Stored>(initial);
   const [form, setForm] = useState<ValueFormState>(() => formFromStored(ind, initial));
   const [edited, setEdited] = useState<ReadonlySet<FieldName>>(new Set());
   const [blurred, setBlurred] = useState<ReadonlySet<FieldName>>(new Set());
   const [submitted, setSubmitted] = useState(false);
-  const [saving, setSaving] = useState(false);
-  const [refusal, setRefusal] = useState<{ message: string; field?: FieldName } | null>(null);
-  const [conflict, setConflict] = useState<Conflict | null>(null);
   const [info, setInfo] = useState<string | null>(null);
   const [confirmDelete, setConfirmDelete] = useState(false);
-  const [locked, setLocked] = useState(false);
   const firstField = useRef<HTMLElement | null>(null);
-  const alertRef = useRef<HTMLDivElement>(null);
+
+  const saving = useVersionedSave<Which, Dto>({
+    initial: () => Object.entries(initial).flatMap(([k, v]) => (v ? [[k as Which, v] as const] : [])),
+    // The 409 names the current value; it is read again here with its version.
+    readCurrent: async (which) => {
+      const fresh = await queryClient.fetchQuery({
+        ...valuesQueryOptions({ unit: unit.id, period: period.code }),
+        staleTime: 0,
+      });
+      const list: Dto[] = which === 'target' ? fresh.targets : fresh.results;
+      return list.find((v) => v.code === ind.code) ?? null;
+    },
+    // "Lấy giá trị hiện tại": the other value into the fields.
+    onTheirs: (which, current) => {
+      if (which === 'target')
+        setForm((f) => ({ ...f, target: formFromStored(ind, { target: current, result: null }).target }));
+      else setForm((f) => ({ ...f, ...resultFieldsFromStored(ind, current as ResultDto | null) }));
+      setInfo('Đã lấy giá trị hiện tại vào ô nhập.');
+    },
+  });
+  const stored = storedOf(saving.stored);
+  const [conflictKey] = saving.conflicts.keys();
+  const conflict = conflictKey
+    ? { which: conflictKey, current: saving.conflicts.get(conflictKey) ?? null }
+    : null;
+  // A refusal names `value` for the target and the result alike: it goes to the one sent.
+  const refusal = saving.refusal && {
+    message: saving.refusal.message,
+    field: ((f) =>
+      f === 'value'
+        ? saving.refusal?.key === 'target'
+          ? 'target'
+          : 'value'
+        : f === 'numerator' || f === 'denominator' || f === 'note'
+          ? f
+          : undefined)(saving.refusal.field),
+  };
+  const refusalId = `${id}-refusal`;
 
   const fieldId = (f: FieldName) => `${id}-${f}`;
-  const errorId = (group: 'target' | 'result' | 'note') => `${id}-${group}-error`;
+  const resultErrorId = `${id}-result-error`;
 
   // The first field gets the focus once the stored values are in.
   useEffect(() => {
     firstField.current?.focus();
   }, []);
 
-  // A refusal or a conflict is brought into view: it may appear below the fold of a phone.
-  useEffect(() => {
-    if (refusal || conflict) alertRef.current?.scrollIntoView?.({ block: 'nearest' });
-  }, [refusal, conflict]);
-
   const set = (field: FieldName) => (e: { target: { value: string } }) => {
     const value = e.target.value;
     setForm((f) => ({ ...f, [field]: value }));
     setEdited((s) => new Set(s).add(field));
     setInfo(null);
-    if (refusal?.field === field) setRefusal(null);
+    if (refusal?.field === field) saving.dismiss();
   };
-  const blur = (field: FieldName) => () => setBlurred((s) => new Set(s).add(field));
 
   // Live checks: a field's message shows once it was changed (or on saving); "not entered
   // yet" waits until the person has left the field, so typing the numerator does not
@@ -190,55 +197,12 @@ function ValueEditorForm({
     return submitted ? plan.problems.find((p) => p.field !== 'target' && p.field !== 'note') : undefined;
   })();
   const noteProblem = plan.problems.find((p) => p.field === 'note');
-  const invalid = (f: FieldName) =>
-    targetProblem?.field === f ||
-    resultProblem?.field === f ||
-    noteProblem?.field === f ||
-    refusal?.field === f;
+  const faultOf = (f: FieldName) =>
+    resultProblem?.field === f ? resultErrorId : refusal?.field === f ? refusalId : undefined;
 
   const preview = previewOf(ind, form, stored, row.result, period.open, rights);
   const ratioShown =
     resultCheck?.kind === 'ok' && ind.kind === 'ratio' ? formatValue(ind, resultCheck.value) : null;
-
-  const fail = async (error: unknown, which: Which) => {
-    if (!(error instanceof ApiError)) {
-      setRefusal({ message: 'Đã có lỗi ngoài ý muốn; hãy thử lại.' });
-      return;
-    }
-    if (error.status === 409) {
-      // The answer names the current value; it is read again here with its version.
-      let current: TargetDto | ResultDto | null = null;
-      try {
-        const fresh = await queryClient.fetchQuery({
-          ...valuesQueryOptions({ unit: unit.id, period: period.code }),
-          staleTime: 0,
-        });
-        current =
-          which === 'target'
-            ? (fresh.targets.find((t) => t.code === ind.code) ?? null)
-            : (fresh.results.find((r) => r.code === ind.code) ?? null);
-      } catch (e) {
-        setRefusal({ message: e instanceof Error ? e.message : error.message });
-        return;
-      }
-      setConflict({ which, message: error.message, current });
-      return;
-    }
-    if (error.status === 423) {
-      // Locked meanwhile: nothing here can be saved any more, and the page shows the banner.
-      setLocked(true);
-      void invalidateValueViews(queryClient);
-    }
-    const field: FieldName | undefined =
-      error.field === 'value'
-        ? which === 'target'
-          ? 'target'
-          : 'value'
-        : error.field === 'numerator' || error.field === 'denominator' || error.field === 'note'
-          ? error.field
-          : undefined;
-    setRefusal({ message: error.message, field });
-  };
 
   const save = async (from: Stored) => {
     setSubmitted(true);
@@ -253,308 +217,96 @@ function ValueEditorForm({
       setInfo('Chưa có gì thay đổi để lưu.');
       return;
     }
-    setRefusal(null);
-    setConflict(null);
-    setSaving(true);
-    let now = from;
-    try {
-      if (next.target) {
-        try {
-          const { target } = await putTarget.mutateAsync({
-            ...key,
-            value: next.target.send.value,
-            version: next.target.version,
-          });
-          now = { ...now, target };
-          setStored(now);
-        } catch (e) {
-          await fail(e, 'target');
-          return;
-        }
-      }
-      if (next.result) {
-        try {
-          const { result } = await putResult.mutateAsync({
-            ...key,
-            send: next.result.send,
-            version: next.result.version,
-          });
-          now = { ...now, result };
-          setStored(now);
-        } catch (e) {
-          await fail(e, 'result');
-          return;
-        }
-      }
-      const what = [next.target && 'kế hoạch', next.result && 'kết quả'].filter(Boolean).join(' và ');
-      onDone(`Đã lưu ${what} của “${ind.name}”.`);
-    } finally {
-      setSaving(false);
+    if (next.target) {
+      const { target: t } = next;
+      const out = await saving.save(
+        () => putTarget.mutateAsync({ ...key, value: t.send.value, version: t.version }),
+        {
+          key: 'target',
+        },
+      );
+      if (!out.ok) return;
+      saving.remember([['target', out.answer.target]]);
     }
+    if (next.result) {
+      const { result: r } = next;
+      const out = await saving.save(
+        () => putResult.mutateAsync({ ...key, send: r.send, version: r.version }),
+        {
+          key: 'result',
+        },
+      );
+      if (!out.ok) return;
+      saving.remember([['result', out.answer.result]]);
+    }
+    const what = [next.target && 'kế hoạch', next.result && 'kết quả'].filter(Boolean).join(' và ');
+    onDone(`Đã lưu ${what} của “${ind.name}”.`);
   };
 
   const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
-    if (!saving && !locked && !conflict) void save(stored);
+    if (!saving.saving && !saving.locked && !conflict) void save(stored);
   };
 
   // 409: keep mine (send it again over the new version) or take theirs (into the fields).
   const keepMine = () => {
-    if (!conflict || saving) return;
-    const now = { ...stored, [conflict.which]: conflict.current };
-    setStored(now);
-    setConflict(null);
-    void save(now);
-  };
-  const takeTheirs = () => {
-    if (!conflict) return;
-    const now = { ...stored, [conflict.which]: conflict.current };
-    setStored(now);
-    if (conflict.which === 'target') {
-      const t = conflict.current as TargetDto | null;
-      setForm((f) => ({ ...f, target: formFromStored(ind, { target: t, result: null }).target }));
-    } else {
-      setForm((f) => ({ ...f, ...resultFieldsFromStored(ind, conflict.current as ResultDto | null) }));
-    }
-    setConflict(null);
-    setInfo('Đã lấy giá trị hiện tại vào ô nhập.');
+    if (!conflict || saving.saving) return;
+    void save(storedOf(saving.choose(conflict.which, 'mine')));
   };
 
-  const doDelete = () => {
-    setRefusal(null);
-    removeResult.mutate(key, {
-      onSuccess: () => onDone(`Đã xóa kết quả của “${ind.name}”.`),
-      onError: (e) => {
-        setConfirmDelete(false);
-        void fail(e, 'result');
-      },
-    });
+  const doDelete = async () => {
+    const out = await saving.save(() => removeResult.mutateAsync(key), { key: 'result' });
+    if (out.ok) onDone(`Đã xóa kết quả của “${ind.name}”.`);
+    else setConfirmDelete(false);
   };
 
-  const inputProps = (field: FieldName, group: 'target' | 'result' | 'note') => ({
-    id: fieldId(field),
+  const bind = (field: FieldName) => ({
     value: form[field],
     onChange: set(field),
-    onBlur: blur(field),
-    'aria-invalid': invalid(field) || undefined,
-    'aria-describedby':
-      [invalid(field) ? errorId(group) : null, `${id}-${field}-hint`].filter(Boolean).join(' ') || undefined,
+    onBlur: () => setBlurred((s) => new Set(s).add(field)),
   });
   const focusFirst = (el: HTMLElement | null) => {
     if (el && !firstField.current) firstField.current = el;
   };
+  const fields = { ind, idOf: fieldId, bind, faultOf, first: focusFirst };
 
-  const busy = saving || removeResult.isPending;
-  const storedTargetText = stored.target ? dtoShown(stored.target) : null;
+  const busy = saving.saving || removeResult.isPending;
   const rolled = !stored.result && row.result && row.result.source !== 'entered' ? row.result : null;
-  const suffix = ind.kind === 'count' ? ind.unitLabel : ind.kind === 'percent' ? '%' : null;
 
   return (
     <form className="value-form" onSubmit={submit} noValidate>
       <div className="value-group">
         {rights.plan ? (
-          <div className="field">
-            <label className="field-label" htmlFor={fieldId('target')}>
-              Kế hoạch
-            </label>
-            {ind.kind === 'level' ? (
-              <select {...inputProps('target', 'target')} ref={focusFirst} className="select">
-                <option value="">— Chưa giao —</option>
-                {(ind.levels ?? []).map((l) => (
-                  <option key={l} value={l}>
-                    {l}
-                  </option>
-                ))}
-              </select>
-            ) : (
-              <div className="input-with-suffix">
-                <input
-                  {...inputProps('target', 'target')}
-                  ref={focusFirst}
-                  className="input"
-                  inputMode="decimal"
-                  autoComplete="off"
-                />
-                {(suffix ?? (ind.kind === 'ratio' ? '%' : null)) && (
-                  <span className="input-suffix" aria-hidden="true">
-                    {suffix ?? '%'}
-                  </span>
-                )}
-              </div>
-            )}
-            <p id={`${id}-target-hint`} className="field-hint">
-              {targetHint(ind)}
-            </p>
-            {targetProblem && (
-              <p id={errorId('target')} className="field-error">
-                {targetProblem.message}
-              </p>
-            )}
-          </div>
+          <TargetField {...fields} error={targetProblem?.message} />
         ) : (
-          <div className="value-readonly" data-testid="target-readonly">
-            <span className="field-label">Kế hoạch</span>
-            <strong className="value-readonly-value">{storedTargetText ?? 'Chưa giao'}</strong>
-            <span className="field-hint">Kế hoạch do cấp ủy giao; bạn báo cáo kết quả.</span>
-          </div>
+          <TargetReadOnly text={stored.target ? dtoShown(stored.target) : null} />
         )}
       </div>
 
       {rights.report && (
         <div className="value-group">
-          {ind.kind === 'ratio' ? (
-            <fieldset className="ratio-fieldset">
-              <legend className="field-label">Kết quả</legend>
-              <div className="ratio-inputs">
-                <div className="field">
-                  <label className="field-label" htmlFor={fieldId('numerator')}>
-                    Tử số
-                  </label>
-                  <input
-                    {...inputProps('numerator', 'result')}
-                    ref={focusFirst}
-                    className="input"
-                    inputMode="numeric"
-                    autoComplete="off"
-                  />
-                  <p id={`${id}-numerator-hint`} className="field-hint">
-                    Số đạt, ví dụ số đảng viên đạt
-                  </p>
-                </div>
-                <span className="ratio-slash" aria-hidden="true">
-                  /
-                </span>
-                <div className="field">
-                  <label className="field-label" htmlFor={fieldId('denominator')}>
-                    Mẫu số
-                  </label>
-                  <input
-                    {...inputProps('denominator', 'result')}
-                    className="input"
-                    inputMode="numeric"
-                    autoComplete="off"
-                  />
-                  <p id={`${id}-denominator-hint`} className="field-hint">
-                    Tổng số, ví dụ tổng số đảng viên
-                  </p>
-                </div>
-                <output
-                  className="ratio-percent"
-                  htmlFor={`${fieldId('numerator')} ${fieldId('denominator')}`}
-                  aria-label="Tỷ lệ"
-                  data-testid="ratio-percent"
-                >
-                  = {ratioShown ?? '…'}
-                </output>
-              </div>
-            </fieldset>
-          ) : ind.kind === 'level' ? (
-            <div className="field">
-              <label className="field-label" htmlFor={fieldId('value')}>
-                Kết quả (mức đạt được)
-              </label>
-              <select {...inputProps('value', 'result')} ref={focusFirst} className="select">
-                <option value="">— Chưa báo cáo —</option>
-                {(ind.levels ?? []).map((l) => (
-                  <option key={l} value={l}>
-                    {l}
-                  </option>
-                ))}
-              </select>
-              <p id={`${id}-value-hint`} className="visually-hidden">
-                Chọn một mức xếp loại.
-              </p>
-            </div>
-          ) : (
-            <div className="field">
-              <label className="field-label" htmlFor={fieldId('value')}>
-                Kết quả
-              </label>
-              <div className="input-with-suffix">
-                <input
-                  {...inputProps('value', 'result')}
-                  ref={focusFirst}
-                  className="input"
-                  inputMode="decimal"
-                  autoComplete="off"
-                />
-                {suffix && (
-                  <span className="input-suffix" aria-hidden="true">
-                    {suffix}
-                  </span>
-                )}
-              </div>
-              <p id={`${id}-value-hint`} className="field-hint">
-                {ind.kind === 'count'
-                  ? `Số nguyên, tính bằng ${ind.unitLabel}.`
-                  : 'Tỷ lệ phần trăm; phần thập phân dùng dấu phẩy, ví dụ 103,5.'}
-              </p>
-            </div>
-          )}
-          {resultProblem && (
-            <p id={errorId('result')} className="field-error">
-              {resultProblem.message}
-            </p>
-          )}
-          {rolled && (
-            <p className="field-hint value-rolled">
-              Chưa nhập kết quả riêng cho kỳ này; bảng đang hiện {rolled.display},{' '}
-              {rolled.source === 'units'
-                ? 'tổng hợp từ các đơn vị trực thuộc'
-                : ind.timeAggregate === 'last'
-                  ? 'lấy theo kỳ gần nhất có số liệu'
-                  : 'cộng dồn từ các kỳ ngắn hơn'}
-              . Kết quả nhập ở đây sẽ được dùng thay.
-            </p>
-          )}
-
-          <section className="value-preview" aria-labelledby={`${id}-preview`}>
-            <h3 id={`${id}-preview`} className="value-preview-title">
-              Xem trước khi lưu
-            </h3>
-            <dl className="value-preview-list">
-              <div>
-                <dt>Kế hoạch</dt>
-                <dd>{shown(ind, preview.target)}</dd>
-              </div>
-              <div>
-                <dt>Thực hiện</dt>
-                <dd>{shown(ind, preview.result)}</dd>
-              </div>
-              <div>
-                <dt>Tỷ lệ so với KH</dt>
-                <dd>{preview.achievementX100 === null ? '—' : formatPercentX100(preview.achievementX100)}</dd>
-              </div>
-              <div>
-                <dt>Đánh giá</dt>
-                <dd role="status" data-testid="status-preview">
-                  <StatusBadge status={preview.status} />
-                </dd>
-              </div>
-            </dl>
-          </section>
-
-          <div className="field">
-            <label className="field-label" htmlFor={fieldId('note')}>
-              Ghi chú minh chứng
-            </label>
-            <textarea {...inputProps('note', 'note')} className="input textarea" rows={3} maxLength={2000} />
-            <p id={`${id}-note-hint`} className="field-hint">
-              Căn cứ của số liệu, ví dụ: biên bản, quyết định, danh sách kèm theo.
-            </p>
-            {noteProblem && (
-              <p id={errorId('note')} className="field-error">
-                {noteProblem.message}
-              </p>
-            )}
-          </div>
+          <ResultFields {...fields} ratioShown={ratioShown} />
+          <FieldError id={resultErrorId} live>
+            {resultProblem?.message}
+          </FieldError>
+          {rolled && <RolledNote ind={ind} rolled={rolled} />}
+          <ValuePreview id={`${id}-preview`} ind={ind} preview={preview} />
+          <Field
+            id={fieldId('note')}
+            label="Ghi chú minh chứng"
+            hint="Căn cứ của số liệu, ví dụ: biên bản, quyết định, danh sách kèm theo."
+            error={noteProblem?.message}
+            errorElsewhere={faultOf('note')}
+            live
+          >
+            <Textarea {...bind('note')} rows={3} maxLength={2000} />
+          </Field>
         </div>
       )}
 
-      <div ref={alertRef}>
+      <div ref={saving.alertRef}>
         {conflict && (
-          <div className="value-conflict" role="alert">
-            <p className="form-error">{conflict.message}</p>
+          <ConflictChoice of={saving} at={conflict.which} labels={VALUE_CHOICE} onKeep={keepMine}>
             <p>
               {conflict.current ? (
                 <>
@@ -577,21 +329,9 @@ function ValueEditorForm({
               </strong>
               .
             </p>
-            <div className="form-actions">
-              <button type="button" className="button" onClick={keepMine} aria-disabled={busy}>
-                Giữ giá trị của tôi
-              </button>
-              <button type="button" className="button button-secondary" onClick={takeTheirs}>
-                Lấy giá trị hiện tại
-              </button>
-            </div>
-          </div>
+          </ConflictChoice>
         )}
-        {refusal && (
-          <p className="form-error" role="alert">
-            {refusal.message}
-          </p>
-        )}
+        <FormError id={refusalId}>{refusal?.message}</FormError>
       </div>
       {info && (
         <p className="form-note" role="status">
@@ -605,11 +345,11 @@ function ValueEditorForm({
             Xóa kết quả đã báo cáo của {unit.name} trong{' '}
             {period.label.charAt(0).toLowerCase() + period.label.slice(1)}? Việc xóa được ghi vào lịch sử.
           </p>
-          <div className="form-actions">
+          <FormActions>
             <button
               type="button"
               className="button button-danger"
-              onClick={doDelete}
+              onClick={() => void doDelete()}
               aria-disabled={busy}
               aria-describedby={`${id}-confirm`}
               // biome-ignore lint/a11y/noAutofocus: the confirmation is the only thing to answer
@@ -617,25 +357,19 @@ function ValueEditorForm({
             >
               {removeResult.isPending ? 'Đang xóa…' : 'Xóa kết quả'}
             </button>
-            <button type="button" className="button button-secondary" onClick={() => setConfirmDelete(false)}>
-              Không xóa
-            </button>
-          </div>
+            <CancelButton onClick={() => setConfirmDelete(false)}>Không xóa</CancelButton>
+          </FormActions>
         </div>
       ) : (
-        <div className="form-actions value-actions-bar">
-          {locked || conflict ? (
-            <button type="button" className="button button-secondary" onClick={onClose}>
-              {locked ? 'Đóng' : 'Hủy'}
-            </button>
+        <FormActions className="value-actions-bar">
+          {saving.locked || conflict ? (
+            <CancelButton onClick={onClose}>{saving.locked ? 'Đóng' : 'Hủy'}</CancelButton>
           ) : (
             <>
-              <button type="submit" className="button" aria-disabled={busy}>
-                {saving ? 'Đang lưu…' : 'Lưu'}
-              </button>
-              <button type="button" className="button button-secondary" onClick={onClose}>
-                Hủy
-              </button>
+              <SubmitButton pending={saving.saving} pendingLabel="Đang lưu…">
+                Lưu
+              </SubmitButton>
+              <CancelButton onClick={onClose} />
               {rights.report && stored.result && (
                 <button
                   type="button"
@@ -647,7 +381,7 @@ function ValueEditorForm({
               )}
             </>
           )}
-        </div>
+        </FormActions>
       )}
     </form>
   );

@@ -2,7 +2,7 @@ import type { IndicatorDef } from '../../../../shared/indicator';
 import { achievementX100, judge, type Status } from '../../../../shared/judgement';
 import type { RowResultDto } from '../../../../shared/schemas/dashboard';
 import { type ResultDto, resultBody, type TargetDto } from '../../../../shared/schemas/values';
-import { checkResultInput, checkTargetInput, parseDecimalX100, type Value } from '../../../../shared/value';
+import { checkResultInput, checkTargetInput, type Value, valueFromJson } from '../../../../shared/value';
 import { readVietnameseDecimal, toVietnameseInput } from './vietnamese-number';
 
 // What the value editor reads, checks and sends, apart from React: the same rules as the
@@ -42,17 +42,11 @@ export interface Rights {
 const quoteAsTyped = (message: string, sent: string, typed: string) =>
   sent === typed ? message : message.replaceAll(`"${sent}"`, `"${typed}"`);
 
-type ValueLike = { value: number | string; numerator?: number | undefined; denominator?: number | undefined };
-
 /** A value from the server as the shared rules hold it; null when it cannot be read. */
-export function storedValue(ind: IndicatorDef, v: ValueLike | null | undefined): Value | null {
-  if (!v) return null;
-  if (v.numerator !== undefined && v.denominator !== undefined)
-    return { type: 'ratio', numerator: v.numerator, denominator: v.denominator };
-  if (ind.kind === 'level') return typeof v.value === 'string' ? { type: 'level', level: v.value } : null;
-  const x100 = parseDecimalX100(v.value, 2);
-  return x100 === null ? null : { type: 'number', x100 };
-}
+export const storedValue = (
+  ind: IndicatorDef,
+  v: Parameters<typeof valueFromJson>[1] | undefined,
+): Value | null => valueFromJson(ind, v ?? null);
 
 export function sameValue(a: Value | null, b: Value | null): boolean {
   if (a === null || b === null) return a === b;

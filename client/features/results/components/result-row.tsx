@@ -1,0 +1,201 @@
+import { formatPercentX100, formatRatioParts, formatValue } from '../../../../shared/format';
+import type { IndicatorDef } from '../../../../shared/indicator';
+import type { DashboardRowDto } from '../../../../shared/schemas/dashboard';
+import type { IndicatorDto } from '../../../../shared/schemas/indicators';
+import type { ResultDto, TargetDto } from '../../../../shared/schemas/values';
+import { ConflictChoice } from '../../../components/editing/conflict-choice';
+import type { VersionedSave } from '../../../components/editing/use-versioned-save';
+import { Field, FieldError, Input, Label, Select } from '../../../components/ui/field';
+import { StatusBadge } from '../../../components/ui/status-badge';
+import { followLink } from '../../../lib/location';
+import { LevelOptions } from '../../values/components/value-fields';
+import type { Check, Preview, ResultSend, ValueFormState } from '../../values/utils/value-form';
+
+export type Fields = Omit<ValueFormState, 'target'>;
+
+function shownValue(ind: IndicatorDef, dto: ResultDto | null): string {
+  if (!dto) return 'chưa có';
+  const parts =
+    dto.numerator !== undefined && dto.denominator !== undefined
+      ? ` (${formatRatioParts({ type: 'ratio', numerator: dto.numerator, denominator: dto.denominator })})`
+      : '';
+  return `${dto.display}${parts}${ind.kind === 'count' ? ` ${ind.unitLabel}` : ''}`;
+}
+
+export interface ResultRowProps {
+  id: string;
+  ind: IndicatorDto;
+  form: Fields;
+  target: TargetDto | null;
+  result: ResultDto | null;
+  row: DashboardRowDto | undefined;
+  preview: Preview;
+  check: Check<ResultSend>;
+  problem: { field: string; message: string } | null;
+  /** Someone else saved meanwhile: what is stored now. */
+  conflict: { current: ResultDto | null } | null;
+  state: 'conflict' | 'invalid' | 'changed' | 'same';
+  /** Typed here since the last save. */
+  typed: boolean;
+  remove: boolean;
+  editable: boolean;
+  ratingsHref: string;
+  onField: (field: keyof Fields, value: string) => void;
+  onRemove: () => void;
+  onKeep: () => void;
+  /** The save the row's conflict is of. */
+  saving: VersionedSave<string, ResultDto>;
+}
+
+/** One indicator of the results form: its target, the input its kind needs, the preview, the choice on a conflict. */
+export function ResultRow(p: ResultRowProps) {
+  const { ind, form, target, row, remove } = p;
+  const fieldId = (f: string) => `${p.id}-${ind.code}-${f}`;
+  const errorId = `${p.id}-${ind.code}-error`;
+  const described = p.problem ? errorId : undefined;
+  const readOnly = !p.editable || remove;
+  const rolled = !p.result && row?.result && row.result.source !== 'entered' ? row.result : null;
+  const input = (field: keyof Fields) => ({
+    value: remove ? '' : form[field],
+    readOnly,
+    'aria-invalid': p.problem?.field === field || undefined,
+    onChange: (e: { target: { value: string } }) => p.onField(field, e.target.value),
+  });
+  return (
+    <li className={`result-row result-${p.state}`} data-code={ind.code}>
+      <div className="result-head">
+        <h3 className="result-name">{ind.name}</h3>
+        <p className="result-target">
+          Kế hoạch: <strong>{target ? target.display : 'chưa giao'}</strong>
+          {target && ind.kind === 'count' && ` ${ind.unitLabel}`}
+          {ind.memberRating && p.editable && (
+            <>
+              {' · '}
+              <a href={p.ratingsHref} onClick={(e) => followLink(e, p.ratingsHref)}>
+                Nhập theo xếp loại đảng viên
+              </a>
+            </>
+          )}
+        </p>
+      </div>
+
+      <div className="result-inputs">
+        {ind.kind === 'ratio' ? (
+          <fieldset className="result-ratio">
+            <Label as="legend">Kết quả</Label>
+            <label className="visually-hidden" htmlFor={fieldId('numerator')}>
+              {ind.name}: tử số
+            </label>
+            <Input
+              {...input('numerator')}
+              id={fieldId('numerator')}
+              inputMode="numeric"
+              autoComplete="off"
+              placeholder="Tử số"
+              aria-describedby={described}
+            />
+            <span aria-hidden="true">trên</span>
+            <label className="visually-hidden" htmlFor={fieldId('denominator')}>
+              {ind.name}: mẫu số
+            </label>
+            <Input
+              {...input('denominator')}
+              id={fieldId('denominator')}
+              inputMode="numeric"
+              autoComplete="off"
+              placeholder="Mẫu số"
+              aria-describedby={described}
+            />
+          </fieldset>
+        ) : (
+          <Field
+            id={fieldId('value')}
+            className="rf-value"
+            label={`Kết quả${ind.kind === 'count' ? ` (${ind.unitLabel})` : ind.kind === 'percent' ? ' (%)' : ''}`}
+          >
+            {ind.kind === 'level' ? (
+              <Select
+                disabled={readOnly}
+                value={remove ? '' : form.value}
+                aria-describedby={described}
+                onChange={(e) => p.onField('value', e.target.value)}
+              >
+                <LevelOptions levels={ind.levels} none="— Chưa báo cáo —" />
+              </Select>
+            ) : (
+              <Input
+                {...input('value')}
+                inputMode="decimal"
+                autoComplete="off"
+                aria-describedby={described}
+              />
+            )}
+          </Field>
+        )}
+        <Field id={fieldId('note')} className="rf-note" label="Minh chứng">
+          <Input
+            {...input('note')}
+            autoComplete="off"
+            placeholder="Ví dụ: đã nghiệm thu 01 đề tài cấp tỉnh"
+          />
+        </Field>
+      </div>
+
+      <div className="result-preview" aria-live="polite">
+        <StatusBadge status={p.preview.status} />
+        <span className="result-achievement">
+          {p.preview.achievementX100 !== null
+            ? `${formatPercentX100(p.preview.achievementX100)} kế hoạch`
+            : ind.kind === 'ratio' && p.check.kind === 'ok'
+              ? formatValue(ind, p.check.value)
+              : ''}
+        </span>
+        {rolled && !p.typed && (
+          <span className="result-rolled">
+            {rolled.source === 'units'
+              ? `Tổng hợp từ đơn vị trực thuộc: ${rolled.display}${rolled.coverage ? ` (${rolled.coverage.reported}/${rolled.coverage.total} đơn vị)` : ''}`
+              : ind.timeAggregate === 'last'
+                ? `Theo kỳ gần nhất có số liệu: ${rolled.display}`
+                : `Cộng dồn các kỳ: ${rolled.display}`}
+          </span>
+        )}
+        {p.editable && p.result && !remove && (
+          <button
+            type="button"
+            className="button button-secondary button-quiet button-small"
+            onClick={p.onRemove}
+          >
+            Xóa kết quả
+          </button>
+        )}
+        {remove && (
+          <span className="result-removing">
+            Sẽ xóa kết quả khi lưu.{' '}
+            <button type="button" className="link-button" onClick={p.onKeep}>
+              Giữ lại
+            </button>
+          </span>
+        )}
+      </div>
+
+      <FieldError id={errorId} className="result-error" live>
+        {p.problem?.message}
+      </FieldError>
+      {p.conflict && (
+        <ConflictChoice
+          of={p.saving}
+          at={ind.code}
+          labels={['Giữ số của tôi', 'Lấy số của người kia']}
+          as="section"
+          className="result-conflict"
+          label={`Vừa được người khác lưu: ${ind.name}`}
+        >
+          <p>
+            Người khác vừa lưu: <strong>{shownValue(ind, p.conflict.current)}</strong>
+            {p.conflict.current?.note ? ` — “${p.conflict.current.note}”` : ''}.
+          </p>
+        </ConflictChoice>
+      )}
+    </li>
+  );
+}
