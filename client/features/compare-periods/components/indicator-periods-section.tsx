@@ -5,7 +5,7 @@ import { EmptyState } from '../../../components/ui/empty-state';
 import { ErrorState } from '../../../components/ui/error-state';
 import { Loading, SkeletonRows } from '../../../components/ui/loading';
 import { STATUS_CHART_COLORS, TARGET_FILL, TARGET_STROKE } from '../../../components/ui/status-colors';
-import { followLink } from '../../../lib/location';
+import { useFollowLink } from '../../../lib/navigation';
 import { useComparePeriods } from '../api/get-compare-periods';
 import { chartSummary, periodChartData } from '../utils/period-chart-data';
 import { IndicatorPeriodsTable } from './indicator-periods-table';
@@ -43,6 +43,7 @@ export function IndicatorPeriodsSection({
   overviewHref,
   headingRef,
 }: IndicatorPeriodsSectionProps) {
+  const followLink = useFollowLink();
   const id = useId();
   const query = useComparePeriods({ unit: unitId, code, periods });
   const data = query.data;

@@ -6,7 +6,7 @@ import { EmptyState } from '../../../components/ui/empty-state';
 import { Loading } from '../../../components/ui/loading';
 import { StatusBadge } from '../../../components/ui/status-badge';
 import { STATUS_CHART_COLORS, TARGET_FILL, TARGET_STROKE } from '../../../components/ui/status-colors';
-import { followLink } from '../../../lib/location';
+import { useFollowLink } from '../../../lib/navigation';
 import { rankingChartData, rankingRule, rankUnits } from '../utils/ranking';
 
 // The dashboard's chart of target against result per unit, drawn here with the units in rank
@@ -27,6 +27,7 @@ interface RankingSectionProps {
 
 /** "Xếp hạng các đơn vị: <chỉ tiêu> — <kỳ>": the units from best to worst on one indicator. */
 export function RankingSection({ data, code, onCodeChange, dashboardHref }: RankingSectionProps) {
+  const followLink = useFollowLink();
   const id = useId();
   const indicator = data.indicators.find((i) => i.code === code) ?? data.indicators[0];
   const ranking = useMemo(() => (indicator ? rankUnits(data.rows, indicator) : []), [data.rows, indicator]);

@@ -7,7 +7,7 @@ import { ErrorState } from '../../../components/ui/error-state';
 import { Loading } from '../../../components/ui/loading';
 import { StatusBadge } from '../../../components/ui/status-badge';
 import { STATUS_CHART_COLORS, TARGET_FILL, TARGET_STROKE } from '../../../components/ui/status-colors';
-import { followLink } from '../../../lib/location';
+import { useFollowLink } from '../../../lib/navigation';
 import { useDashboardUnits } from '../api/get-dashboard-units';
 import { formatAchievement } from '../utils/achievement';
 
@@ -125,6 +125,7 @@ function ChartBody({
   /** The dashboard of a unit below: where a click on its name leads. */
   hrefOf: (unitId: string) => string;
 }) {
+  const followLink = useFollowLink();
   if (data.rows.length === 0) {
     return (
       <EmptyState hint="Chọn một Đảng bộ hoặc đơn vị có đơn vị trực thuộc để so sánh.">

@@ -18,7 +18,7 @@ import { parseDecimalX100 } from '../../../../shared/value';
 import { StatusBadge } from '../../../components/ui/status-badge';
 import { ApiError } from '../../../lib/api';
 import { invalidateValueViews } from '../../../lib/invalidate-value-views';
-import { useLeaveGuard } from '../../../lib/leave-guard';
+import { useLeaveGuard } from '../../../lib/navigation';
 import { vietnamDateTime } from '../../../lib/vietnam-time';
 import { type MemberRatingAnswer, memberRatingQueryOptions } from '../api/get-member-rating';
 import { usePutMemberRating } from '../api/put-member-rating';

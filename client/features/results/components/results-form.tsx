@@ -8,8 +8,7 @@ import type { IndicatorDto } from '../../../../shared/schemas/indicators';
 import type { BatchResultItem, ResultDto, TargetDto } from '../../../../shared/schemas/values';
 import { StatusBadge } from '../../../components/ui/status-badge';
 import { ApiError } from '../../../lib/api';
-import { useLeaveGuard } from '../../../lib/leave-guard';
-import { followLink } from '../../../lib/location';
+import { useFollowLink, useLeaveGuard } from '../../../lib/navigation';
 import { useSaveValuesBatch } from '../../values/api/save-values-batch';
 import {
   checkResult,
@@ -57,6 +56,7 @@ function shownValue(ind: IndicatorDef, dto: ResultDto | null): string {
  * writes every changed result in one transaction or none.
  */
 export function ResultsForm(props: ResultsFormProps) {
+  const followLink = useFollowLink();
   const { unit, period, indicators, targets, rows, lock, canReport, ratingsHref } = props;
   const id = useId();
   const save = useSaveValuesBatch();

@@ -7,7 +7,7 @@ import type { TargetLineInput, TargetLinesDto } from '../../../../shared/schemas
 import { StatusBadge } from '../../../components/ui/status-badge';
 import { ApiError } from '../../../lib/api';
 import { invalidateValueViews } from '../../../lib/invalidate-value-views';
-import { useLeaveGuard } from '../../../lib/leave-guard';
+import { useLeaveGuard } from '../../../lib/navigation';
 import { targetLinesQueryOptions } from '../api/get-target-lines';
 import { usePutTargetLines } from '../api/put-target-lines';
 import {

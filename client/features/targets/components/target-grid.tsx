@@ -9,7 +9,7 @@ import type { IndicatorDto } from '../../../../shared/schemas/indicators';
 import type { TargetDto } from '../../../../shared/schemas/values';
 import { LockIcon } from '../../../components/ui/lock-icon';
 import { ApiError } from '../../../lib/api';
-import { useLeaveGuard } from '../../../lib/leave-guard';
+import { useLeaveGuard } from '../../../lib/navigation';
 import { valuesQueryOptions } from '../../values/api/get-values';
 import { useSaveValuesBatch } from '../../values/api/save-values-batch';
 import {
