@@ -127,7 +127,11 @@ export function CompareUnitsPage() {
               <>
                 <Card
                   className="card cmpu-card"
-                  title={`Bảng so sánh: ${data.rows.length} đơn vị, ${indicators.length} chỉ tiêu`}
+                  title={
+                    <>
+                      Bảng so sánh: {data.rows.length} đơn vị, {indicators.length} chỉ tiêu
+                    </>
+                  }
                   hint="Bấm tiêu đề cột để sắp xếp; bấm tên đơn vị để mở bảng chỉ tiêu của đơn vị."
                 >
                   <p className="cmpu-sort-line" role="status">

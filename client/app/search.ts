@@ -59,7 +59,7 @@ export const conferenceSearch = unitPeriodSearch.extend({ slide: z.string().opti
 /** The query string as plain text values: `?period=2021` is the text "2021", as it always was. */
 export function parseSearch(search: string): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [key, value] of new URLSearchParams(search)) if (!(key in out)) out[key] = value;
+  for (const [key, value] of new URLSearchParams(search)) if (!Object.hasOwn(out, key)) out[key] = value;
   return out;
 }
 
