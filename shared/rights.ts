@@ -57,6 +57,11 @@ export function can<Id>(
   return grants.some((g) => CAPABILITIES[g.role].includes(capability) && reaches(parentOf, g, unitId));
 }
 
+/** Whether one holds `capability` on some unit at least: whether a screen for it has anything to offer. */
+export function holds<Id>(grants: readonly GrantLike<Id>[], capability: Capability): boolean {
+  return grants.some((g) => CAPABILITIES[g.role].includes(capability));
+}
+
 /** Unlocking needs an admin reaching the unit, or a committee granted strictly above it. */
 export function canUnlock<Id>(grants: readonly GrantLike<Id>[], parentOf: ParentOf<Id>, unitId: Id): boolean {
   return grants.some(

@@ -1,18 +1,17 @@
-import { useEffect } from 'react';
-import type { MeDto } from '../../shared/accounts';
-import type { Rights } from '../features/auth/utils/use-rights';
+import { useRights } from '../features/auth/utils/use-rights';
 import { IndicatorsSection } from '../features/catalogue/components/indicators-section';
 import { UnitsSection } from '../features/catalogue/components/units-section';
+import { usePageTitle, useSignedIn } from './page-state';
 import '../features/catalogue/catalogue.css';
 
 /**
  * "Danh mục": the organisation tree and the catalogue of indicators. Units: those the user
  * manages; indicators: kept by admins and root committees, read by everyone else.
  */
-export function CataloguePage({ me, rights }: { me: MeDto; rights: Rights }) {
-  useEffect(() => {
-    document.title = 'Danh mục · Chỉ tiêu';
-  }, []);
+export function CataloguePage() {
+  const me = useSignedIn();
+  const rights = useRights();
+  usePageTitle('Danh mục');
 
   return (
     <div className="page-stack catalogue-page">

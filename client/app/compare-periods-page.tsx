@@ -1,8 +1,6 @@
-import { type ReactNode, useEffect, useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import { currentYear } from '../../shared/vietnam-time';
 import { EmptyState } from '../components/ui/empty-state';
-import { ErrorState } from '../components/ui/error-state';
-import { SkeletonRows } from '../components/ui/loading';
 import { CompareOverviewSection } from '../features/compare-periods/components/compare-overview-section';
 import { CompareToolbar, type ToolbarPatch } from '../features/compare-periods/components/compare-toolbar';
 import { IndicatorPeriodsSection } from '../features/compare-periods/components/indicator-periods-section';
@@ -16,7 +14,9 @@ import { withParams } from '../features/compare-periods/utils/links';
 import { useIndicators } from '../features/indicators/api/get-indicators';
 import { useUnits } from '../features/units/api/get-units';
 import { rootUnits } from '../features/units/utils/unit-tree';
-import { patchSearchParams, useSearchParams } from '../lib/url-state';
+import { PageStatus } from './page-frame';
+import { usePageTitle } from './page-state';
+import { usePageSearch } from './search';
 
 const PATH = '/so-sanh-ky';
 
@@ -27,7 +27,7 @@ const PATH = '/so-sanh-ky';
  * in the address (?unit=1&kind=h1&from=2022&to=2026&code=KET_NAP).
  */
 export function ComparePeriodsPage() {
-  const params = useSearchParams();
+  const [params, setParams] = usePageSearch(PATH);
   const units = useUnits();
   const indicators = useIndicators();
   const thisYear = currentYear();
@@ -38,8 +38,8 @@ export function ComparePeriodsPage() {
 
   // Defaults when the address does not say: the first unit the user may read.
   const list = units.data?.units ?? [];
-  const unitId = params.unit || rootUnits(list)[0]?.id;
-  const code = params.code || undefined;
+  const unitId = params.unit ?? rootUnits(list)[0]?.id;
+  const code = params.code;
 
   const catalogue = indicators.data?.indicators ?? [];
   const inUse = catalogue.filter((i) => !i.archived).map((i) => ({ code: i.code, name: i.name }));
@@ -55,7 +55,7 @@ export function ComparePeriodsPage() {
     to: String(choice.to),
   };
   const change = (patch: ToolbarPatch) =>
-    patchSearchParams({
+    setParams({
       unit: patch.unit ?? unitId,
       kind: patch.kind ?? choice.kind,
       from: String(patch.from ?? choice.from),
@@ -67,9 +67,7 @@ export function ComparePeriodsPage() {
 
   const unitName = list.find((u) => u.id === unitId)?.name;
   const heading = unitName ? `So sánh theo kỳ: ${unitName}` : 'So sánh theo kỳ';
-  useEffect(() => {
-    document.title = `${heading} · Chỉ tiêu`;
-  }, [heading]);
+  usePageTitle(heading);
 
   // Into one indicator and back: the focus goes to the heading of what is now shown, unless
   // it is still on a control of the page (the indicator list).
@@ -90,60 +88,6 @@ export function ComparePeriodsPage() {
   const codes = periods.map((p) => p.code);
   const tooMany = periods.length > MAX_COMPARED;
 
-  let body: ReactNode;
-  if (noUnits) {
-    body = (
-      <div className="card">
-        <EmptyState hint="Hãy thêm Đảng bộ và các đơn vị trực thuộc trước.">Chưa có đơn vị nào.</EmptyState>
-      </div>
-    );
-  } else if (units.isError && !unitId) {
-    body = (
-      <div className="card">
-        <ErrorState error={units.error} onRetry={() => units.refetch()} />
-      </div>
-    );
-  } else if (!unitId) {
-    body = (
-      <div className="card">
-        <SkeletonRows rows={5} label="Đang tải…" />
-      </div>
-    );
-  } else if (tooMany || periods.length === 0) {
-    body = (
-      <div className="card">
-        <EmptyState hint="Hãy chọn lại khoảng năm ở phía trên.">
-          {tooMany
-            ? `Chỉ so sánh được nhiều nhất ${MAX_COMPARED} kỳ một lần.`
-            : 'Khoảng năm này không có kỳ nào để so sánh.'}
-        </EmptyState>
-      </div>
-    );
-  } else if (code) {
-    body = (
-      <IndicatorPeriodsSection
-        unitId={unitId}
-        code={code}
-        periods={codes}
-        choiceText={choiceText}
-        name={chosen?.name}
-        timeAggregate={chosen?.timeAggregate}
-        overviewHref={overviewHref}
-        headingRef={headingRef}
-      />
-    );
-  } else {
-    body = (
-      <CompareOverviewSection
-        unitId={unitId}
-        periods={codes}
-        choiceText={choiceText}
-        indicatorHref={indicatorHref}
-        headingRef={headingRef}
-      />
-    );
-  }
-
   return (
     <div className="page-stack cmpk">
       <CompareToolbar
@@ -157,7 +101,37 @@ export function ComparePeriodsPage() {
         onChange={change}
       />
       <h1 className="page-title">{heading}</h1>
-      {body}
+      <PageStatus
+        noUnits={noUnits && 'Hãy thêm Đảng bộ và các đơn vị trực thuộc trước.'}
+        error={!unitId && units.error}
+        onRetry={() => units.refetch()}
+        loading="Đang tải…"
+        rows={5}
+      >
+        {unitId &&
+          (tooMany || periods.length === 0 ? (
+            <div className="card">
+              <EmptyState hint="Hãy chọn lại khoảng năm ở phía trên.">
+                {tooMany
+                  ? `Chỉ so sánh được nhiều nhất ${MAX_COMPARED} kỳ một lần.`
+                  : 'Khoảng năm này không có kỳ nào để so sánh.'}
+              </EmptyState>
+            </div>
+          ) : code ? (
+            <IndicatorPeriodsSection
+              {...{ unitId, periods: codes, choiceText, headingRef }}
+              code={code}
+              name={chosen?.name}
+              timeAggregate={chosen?.timeAggregate}
+              overviewHref={overviewHref}
+            />
+          ) : (
+            <CompareOverviewSection
+              {...{ unitId, periods: codes, choiceText, headingRef }}
+              indicatorHref={indicatorHref}
+            />
+          ))}
+      </PageStatus>
     </div>
   );
 }

@@ -1,26 +1,16 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { parsePeriod } from '../../shared/period';
-import { currentYear } from '../../shared/vietnam-time';
 import { EmptyState } from '../components/ui/empty-state';
 import { ErrorState } from '../components/ui/error-state';
-import { Loading, SkeletonRows } from '../components/ui/loading';
+import { Loading } from '../components/ui/loading';
 import { ConferenceSetup } from '../features/conference/components/conference-setup';
 import { FULLSCREEN_REFUSED, Presentation } from '../features/conference/components/presentation';
 import { ShowDialog } from '../features/conference/components/show-dialog';
 import { enterFullscreen, exitFullscreen } from '../features/conference/utils/fullscreen';
 import { buildSlides, emptyMessage, slideFromParam } from '../features/conference/utils/slides';
-import { PeriodPicker } from '../features/periods/components/period-picker';
 import { useTargetLines } from '../features/target-lines/api/get-target-lines';
-import { useUnits } from '../features/units/api/get-units';
-import { UnitPicker } from '../features/units/components/unit-picker';
 import { rootUnits } from '../features/units/utils/unit-tree';
-import {
-  patchSearchParams,
-  type Selection,
-  setSelection,
-  useSearchParams,
-  useSelection,
-} from '../lib/url-state';
+import { PageStatus, UnitPeriodToolbar } from './page-frame';
+import { usePageTitle, useUnitPeriod } from './page-state';
 
 /**
  * "Trình chiếu": the review conference's slides, one per "chỉ tiêu chủ yếu" of a unit and
@@ -28,14 +18,19 @@ import {
  * and the slide on screen (?unit=…&period=2021&slide=3), so a reload resumes where it was.
  */
 export function ConferencePage() {
-  const selection = useSelection();
-  const params = useSearchParams();
-  const units = useUnits();
-
   // Defaults: the first root and this year.
-  const list = units.data?.units ?? [];
-  const unitId = selection.unit ?? rootUnits(list)[0]?.id;
-  const periodCode = selection.period ?? String(currentYear());
+  const {
+    search: params,
+    change: setParams,
+    choose,
+    units,
+    list,
+    unitId,
+    unit,
+    periodCode,
+    periodLabel,
+    noUnits,
+  } = useUnitPeriod('/trinh-chieu', (all) => rootUnits(all)[0]);
   const lines = useTargetLines(unitId ? { unit: unitId, period: periodCode } : null);
   const deck = lines.data;
   const slides = useMemo(() => buildSlides(deck?.lines ?? []), [deck]);
@@ -44,22 +39,17 @@ export function ConferencePage() {
   const at = slideFromParam(params.slide, slides.length);
   const hasChildren = list.some((u) => u.parentId === unitId);
 
-  const unitName = list.find((u) => u.id === unitId)?.name ?? deck?.unit.name;
-  const periodLabel = parsePeriod(periodCode)?.label ?? periodCode;
+  const unitName = unit?.name ?? deck?.unit.name;
   const heading = unitName ? `Trình chiếu: ${unitName} — ${periodLabel}` : 'Trình chiếu';
-
-  useEffect(() => {
-    document.title =
-      presenting && at ? `${at}/${slides.length} · ${heading} · Chỉ tiêu` : `${heading} · Chỉ tiêu`;
-  }, [presenting, at, slides.length, heading]);
+  usePageTitle(presenting && at ? `${at}/${slides.length} · ${heading}` : heading);
 
   // A slide number outside the deck (the list got shorter since) is corrected in place, and
   // a deck that turned out empty has no slide to show.
   useEffect(() => {
     if (!presenting || !deck) return;
     const wanted = at === null ? undefined : String(at);
-    if (params.slide !== wanted) patchSearchParams({ slide: wanted }, 'replace');
-  }, [presenting, deck, at, params.slide]);
+    if (params.slide !== wanted) setParams({ slide: wanted }, 'replace');
+  }, [presenting, deck, at, params.slide, setParams]);
 
   const [notice, setNotice] = useState<string | null>(null);
   const [returned, setReturned] = useState(false);
@@ -70,18 +60,15 @@ export function ConferencePage() {
     void enterFullscreen().then((ok) => {
       if (!ok) setNotice(FULLSCREEN_REFUSED);
     });
-    patchSearchParams({ unit: unitId, period: periodCode, slide: String(slide) }, 'push');
+    setParams({ unit: unitId, period: periodCode, slide: String(slide) }, 'push');
   };
 
-  const go = useCallback((slide: number) => patchSearchParams({ slide: String(slide) }, 'replace'), []);
+  const go = useCallback((slide: number) => setParams({ slide: String(slide) }, 'replace'), [setParams]);
   const leave = useCallback(() => {
     exitFullscreen();
     setReturned(true);
-    patchSearchParams({ slide: undefined }, 'push');
-  }, []);
-
-  const choose = (patch: Selection) => setSelection({ unit: unitId, period: periodCode, ...patch });
-  const noUnits = units.isSuccess && list.length === 0 && !selection.unit;
+    setParams({ slide: undefined }, 'push');
+  }, [setParams]);
 
   if (presenting && !(deck && slides.length === 0)) {
     return (
@@ -122,34 +109,26 @@ export function ConferencePage() {
 
   return (
     <div className="page-stack">
-      <section className="card toolbar" aria-label="Chọn đơn vị và kỳ">
-        <UnitPicker value={unitId} onChange={(unit) => choose({ unit })} />
-        <PeriodPicker value={periodCode} onChange={(period) => choose({ period })} />
-      </section>
-
+      <UnitPeriodToolbar unit={unitId} period={periodCode} onChange={choose} />
       <h1 className="page-title">{heading}</h1>
-
-      {noUnits ? (
-        <div className="card">
-          <EmptyState hint="Hãy thêm Đảng bộ và các đơn vị trực thuộc trước.">Chưa có đơn vị nào.</EmptyState>
-        </div>
-      ) : lines.isError ? (
-        <div className="card">
-          <ErrorState error={lines.error} onRetry={() => lines.refetch()} />
-        </div>
-      ) : !deck ? (
-        <div className="card">
-          <SkeletonRows rows={4} label="Đang tải các chỉ tiêu chủ yếu…" />
-        </div>
-      ) : slides.length === 0 ? (
-        <div className="card">
-          <EmptyState hint="Chọn kỳ khác, hoặc soạn các chỉ tiêu chủ yếu ở trang “Chỉ tiêu chủ yếu”.">
-            {emptyMessage(deck.unit.name, deck.period.label)}
-          </EmptyState>
-        </div>
-      ) : (
-        <ConferenceSetup deck={deck} slides={slides} onStart={start} focusStart={returned} />
-      )}
+      <PageStatus
+        noUnits={noUnits && 'Hãy thêm Đảng bộ và các đơn vị trực thuộc trước.'}
+        error={lines.error}
+        onRetry={() => lines.refetch()}
+        loading="Đang tải các chỉ tiêu chủ yếu…"
+        rows={4}
+      >
+        {deck &&
+          (slides.length === 0 ? (
+            <div className="card">
+              <EmptyState hint="Chọn kỳ khác, hoặc soạn các chỉ tiêu chủ yếu ở trang “Chỉ tiêu chủ yếu”.">
+                {emptyMessage(deck.unit.name, deck.period.label)}
+              </EmptyState>
+            </div>
+          ) : (
+            <ConferenceSetup deck={deck} slides={slides} onStart={start} focusStart={returned} />
+          ))}
+      </PageStatus>
     </div>
   );
 }

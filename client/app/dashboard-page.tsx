@@ -1,10 +1,8 @@
-import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useId, useMemo, useRef } from 'react';
 import { parsePeriod } from '../../shared/period';
 import type { DashboardRowDto } from '../../shared/schemas/dashboard';
-import { currentYear } from '../../shared/vietnam-time';
 import { EmptyState } from '../components/ui/empty-state';
-import { ErrorState } from '../components/ui/error-state';
-import { Loading, SkeletonRows } from '../components/ui/loading';
+import { Loading } from '../components/ui/loading';
 import { useRights } from '../features/auth/utils/use-rights';
 import { useDashboard } from '../features/dashboard/api/get-dashboard';
 import { DashboardSummary } from '../features/dashboard/components/dashboard-summary';
@@ -14,14 +12,12 @@ import { UnitsChartSection } from '../features/dashboard/components/units-chart-
 import { HistoryButton } from '../features/history/components/history-button';
 import { useIndicators } from '../features/indicators/api/get-indicators';
 import { LockBanner, LockButton } from '../features/locks/components/lock-banner';
-import { PeriodPicker } from '../features/periods/components/period-picker';
-import { useUnits } from '../features/units/api/get-units';
-import { UnitPicker } from '../features/units/components/unit-picker';
 import { EditValueButton } from '../features/values/components/edit-value-button';
-import { followLink } from '../lib/location';
-import { type Selection, setSelection, useSelection } from '../lib/url-state';
+import { useFollowLink } from '../lib/navigation';
+import { bringIntoView, Card, PageStatus, UnitPeriodToolbar } from './page-frame';
+import { usePageTitle, useUnitPeriod, useViewNotice } from './page-state';
 
-const scrollBehavior = (): ScrollBehavior =>
+const _scrollBehavior = (): ScrollBehavior =>
   window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth';
 
 /**
@@ -50,16 +46,15 @@ function trendHref(unit: string, code: string, period: string): string {
  */
 export function DashboardPage() {
   const headingId = useId();
-  const selection = useSelection();
-  const units = useUnits();
+  // Defaults when the address does not say: the first root unit and the current year.
+  const { search, choose, units, unitId, unit, periodCode, periodLabel, noUnits } = useUnitPeriod(
+    '/',
+    (list) => list.find((u) => u.parentId === null),
+  );
   const indicators = useIndicators();
   const rights = useRights();
+  const followLink = useFollowLink();
   const chartRef = useRef<HTMLDivElement>(null);
-
-  // Defaults when the address does not say: the first root unit and the current year.
-  const rootId = units.data?.units.find((u) => u.parentId === null)?.id;
-  const unitId = selection.unit ?? rootId;
-  const periodCode = selection.period ?? String(currentYear());
 
   const dashboard = useDashboard(unitId ? { unit: unitId, period: periodCode } : null);
   const data = dashboard.data;
@@ -72,12 +67,7 @@ export function DashboardPage() {
     .map((i) => ({ code: i.code, name: i.name }));
   const known = (c: string) =>
     rows.some((r) => r.indicator.code === c) || !catalogue || catalogue.some((i) => i.code === c);
-  const code = selection.code && known(selection.code) ? selection.code : rows[0]?.indicator.code;
-
-  const choose = useCallback(
-    (patch: Selection) => setSelection({ unit: unitId, period: periodCode, code: selection.code, ...patch }),
-    [unitId, periodCode, selection.code],
-  );
+  const code = search.code && known(search.code) ? search.code : rows[0]?.indicator.code;
 
   const timeAggregates = useMemo(
     () => new Map(indicators.data?.indicators.map((i) => [i.code, i.timeAggregate])),
@@ -96,8 +86,7 @@ export function DashboardPage() {
 
   // "Đã khóa…", "Đã mở khóa…": said once, for the unit and period it was about.
   const viewKey = data ? `${data.unit.id}:${data.period.code}` : '';
-  const [notice, setNotice] = useState<{ at: string; text: string } | null>(null);
-  const say = (text: string) => setNotice({ at: viewKey, text });
+  const [notice, say] = useViewNotice(viewKey);
 
   const rowActions = (row: DashboardRowDto) => {
     if (!data) return null;
@@ -131,23 +120,12 @@ export function DashboardPage() {
   };
 
   // What the tab says, so several open tabs and the history list stay apart.
-  const unitName = units.data?.units.find((u) => u.id === unitId)?.name ?? data?.unit.name;
-  const periodLabel = parsePeriod(periodCode)?.label ?? periodCode;
-  useEffect(() => {
-    document.title = unitName ? `${unitName} — ${periodLabel} · Chỉ tiêu` : 'Chỉ tiêu';
-  }, [unitName, periodLabel]);
+  const unitName = unit?.name ?? data?.unit.name;
+  usePageTitle(unitName ? `${unitName} — ${periodLabel}` : null);
 
   const selectForChart = (next: string) => {
     choose({ code: next });
-    // Bring the chart into view when it is off screen, as the click asked to see it.
-    requestAnimationFrame(() => {
-      const el = chartRef.current;
-      if (!el) return;
-      const top = el.getBoundingClientRect().top;
-      if (top < 0 || top > window.innerHeight - 120) {
-        el.scrollIntoView({ behavior: scrollBehavior(), block: 'start' });
-      }
-    });
+    bringIntoView(chartRef);
   };
 
   // The way up: the units above the one shown, from the top, each a link to its dashboard.
@@ -166,143 +144,115 @@ export function DashboardPage() {
   // A unit with nothing under it has nobody to compare: no chart, and no hint pointing at one.
   const hasChildren = units.data ? units.data.units.some((u) => u.parentId === unitId) : true;
 
-  const fallbackHeading = unitName ? `${unitName} — ${periodLabel}` : 'Bảng chỉ tiêu';
-  const noUnits = units.isSuccess && units.data.units.length === 0 && !selection.unit;
-
   return (
     <div className="dashboard">
-      <section className="card toolbar" aria-label="Chọn đơn vị và kỳ">
-        <UnitPicker value={unitId} onChange={(unit) => choose({ unit })} />
-        <PeriodPicker value={periodCode} onChange={(period) => choose({ period })} />
-      </section>
-
-      {noUnits ? (
-        <>
-          <h1 className="page-title">Bảng chỉ tiêu</h1>
-          <div className="card">
-            <EmptyState hint="Hãy thêm Đảng bộ và các đơn vị trực thuộc trước khi giao chỉ tiêu.">
-              Chưa có đơn vị nào.
-            </EmptyState>
-          </div>
-        </>
-      ) : dashboard.isError && !data ? (
-        <>
-          <h1 className="page-title">{fallbackHeading}</h1>
-          <div className="card">
-            <ErrorState error={dashboard.error} onRetry={() => dashboard.refetch()} />
-          </div>
-        </>
-      ) : !data ? (
-        <>
-          <h1 className="page-title">{fallbackHeading}</h1>
-          <div className="card">
-            <SkeletonRows label="Đang tải bảng chỉ tiêu…" />
-          </div>
-        </>
-      ) : (
-        <div className={`dashboard-body${dashboard.isPlaceholderData ? ' is-stale' : ''}`}>
-          {dashboard.isPlaceholderData && (
-            <div className="stale-note">
-              <Loading />
-            </div>
-          )}
-          {trail.length > 0 && (
-            <nav className="unit-trail" aria-label="Đơn vị cấp trên">
-              <span>Thuộc:</span>
-              <ol>
-                {trail.map((u) => {
-                  const href = `/?unit=${u.id}&period=${data.period.code}`;
-                  return (
-                    <li key={u.id}>
-                      <a href={href} onClick={(e) => followLink(e, href)}>
-                        {u.name}
-                      </a>
-                    </li>
-                  );
-                })}
-              </ol>
-            </nav>
-          )}
-          <section className="card summary-card" aria-labelledby={headingId}>
-            <DashboardSummary
-              data={data}
-              headingId={headingId}
-              banner={
-                data.lock && (
-                  <LockBanner
-                    unit={data.unit}
-                    period={data.period}
-                    lock={data.lock}
-                    canUnlock={rights.canUnlock}
-                    onUnlocked={say}
-                  />
-                )
-              }
-              footer={
-                <>
-                  {!data.lock && mayPlan && (
-                    <LockButton
+      <UnitPeriodToolbar unit={unitId} period={periodCode} onChange={choose} />
+      <PageStatus
+        heading={unitName ? `${unitName} — ${periodLabel}` : 'Bảng chỉ tiêu'}
+        noUnits={noUnits && 'Hãy thêm Đảng bộ và các đơn vị trực thuộc trước khi giao chỉ tiêu.'}
+        error={!data && dashboard.error}
+        onRetry={() => dashboard.refetch()}
+        loading="Đang tải bảng chỉ tiêu…"
+      >
+        {data && (
+          <div className={`dashboard-body${dashboard.isPlaceholderData ? ' is-stale' : ''}`}>
+            {dashboard.isPlaceholderData && (
+              <div className="stale-note">
+                <Loading />
+              </div>
+            )}
+            {trail.length > 0 && (
+              <nav className="unit-trail" aria-label="Đơn vị cấp trên">
+                <span>Thuộc:</span>
+                <ol>
+                  {trail.map((u) => {
+                    const href = `/?unit=${u.id}&period=${data.period.code}`;
+                    return (
+                      <li key={u.id}>
+                        <a href={href} onClick={(e) => followLink(e, href)}>
+                          {u.name}
+                        </a>
+                      </li>
+                    );
+                  })}
+                </ol>
+              </nav>
+            )}
+            <section className="card summary-card" aria-labelledby={headingId}>
+              <DashboardSummary
+                data={data}
+                headingId={headingId}
+                banner={
+                  data.lock && (
+                    <LockBanner
                       unit={data.unit}
                       period={data.period}
-                      canUnlockAfter={rights.canUnlock(data.unit.id)}
-                      onLocked={say}
+                      lock={data.lock}
+                      canUnlock={rights.canUnlock}
+                      onUnlocked={say}
                     />
-                  )}
-                  <p className="form-success lock-notice" role="status">
-                    {notice?.at === viewKey ? notice.text : null}
-                  </p>
-                </>
-              }
-            />
-          </section>
-
-          {rows.length === 0 ? (
-            <div className="card">
-              <EmptyState hint="Hãy chọn kỳ khác, hoặc đơn vị khác, ở phía trên.">
-                Chưa có chỉ tiêu hay kết quả nào của {data.unit.name} trong {data.period.label}.
-              </EmptyState>
-            </div>
-          ) : (
-            <>
-              <section className="card table-card" aria-labelledby={`${headingId}-table`}>
-                <div className="card-head">
-                  <h2 id={`${headingId}-table`} className="card-title">
-                    Kết quả thực hiện các chỉ tiêu
-                  </h2>
-                  {hasChildren && (
-                    <p className="card-hint">
-                      Bấm vào tên một chỉ tiêu để xem biểu đồ theo đơn vị trực thuộc.
+                  )
+                }
+                footer={
+                  <>
+                    {!data.lock && mayPlan && (
+                      <LockButton
+                        unit={data.unit}
+                        period={data.period}
+                        canUnlockAfter={rights.canUnlock(data.unit.id)}
+                        onLocked={say}
+                      />
+                    )}
+                    <p className="form-success lock-notice" role="status">
+                      {notice}
                     </p>
-                  )}
-                </div>
-                <DashboardTable
-                  rows={rows}
-                  caption={`Kết quả thực hiện các chỉ tiêu của ${data.unit.name} — ${data.period.label}`}
-                  selectedCode={code}
-                  onSelect={hasChildren ? selectForChart : undefined}
-                  timeAggregateOf={(c) => timeAggregates.get(c)}
-                  actions={rowActions}
-                />
-              </section>
+                  </>
+                }
+              />
+            </section>
 
-              <ProgressSection rows={rows} period={data.period} asOf={data.asOf} />
-
-              {code && hasChildren && (
-                <div ref={chartRef} className="chart-anchor">
-                  <UnitsChartSection
-                    parentId={data.unit.id}
-                    period={data.period}
-                    indicators={rows.map((r) => r.indicator)}
-                    otherIndicators={otherIndicators}
-                    code={code}
-                    onCodeChange={(next) => choose({ code: next })}
+            {rows.length === 0 ? (
+              <div className="card">
+                <EmptyState hint="Hãy chọn kỳ khác, hoặc đơn vị khác, ở phía trên.">
+                  Chưa có chỉ tiêu hay kết quả nào của {data.unit.name} trong {data.period.label}.
+                </EmptyState>
+              </div>
+            ) : (
+              <>
+                <Card
+                  className="card table-card"
+                  title="Kết quả thực hiện các chỉ tiêu"
+                  hint={hasChildren && 'Bấm vào tên một chỉ tiêu để xem biểu đồ theo đơn vị trực thuộc.'}
+                >
+                  <DashboardTable
+                    rows={rows}
+                    caption={`Kết quả thực hiện các chỉ tiêu của ${data.unit.name} — ${data.period.label}`}
+                    selectedCode={code}
+                    onSelect={hasChildren ? selectForChart : undefined}
+                    timeAggregateOf={(c) => timeAggregates.get(c)}
+                    actions={rowActions}
                   />
-                </div>
-              )}
-            </>
-          )}
-        </div>
-      )}
+                </Card>
+
+                <ProgressSection rows={rows} period={data.period} asOf={data.asOf} />
+
+                {code && hasChildren && (
+                  <div ref={chartRef} className="chart-anchor">
+                    <UnitsChartSection
+                      parentId={data.unit.id}
+                      period={data.period}
+                      indicators={rows.map((r) => r.indicator)}
+                      otherIndicators={otherIndicators}
+                      code={code}
+                      onCodeChange={(next) => choose({ code: next })}
+                    />
+                  </div>
+                )}
+              </>
+            )}
+          </div>
+        )}
+      </PageStatus>
     </div>
   );
 }

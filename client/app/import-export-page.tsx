@@ -1,11 +1,8 @@
-import { useEffect } from 'react';
-import { currentYear } from '../../shared/vietnam-time';
 import { useRights } from '../features/auth/utils/use-rights';
 import { ExportSection } from '../features/import-export/components/export-section';
 import { ImportSection } from '../features/import-export/components/import-section';
-import { useUnits } from '../features/units/api/get-units';
 import { rootUnits } from '../features/units/utils/unit-tree';
-import { setSelection, useSelection } from '../lib/url-state';
+import { usePageTitle, useUnitPeriod } from './page-state';
 import '../features/import-export/import-export.css';
 
 /**
@@ -14,18 +11,17 @@ import '../features/import-export/import-export.css';
  * The unit and period of the export stay in the address.
  */
 export function ImportExportPage() {
-  const selection = useSelection();
-  const units = useUnits();
   const rights = useRights();
+  usePageTitle('Nhập, xuất Excel');
 
-  useEffect(() => {
-    document.title = 'Nhập, xuất Excel · Chỉ tiêu';
-  }, []);
-
-  const list = units.data?.units ?? [];
-  const unitId = selection.unit ?? (list.find((u) => rights.can('report', u.id)) ?? rootUnits(list)[0])?.id;
-  const unit = list.find((u) => u.id === unitId);
-  const period = selection.period ?? String(currentYear());
+  const {
+    choose,
+    unit,
+    periodCode: period,
+  } = useUnitPeriod(
+    '/nhap-xuat',
+    (list) => list.find((u) => rights.can('report', u.id)) ?? rootUnits(list)[0],
+  );
 
   return (
     <div className="page-stack">
@@ -37,8 +33,8 @@ export function ImportExportPage() {
       <ExportSection
         unit={unit ? { id: unit.id, name: unit.name } : undefined}
         period={period}
-        onUnit={(u) => setSelection({ unit: u, period })}
-        onPeriod={(p) => setSelection({ unit: unitId, period: p })}
+        onUnit={(u) => choose({ unit: u })}
+        onPeriod={(p) => choose({ period: p })}
       />
       <ImportSection />
     </div>

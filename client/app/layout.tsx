@@ -1,28 +1,19 @@
+import { type AnyRoute, Link, useRouter } from '@tanstack/react-router';
 import { type ReactNode, useEffect, useRef } from 'react';
 import type { MeDto } from '../../shared/accounts';
 import { Emblem } from '../components/ui/emblem';
 import { AccountMenu } from '../features/auth/components/account-menu';
-import { useRights } from '../features/auth/utils/use-rights';
-import { followLink } from '../lib/location';
-import { NAV_GROUPS, type NavGroup, PATHS, ROUTES } from './routes';
-
-function NavLink({ to, current, children }: { to: string; current: boolean; children: ReactNode }) {
-  return (
-    <a
-      className="app-nav-link"
-      href={to}
-      aria-current={current ? 'page' : undefined}
-      onClick={(e) => followLink(e, to)}
-    >
-      {children}
-    </a>
-  );
-}
+import { useFollowLink } from '../lib/navigation';
+import { NAV_GROUPS, type NavGroup } from './routes';
 
 /** The frame of every page once signed in: who is signed in, where to go, and the page. */
 export function Layout({ me, pathname, children }: { me: MeDto; pathname: string; children: ReactNode }) {
-  const rights = useRights();
-  const shown = ROUTES.filter((r) => r.allowed({ me, rights }));
+  const followLink = useFollowLink();
+  // The pages of the route tree, in its order, that this user may open.
+  const pages = ((useRouter().routeTree.children ?? []) as AnyRoute[]).flatMap((route) => {
+    const page = route.options.staticData?.page;
+    return page && (page.allowed?.(me) ?? true) ? [{ path: route.fullPath as string, ...page }] : [];
+  });
   // On a phone the pages scroll sideways: the current one is brought into view, not left
   // hidden past the edge.
   const navRef = useRef<HTMLDivElement>(null);
@@ -44,7 +35,7 @@ export function Layout({ me, pathname, children }: { me: MeDto; pathname: string
             className="brand"
             href="/"
             aria-label="Chỉ tiêu, về Bảng chỉ tiêu"
-            onClick={(e) => followLink(e, PATHS.dashboard)}
+            onClick={(e) => followLink(e, '/')}
           >
             <Emblem />
             <span className="brand-text">
@@ -57,15 +48,20 @@ export function Layout({ me, pathname, children }: { me: MeDto; pathname: string
         <nav className="app-nav" aria-label="Các trang">
           <div className="app-nav-inner" ref={navRef}>
             {(Object.keys(NAV_GROUPS) as NavGroup[]).map((group) => {
-              const links = shown.filter((r) => r.group === group);
+              const links = pages.filter((p) => p.group === group);
               if (links.length === 0) return null;
               return (
                 <ul key={group} className="app-nav-group" aria-label={NAV_GROUPS[group]}>
-                  {links.map((r) => (
-                    <li key={r.path}>
-                      <NavLink to={r.path} current={pathname === r.path}>
-                        {r.navTitle ?? r.title}
-                      </NavLink>
+                  {links.map((p) => (
+                    <li key={p.path}>
+                      <Link
+                        className="app-nav-link"
+                        to={p.path}
+                        activeOptions={{ exact: true, includeSearch: false }}
+                        activeProps={{}}
+                      >
+                        {p.navTitle ?? p.title}
+                      </Link>
                     </li>
                   ))}
                 </ul>

@@ -1,14 +1,8 @@
-import { useEffect, useState } from 'react';
-import { parsePeriod } from '../../shared/period';
-import { currentYear } from '../../shared/vietnam-time';
-import { ErrorState } from '../components/ui/error-state';
-import { SkeletonRows } from '../components/ui/loading';
-import { PeriodPicker } from '../features/periods/components/period-picker';
+import { useState } from 'react';
 import { reportXlsxHref, useReport } from '../features/report/api/get-report';
 import { ReportDocument } from '../features/report/components/report-document';
-import { useUnits } from '../features/units/api/get-units';
-import { UnitPicker } from '../features/units/components/unit-picker';
-import { setSelection, useSelection } from '../lib/url-state';
+import { PageStatus, UnitPeriodToolbar } from './page-frame';
+import { usePageTitle, useUnitPeriod } from './page-state';
 
 /** Writes text to the clipboard; where the browser refuses the modern way, the old one. */
 async function copyText(text: string): Promise<boolean> {
@@ -35,20 +29,14 @@ async function copyText(text: string): Promise<boolean> {
  * workbook.
  */
 export function ReportPage() {
-  const selection = useSelection();
-  const units = useUnits();
-  const rootId = units.data?.units.find((u) => u.parentId === null)?.id;
-  const unitId = selection.unit ?? rootId;
-  const periodCode = selection.period ?? String(currentYear());
+  const { choose, unitId, unit, periodCode, periodLabel } = useUnitPeriod('/bao-cao', (list) =>
+    list.find((u) => u.parentId === null),
+  );
   const params = unitId ? { unit: unitId, period: periodCode } : null;
   const report = useReport(params);
   const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
-  const unitName = units.data?.units.find((u) => u.id === unitId)?.name;
-  const periodLabel = parsePeriod(periodCode)?.label ?? periodCode;
-
-  useEffect(() => {
-    document.title = unitName ? `Báo cáo: ${unitName} — ${periodLabel} · Chỉ tiêu` : 'Báo cáo · Chỉ tiêu';
-  }, [unitName, periodLabel]);
+  const unitName = unit?.name;
+  usePageTitle(unitName ? `Báo cáo: ${unitName} — ${periodLabel}` : 'Báo cáo');
 
   const data = report.data;
   const copy = async () => {
@@ -63,10 +51,7 @@ export function ReportPage() {
 
   return (
     <div className="page-stack">
-      <section className="card toolbar report-actions" aria-label="Chọn đơn vị và kỳ">
-        <UnitPicker value={unitId} onChange={(u) => setSelection({ unit: u, period: periodCode })} />
-        <PeriodPicker value={periodCode} onChange={(p) => setSelection({ unit: unitId, period: p })} />
-      </section>
+      <UnitPeriodToolbar unit={unitId} period={periodCode} onChange={choose} className="report-actions" />
 
       <div className="report-bar report-actions">
         <h1 className="page-title report-page-title">
@@ -95,25 +80,19 @@ export function ReportPage() {
         </p>
       </div>
 
-      {report.isError ? (
-        <div className="card">
-          <ErrorState error={report.error} onRetry={() => report.refetch()} />
-        </div>
-      ) : !data ? (
-        <div className="card">
-          <SkeletonRows label="Đang soạn báo cáo…" />
-        </div>
-      ) : (
-        <>
-          {data.fromIndicators && data.lines.length > 0 && (
-            <p className="card-hint report-actions">
-              Đơn vị chưa ghi các chỉ tiêu chủ yếu của kỳ này, nên mỗi chỉ tiêu được giao là một dòng. Cấp ủy
-              ghi các câu của nghị quyết ở trang “Chỉ tiêu chủ yếu”.
-            </p>
-          )}
-          <ReportDocument report={data} />
-        </>
-      )}
+      <PageStatus error={report.error} onRetry={() => report.refetch()} loading="Đang soạn báo cáo…">
+        {data && (
+          <>
+            {data.fromIndicators && data.lines.length > 0 && (
+              <p className="card-hint report-actions">
+                Đơn vị chưa ghi các chỉ tiêu chủ yếu của kỳ này, nên mỗi chỉ tiêu được giao là một dòng. Cấp
+                ủy ghi các câu của nghị quyết ở trang “Chỉ tiêu chủ yếu”.
+              </p>
+            )}
+            <ReportDocument report={data} />
+          </>
+        )}
+      </PageStatus>
     </div>
   );
 }

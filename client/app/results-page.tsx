@@ -1,39 +1,29 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { DashboardRowDto } from '../../shared/schemas/dashboard';
 import type { ResultDto, TargetDto } from '../../shared/schemas/values';
-import { currentYear } from '../../shared/vietnam-time';
 import { EmptyState } from '../components/ui/empty-state';
-import { ErrorState } from '../components/ui/error-state';
-import { SkeletonRows } from '../components/ui/loading';
 import { useRights } from '../features/auth/utils/use-rights';
 import { useDashboard } from '../features/dashboard/api/get-dashboard';
 import { useIndicators } from '../features/indicators/api/get-indicators';
-import { PeriodPicker } from '../features/periods/components/period-picker';
 import { ResultsForm } from '../features/results/components/results-form';
-import { useUnits } from '../features/units/api/get-units';
-import { UnitPicker } from '../features/units/components/unit-picker';
 import { useValues } from '../features/values/api/get-values';
-import { setSelection, useSelection } from '../lib/url-state';
+import { PageStatus, UnitPeriodToolbar } from './page-frame';
+import { usePageTitle, useUnitPeriod } from './page-state';
 
 /**
  * "Báo cáo kết quả": a unit reports its results for a period, with a note of evidence, and
  * sees at once whether each meets its target. Unit and period stay in the address.
  */
 export function ResultsPage() {
-  const selection = useSelection();
-  const units = useUnits();
   const indicators = useIndicators();
   const rights = useRights();
   const [showAll, setShowAll] = useState(false);
+  usePageTitle('Báo cáo kết quả');
 
-  useEffect(() => {
-    document.title = 'Báo cáo kết quả · Chỉ tiêu';
-  }, []);
-
-  const list = units.data?.units ?? [];
-  const unitId = selection.unit ?? (list.find((u) => rights.can('report', u.id)) ?? list[0])?.id;
-  const unit = list.find((u) => u.id === unitId);
-  const periodCode = selection.period ?? String(currentYear());
+  const { choose, units, list, unitId, unit, periodCode } = useUnitPeriod(
+    '/bao-cao-ket-qua',
+    (all) => all.find((u) => rights.can('report', u.id)) ?? all[0],
+  );
   const params = unitId ? { unit: unitId, period: periodCode } : null;
   const dashboard = useDashboard(params);
   const values = useValues({ unit: unitId ?? '', period: periodCode });
@@ -71,54 +61,50 @@ export function ResultsPage() {
 
   return (
     <div className="page-stack">
-      <section className="card toolbar" aria-label="Chọn đơn vị và kỳ">
-        <UnitPicker value={unitId} onChange={(u) => setSelection({ unit: u, period: periodCode })} />
-        <PeriodPicker value={periodCode} onChange={(p) => setSelection({ unit: unitId, period: p })} />
-      </section>
+      <UnitPeriodToolbar unit={unitId} period={periodCode} onChange={choose} />
 
       <h1 className="page-title">
         {unit && period ? `Báo cáo kết quả: ${unit.name} — ${period.label}` : 'Báo cáo kết quả'}
       </h1>
 
       <section className="card" aria-label="Kết quả thực hiện">
-        {units.isSuccess && list.length === 0 ? (
-          <EmptyState hint="Hãy thêm đơn vị ở trang Danh mục trước.">Chưa có đơn vị nào.</EmptyState>
-        ) : failed && readyKey !== viewKey ? (
-          <ErrorState
-            error={failed}
-            onRetry={() => {
-              void dashboard.refetch();
-              void values.refetch();
-            }}
-          />
-        ) : readyKey !== viewKey || !unit || !period ? (
-          <SkeletonRows label="Đang tải chỉ tiêu và kết quả…" />
-        ) : (
-          <>
-            <label className="results-show-all">
-              <input type="checkbox" checked={showAll} onChange={(e) => setShowAll(e.target.checked)} /> Hiện
-              cả các chỉ tiêu chưa được giao cho đơn vị trong kỳ này
-            </label>
-            {shown.length === 0 ? (
-              <EmptyState hint="Đánh dấu ô phía trên để báo cáo cả chỉ tiêu chưa được giao.">
-                {unit.name} chưa được giao chỉ tiêu nào trong {period.label.toLowerCase()}.
-              </EmptyState>
-            ) : (
-              <ResultsForm
-                key={`${viewKey}|${showAll}`}
-                unit={{ id: unit.id, name: unit.name }}
-                period={period}
-                indicators={shown}
-                targets={data.targets}
-                results={data.results}
-                rows={data.rows}
-                lock={dashboard.data?.lock ?? null}
-                canReport={rights.can('report', unit.id)}
-                ratingsHref={ratingsHref}
-              />
-            )}
-          </>
-        )}
+        <PageStatus
+          bare
+          noUnits={units.isSuccess && list.length === 0 && 'Hãy thêm đơn vị ở trang Danh mục trước.'}
+          error={readyKey !== viewKey && failed}
+          onRetry={() => {
+            void dashboard.refetch();
+            void values.refetch();
+          }}
+          loading="Đang tải chỉ tiêu và kết quả…"
+        >
+          {readyKey === viewKey && unit && period && (
+            <>
+              <label className="results-show-all">
+                <input type="checkbox" checked={showAll} onChange={(e) => setShowAll(e.target.checked)} />{' '}
+                Hiện cả các chỉ tiêu chưa được giao cho đơn vị trong kỳ này
+              </label>
+              {shown.length === 0 ? (
+                <EmptyState hint="Đánh dấu ô phía trên để báo cáo cả chỉ tiêu chưa được giao.">
+                  {unit.name} chưa được giao chỉ tiêu nào trong {period.label.toLowerCase()}.
+                </EmptyState>
+              ) : (
+                <ResultsForm
+                  key={`${viewKey}|${showAll}`}
+                  unit={{ id: unit.id, name: unit.name }}
+                  period={period}
+                  indicators={shown}
+                  targets={data.targets}
+                  results={data.results}
+                  rows={data.rows}
+                  lock={dashboard.data?.lock ?? null}
+                  canReport={rights.can('report', unit.id)}
+                  ratingsHref={ratingsHref}
+                />
+              )}
+            </>
+          )}
+        </PageStatus>
       </section>
     </div>
   );

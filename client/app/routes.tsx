@@ -1,55 +1,29 @@
-import { lazy, type ReactNode } from 'react';
+import {
+  type AnyValidator,
+  createRootRoute,
+  createRoute,
+  createRouter,
+  lazyRouteComponent,
+  type RouteComponent,
+} from '@tanstack/react-router';
 import type { MeDto } from '../../shared/accounts';
-import type { Rights } from '../features/auth/utils/use-rights';
+import { holds } from '../../shared/rights';
 import { DashboardPage } from './dashboard-page';
+import { NotFound, PageError, PagePending, Root } from './root';
+import {
+  comparePeriodsSearch,
+  compareUnitsSearch,
+  conferenceSearch,
+  dashboardSearch,
+  parseSearch,
+  stringifySearch,
+  unitPeriodSearch,
+} from './search';
 
-// The dashboard is the first screen; every other page comes in its own chunk when opened,
-// so the first load carries only what the dashboard needs.
-const CataloguePage = lazy(() => import('./catalogue-page').then((m) => ({ default: m.CataloguePage })));
-const ComparePeriodsPage = lazy(() =>
-  import('./compare-periods-page').then((m) => ({ default: m.ComparePeriodsPage })),
-);
-const CompareUnitsPage = lazy(() =>
-  import('./compare-units-page').then((m) => ({ default: m.CompareUnitsPage })),
-);
-const ConferencePage = lazy(() => import('./conference-page').then((m) => ({ default: m.ConferencePage })));
-const ImportExportPage = lazy(() =>
-  import('./import-export-page').then((m) => ({ default: m.ImportExportPage })),
-);
-const MemberRatingsPage = lazy(() =>
-  import('./member-ratings-page').then((m) => ({ default: m.MemberRatingsPage })),
-);
-const ReportPage = lazy(() => import('./report-page').then((m) => ({ default: m.ReportPage })));
-const ResultsPage = lazy(() => import('./results-page').then((m) => ({ default: m.ResultsPage })));
-const TargetLinesPage = lazy(() =>
-  import('./target-lines-page').then((m) => ({ default: m.TargetLinesPage })),
-);
-const TargetsPage = lazy(() => import('./targets-page').then((m) => ({ default: m.TargetsPage })));
-const UsersPage = lazy(() => import('./users-page').then((m) => ({ default: m.UsersPage })));
-
-// Every page of the app: its path, its name in the navigation, who it is for, and what it
-// shows. The layout draws the navigation from this table and the app picks the page from it,
-// so a new page is one entry here.
-
-export interface PageContext {
-  me: MeDto;
-  rights: Rights;
-}
-
-export interface AppRoute {
-  path: string;
-  /** The name in the navigation and in the window's title. */
-  title: string;
-  /** A shorter name for the navigation, when the title is long. */
-  navTitle?: string;
-  /** Where it sits in the navigation: following progress, entering figures, or keeping the app. */
-  group: NavGroup;
-  /** Whether the signed-in user may open it; hidden from the navigation otherwise. */
-  allowed: (ctx: PageContext) => boolean;
-  /** Why it is refused, when it is. */
-  refusal: string;
-  render: (ctx: PageContext) => ReactNode;
-}
+// Every page of the app, routed by TanStack Router: its path, what its address may say (a zod
+// schema of its search parameters, search.ts), and, as the route's static data, its name in
+// the navigation, its group there and who may open it. The layout draws the navigation from
+// this tree, in this order, so a new page is one route here.
 
 export type NavGroup = 'follow' | 'enter' | 'admin';
 
@@ -59,124 +33,160 @@ export const NAV_GROUPS: Record<NavGroup, string> = {
   admin: 'Quản trị',
 };
 
-export const PATHS = {
-  dashboard: '/',
-  users: '/nguoi-dung',
-  catalogue: '/danh-muc',
-  targets: '/giao-chi-tieu',
-  results: '/bao-cao-ket-qua',
-  targetLines: '/chi-tieu-chu-yeu',
-  memberRatings: '/xep-loai-dang-vien',
-  comparePeriods: '/so-sanh-ky',
-  compareUnits: '/so-sanh-don-vi',
-  importExport: '/nhap-xuat',
-  conference: '/trinh-chieu',
-  report: '/bao-cao',
-} as const;
+export interface PageInfo {
+  /** The name in the navigation and in the window's title. */
+  title: string;
+  /** A shorter name for the navigation, when the title is long. */
+  navTitle?: string;
+  /** Where it sits in the navigation: following progress, entering figures, or keeping the app. */
+  group: NavGroup;
+  /**
+   * Whether the signed-in user may open it, from the rights the server states (shared/rights.ts
+   * and `me.can`); hidden from the navigation otherwise. Everyone when absent.
+   */
+  allowed?: (me: MeDto) => boolean;
+  /** Why it is refused, when it is. */
+  refusal?: string;
+}
 
-export const ROUTES: AppRoute[] = [
-  {
-    path: PATHS.dashboard,
-    group: 'follow',
-    title: 'Bảng chỉ tiêu',
-    allowed: () => true,
-    refusal: '',
-    render: () => <DashboardPage />,
-  },
-  {
-    path: PATHS.comparePeriods,
-    group: 'follow',
-    title: 'So sánh theo kỳ',
-    navTitle: 'So sánh kỳ',
-    allowed: () => true,
-    refusal: '',
-    render: () => <ComparePeriodsPage />,
-  },
-  {
-    path: PATHS.compareUnits,
-    group: 'follow',
-    title: 'So sánh đơn vị',
-    allowed: () => true,
-    refusal: '',
-    render: () => <CompareUnitsPage />,
-  },
-  {
-    path: PATHS.conference,
-    group: 'follow',
-    title: 'Trình chiếu',
-    // The review conference's slides: everyone who may read the lines may show them.
-    allowed: () => true,
-    refusal: '',
-    render: () => <ConferencePage />,
-  },
-  {
-    path: PATHS.report,
-    group: 'follow',
-    title: 'Báo cáo',
-    allowed: () => true,
-    refusal: '',
-    render: () => <ReportPage />,
-  },
-  {
-    path: PATHS.targets,
-    group: 'enter',
-    title: 'Giao chỉ tiêu',
-    allowed: ({ me }) => me.grants.some((g) => g.role === 'admin' || g.role === 'committee'),
-    refusal: 'Việc giao chỉ tiêu do cấp ủy thực hiện; tài khoản của bạn không có quyền này.',
-    render: () => <TargetsPage />,
-  },
-  {
-    path: PATHS.targetLines,
-    group: 'enter',
-    title: 'Chỉ tiêu chủ yếu',
-    // Everyone reads them; those who plan for the unit write them (rights.can('plan', unit)).
-    allowed: () => true,
-    refusal: '',
-    render: () => <TargetLinesPage />,
-  },
-  {
-    path: PATHS.memberRatings,
-    group: 'enter',
-    title: 'Xếp loại đảng viên',
-    // Everyone reads them; those who report for the unit save them (rights.can('report', unit)).
-    allowed: () => true,
-    refusal: '',
-    render: () => <MemberRatingsPage />,
-  },
-  {
-    path: PATHS.results,
-    group: 'enter',
-    title: 'Báo cáo kết quả',
-    allowed: ({ me }) => me.grants.some((g) => g.role !== 'viewer'),
-    refusal: 'Tài khoản của bạn chỉ được xem, không báo cáo kết quả.',
-    render: () => <ResultsPage />,
-  },
-  {
-    path: PATHS.importExport,
-    group: 'enter',
-    title: 'Nhập, xuất Excel',
-    // Reading is enough to export; the page is for those who enter figures, and each row of
-    // an import is checked against the rights of its unit.
-    allowed: ({ me }) => me.grants.some((g) => g.role !== 'viewer'),
-    refusal: 'Tài khoản của bạn chỉ được xem, không nhập số liệu.',
-    render: () => <ImportExportPage />,
-  },
-  {
-    path: PATHS.users,
-    group: 'admin',
-    title: 'Người dùng',
-    allowed: ({ me }) => me.can.manageUsers,
-    refusal: 'Bạn không có quyền quản lý người dùng.',
-    render: ({ me }) => <UsersPage me={me} />,
-  },
-  {
-    path: PATHS.catalogue,
-    group: 'admin',
-    title: 'Danh mục',
-    // Committees and admins manage units of their subtree; the indicators are for those who keep them.
-    allowed: ({ me }) =>
-      me.can.manageIndicators || me.grants.some((g) => g.role === 'admin' || g.role === 'committee'),
-    refusal: 'Bạn không có quyền sửa danh mục đơn vị và chỉ tiêu.',
-    render: ({ me, rights }) => <CataloguePage me={me} rights={rights} />,
-  },
-];
+declare module '@tanstack/react-router' {
+  interface StaticDataRouteOption {
+    page?: PageInfo;
+  }
+  interface Register {
+    router: typeof router;
+  }
+}
+
+const rootRoute = createRootRoute({ component: Root, notFoundComponent: NotFound });
+
+/** A page under the root: its path, what the navigation says of it, what it shows, what its address may say. */
+function page<const TPath extends string, TSearch extends AnyValidator = undefined>(
+  path: TPath,
+  info: PageInfo,
+  component: RouteComponent,
+  validateSearch?: TSearch,
+) {
+  return createRoute({
+    getParentRoute: () => rootRoute,
+    path,
+    component,
+    validateSearch,
+    staticData: { page: info },
+  });
+}
+
+// The dashboard is the first screen; every other page comes in its own chunk when opened,
+// so the first load carries only what the dashboard needs.
+const chunks = {
+  comparePeriods: lazyRouteComponent(() => import('./compare-periods-page'), 'ComparePeriodsPage'),
+  compareUnits: lazyRouteComponent(() => import('./compare-units-page'), 'CompareUnitsPage'),
+  conference: lazyRouteComponent(() => import('./conference-page'), 'ConferencePage'),
+  report: lazyRouteComponent(() => import('./report-page'), 'ReportPage'),
+  targets: lazyRouteComponent(() => import('./targets-page'), 'TargetsPage'),
+  targetLines: lazyRouteComponent(() => import('./target-lines-page'), 'TargetLinesPage'),
+  memberRatings: lazyRouteComponent(() => import('./member-ratings-page'), 'MemberRatingsPage'),
+  results: lazyRouteComponent(() => import('./results-page'), 'ResultsPage'),
+  importExport: lazyRouteComponent(() => import('./import-export-page'), 'ImportExportPage'),
+  users: lazyRouteComponent(() => import('./users-page'), 'UsersPage'),
+  catalogue: lazyRouteComponent(() => import('./catalogue-page'), 'CataloguePage'),
+};
+
+const follow = (title: string, navTitle?: string): PageInfo => ({ title, navTitle, group: 'follow' });
+
+const routeTree = rootRoute.addChildren([
+  page('/', follow('Bảng chỉ tiêu'), DashboardPage, dashboardSearch),
+  page('/so-sanh-ky', follow('So sánh theo kỳ', 'So sánh kỳ'), chunks.comparePeriods, comparePeriodsSearch),
+  page('/so-sanh-don-vi', follow('So sánh đơn vị'), chunks.compareUnits, compareUnitsSearch),
+  // The review conference's slides: everyone who may read the lines may show them.
+  page('/trinh-chieu', follow('Trình chiếu'), chunks.conference, conferenceSearch),
+  page('/bao-cao', follow('Báo cáo'), chunks.report, unitPeriodSearch),
+  // Those who plan somewhere (committees, admins) set targets.
+  page(
+    '/giao-chi-tieu',
+    {
+      title: 'Giao chỉ tiêu',
+      group: 'enter',
+      allowed: (me) => holds(me.grants, 'plan'),
+      refusal: 'Việc giao chỉ tiêu do cấp ủy thực hiện; tài khoản của bạn không có quyền này.',
+    },
+    chunks.targets,
+    unitPeriodSearch,
+  ),
+  // Everyone reads them; those who plan for the unit write them (rights.can('plan', unit)).
+  page(
+    '/chi-tieu-chu-yeu',
+    { title: 'Chỉ tiêu chủ yếu', group: 'enter' },
+    chunks.targetLines,
+    unitPeriodSearch,
+  ),
+  // Everyone reads them; those who report for the unit save them (rights.can('report', unit)).
+  page(
+    '/xep-loai-dang-vien',
+    { title: 'Xếp loại đảng viên', group: 'enter' },
+    chunks.memberRatings,
+    unitPeriodSearch,
+  ),
+  page(
+    '/bao-cao-ket-qua',
+    {
+      title: 'Báo cáo kết quả',
+      group: 'enter',
+      allowed: (me) => holds(me.grants, 'report'),
+      refusal: 'Tài khoản của bạn chỉ được xem, không báo cáo kết quả.',
+    },
+    chunks.results,
+    unitPeriodSearch,
+  ),
+  // Reading is enough to export; the page is for those who enter figures, and each row of an
+  // import is checked against the rights of its unit.
+  page(
+    '/nhap-xuat',
+    {
+      title: 'Nhập, xuất Excel',
+      group: 'enter',
+      allowed: (me) => holds(me.grants, 'report'),
+      refusal: 'Tài khoản của bạn chỉ được xem, không nhập số liệu.',
+    },
+    chunks.importExport,
+    unitPeriodSearch,
+  ),
+  page(
+    '/nguoi-dung',
+    {
+      title: 'Người dùng',
+      group: 'admin',
+      allowed: (me) => me.can.manageUsers,
+      refusal: 'Bạn không có quyền quản lý người dùng.',
+    },
+    chunks.users,
+  ),
+  // Those who manage units (committees, admins) keep the units of their subtree; the
+  // indicators are for those who keep them.
+  page(
+    '/danh-muc',
+    {
+      title: 'Danh mục',
+      group: 'admin',
+      allowed: (me) => me.can.manageIndicators || holds(me.grants, 'manage'),
+      refusal: 'Bạn không có quyền sửa danh mục đơn vị và chỉ tiêu.',
+    },
+    chunks.catalogue,
+  ),
+]);
+
+export const router = createRouter({
+  routeTree,
+  // The address holds plain text (?period=2021, not ?period=%222021%22), as links and
+  // bookmarks always had it; each page's schema reads it.
+  parseSearch,
+  stringifySearch,
+  // A page that fails says so in Vietnamese, inside the app's frame.
+  defaultErrorComponent: PageError,
+  // A page whose code is still coming says so at once, as its chunk loads.
+  defaultPendingComponent: PagePending,
+  defaultPendingMs: 0,
+  defaultPendingMinMs: 0,
+  // Back and Forward return to where the page was scrolled; a new page opens at its top.
+  scrollRestoration: true,
+});

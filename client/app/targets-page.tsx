@@ -4,18 +4,16 @@ import { parsePeriod } from '../../shared/period';
 import type { TargetDto } from '../../shared/schemas/values';
 import { currentYear } from '../../shared/vietnam-time';
 import { EmptyState } from '../components/ui/empty-state';
-import { ErrorState } from '../components/ui/error-state';
-import { SkeletonRows } from '../components/ui/loading';
 import { useRights } from '../features/auth/utils/use-rights';
 import { useIndicators } from '../features/indicators/api/get-indicators';
 import { useLocks } from '../features/locks/api/get-locks';
 import { FIRST_YEAR } from '../features/periods/utils/period-options';
 import { TargetGrid } from '../features/targets/components/target-grid';
 import { cellKey, gridPeriods, lockCloses } from '../features/targets/utils/target-grid';
-import { useUnits } from '../features/units/api/get-units';
 import { UnitPicker } from '../features/units/components/unit-picker';
 import { valuesQueryOptions } from '../features/values/api/get-values';
-import { setSelection, useSelection } from '../lib/url-state';
+import { PageStatus } from './page-frame';
+import { usePageTitle, useUnitPeriod } from './page-state';
 
 /**
  * "Giao chỉ tiêu": a committee sets one unit's targets for a year, its halves and its term in
@@ -23,21 +21,17 @@ import { setSelection, useSelection } from '../lib/url-state';
  */
 export function TargetsPage() {
   const id = useId();
-  const selection = useSelection();
-  const units = useUnits();
   const indicators = useIndicators();
   const rights = useRights();
   const thisYear = currentYear();
-
-  useEffect(() => {
-    document.title = 'Giao chỉ tiêu · Chỉ tiêu';
-  }, []);
+  usePageTitle('Giao chỉ tiêu');
 
   // Defaults: the first unit the user plans for (else the first one shown), this year.
-  const list = units.data?.units ?? [];
-  const unitId = selection.unit ?? (list.find((u) => rights.can('plan', u.id)) ?? list[0])?.id;
-  const unit = list.find((u) => u.id === unitId);
-  const chosen = selection.period ? parsePeriod(selection.period) : null;
+  const { search, change, units, list, unitId, unit } = useUnitPeriod(
+    '/giao-chi-tieu',
+    (all) => all.find((u) => rights.can('plan', u.id)) ?? all[0],
+  );
+  const chosen = search.period ? parsePeriod(search.period) : null;
   const year = chosen ? Number(chosen.start.slice(0, 4)) : thisYear;
   const periods = useMemo(() => gridPeriods(year), [year]);
 
@@ -81,7 +75,7 @@ export function TargetsPage() {
   return (
     <div className="page-stack">
       <section className="card toolbar" aria-label="Chọn đơn vị và năm">
-        <UnitPicker value={unitId} onChange={(u) => setSelection({ unit: u, period: String(year) })} />
+        <UnitPicker value={unitId} onChange={(u) => change({ unit: u, period: String(year) })} />
         <div className="field year-picker">
           <label className="field-label" htmlFor={`${id}-year`}>
             Năm
@@ -90,7 +84,7 @@ export function TargetsPage() {
             id={`${id}-year`}
             className="select"
             value={year}
-            onChange={(e) => setSelection({ unit: unitId, period: e.target.value })}
+            onChange={(e) => change({ unit: unitId, period: e.target.value })}
           >
             {years.map((y) => (
               <option key={y} value={y}>
@@ -104,32 +98,33 @@ export function TargetsPage() {
       <h1 className="page-title">{unit ? `Giao chỉ tiêu: ${unit.name} — năm ${year}` : 'Giao chỉ tiêu'}</h1>
 
       <section className="card" aria-label="Bảng giao chỉ tiêu">
-        {units.isSuccess && list.length === 0 ? (
-          <EmptyState hint="Hãy thêm đơn vị ở trang Danh mục trước.">Chưa có đơn vị nào.</EmptyState>
-        ) : failed ? (
-          <ErrorState
-            error={failed}
-            onRetry={() => {
-              for (const v of values) void v.refetch();
-            }}
-          />
-        ) : readyKey !== viewKey || !unit ? (
-          <SkeletonRows label="Đang tải chỉ tiêu đã giao…" />
-        ) : shownIndicators.length === 0 ? (
-          <EmptyState hint="Hãy thêm chỉ tiêu ở trang Danh mục trước.">
-            Danh mục chưa có chỉ tiêu nào.
-          </EmptyState>
-        ) : (
-          <TargetGrid
-            key={viewKey}
-            unit={{ id: unit.id, name: unit.name }}
-            periods={periods}
-            indicators={shownIndicators}
-            stored={stored}
-            locks={closing}
-            canPlan={rights.can('plan', unit.id)}
-          />
-        )}
+        <PageStatus
+          bare
+          noUnits={units.isSuccess && list.length === 0 && 'Hãy thêm đơn vị ở trang Danh mục trước.'}
+          error={failed}
+          onRetry={() => {
+            for (const v of values) void v.refetch();
+          }}
+          loading="Đang tải chỉ tiêu đã giao…"
+        >
+          {readyKey === viewKey &&
+            unit &&
+            (shownIndicators.length === 0 ? (
+              <EmptyState hint="Hãy thêm chỉ tiêu ở trang Danh mục trước.">
+                Danh mục chưa có chỉ tiêu nào.
+              </EmptyState>
+            ) : (
+              <TargetGrid
+                key={viewKey}
+                unit={{ id: unit.id, name: unit.name }}
+                periods={periods}
+                indicators={shownIndicators}
+                stored={stored}
+                locks={closing}
+                canPlan={rights.can('plan', unit.id)}
+              />
+            ))}
+        </PageStatus>
       </section>
     </div>
   );

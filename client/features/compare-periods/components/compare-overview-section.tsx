@@ -6,7 +6,7 @@ import { EmptyState } from '../../../components/ui/empty-state';
 import { Loaded } from '../../../components/ui/loaded';
 import { Loading, SkeletonRows } from '../../../components/ui/loading';
 import { StatusBadge } from '../../../components/ui/status-badge';
-import { followLink } from '../../../lib/location';
+import { useFollowLink } from '../../../lib/navigation';
 import { useCompareOverview } from '../api/get-compare-overview';
 import { dashboardHref } from '../utils/links';
 import { PeriodNote } from './period-note';
@@ -122,6 +122,7 @@ function OverviewTable({
   caption: string;
   indicatorHref: (code: string) => string;
 }) {
+  const followLink = useFollowLink();
   const unitId = data.unit.id;
   const summaries = data.periods.map((_, i) =>
     summarize(data.indicators.map((row) => row.cells[i]?.status ?? 'no_target')),

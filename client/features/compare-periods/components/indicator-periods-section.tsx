@@ -3,7 +3,7 @@ import type { ComparePeriodsDto } from '../../../../shared/schemas/compare';
 import { EmptyState } from '../../../components/ui/empty-state';
 import { Loaded } from '../../../components/ui/loaded';
 import { SkeletonRows } from '../../../components/ui/loading';
-import { followLink } from '../../../lib/location';
+import { useFollowLink } from '../../../lib/navigation';
 import { ChartLegend, ChartSuspense, LevelAxisNote } from '../../dashboard/components/chart-notes';
 import { useComparePeriods } from '../api/get-compare-periods';
 import { chartSummary, periodChartData } from '../utils/period-chart-data';
@@ -40,6 +40,7 @@ export function IndicatorPeriodsSection({
   overviewHref,
   headingRef,
 }: IndicatorPeriodsSectionProps) {
+  const followLink = useFollowLink();
   const id = useId();
   const query = useComparePeriods({ unit: unitId, code, periods });
   const data = query.data;

@@ -1,6 +1,6 @@
 import { parsePeriod } from '../../../../shared/period';
 import type { ComparePeriodsDto } from '../../../../shared/schemas/compare';
-import { followLink } from '../../../lib/location';
+import { useFollowLink } from '../../../lib/navigation';
 import { FigureCells, FigureHeads } from '../../dashboard/components/chart-notes';
 import { ResultCell } from '../../dashboard/components/result-cell';
 import { formatAchievement } from '../../dashboard/utils/achievement';
@@ -19,6 +19,7 @@ interface IndicatorPeriodsTableProps {
 
 /** Kỳ, Kế hoạch, Thực hiện, Tỷ lệ so với KH, Đánh giá, Thay đổi: the figures behind the chart. */
 export function IndicatorPeriodsTable({ data, caption, timeAggregate }: IndicatorPeriodsTableProps) {
+  const followLink = useFollowLink();
   const { indicator, unit } = data;
   const level = indicator.kind === 'level';
 

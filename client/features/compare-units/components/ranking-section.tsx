@@ -3,7 +3,7 @@ import { formatNumber } from '../../../../shared/format';
 import type { CompareUnitsDto } from '../../../../shared/schemas/compare';
 import { EmptyState } from '../../../components/ui/empty-state';
 import { SelectField } from '../../../components/ui/field';
-import { followLink } from '../../../lib/location';
+import { useFollowLink } from '../../../lib/navigation';
 import {
   ChartLegend,
   FigureCells,
@@ -28,6 +28,7 @@ interface RankingSectionProps {
 
 /** "Xếp hạng các đơn vị: <chỉ tiêu> — <kỳ>": the units from best to worst on one indicator. */
 export function RankingSection({ data, code, onCodeChange, dashboardHref }: RankingSectionProps) {
+  const followLink = useFollowLink();
   const id = useId();
   const indicator = data.indicators.find((i) => i.code === code) ?? data.indicators[0];
   const ranking = useMemo(() => (indicator ? rankUnits(data.rows, indicator) : []), [data.rows, indicator]);

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { CompareUnitsDto } from '../../../../shared/schemas/compare';
-import { followLink } from '../../../lib/location';
+import { useFollowLink } from '../../../lib/navigation';
 import {
   type CompareRow,
   cellOf,
@@ -85,6 +85,7 @@ export function ScorecardTable({
   dashboardHref,
   compareHref,
 }: ScorecardTableProps) {
+  const followLink = useFollowLink();
   const { indicators } = data;
   return (
     <table className="data-table cmpu-table" data-testid="scorecard">

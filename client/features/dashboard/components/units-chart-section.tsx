@@ -4,7 +4,7 @@ import { EmptyState } from '../../../components/ui/empty-state';
 import { SelectField } from '../../../components/ui/field';
 import { Loaded } from '../../../components/ui/loaded';
 import { Loading } from '../../../components/ui/loading';
-import { followLink } from '../../../lib/location';
+import { useFollowLink } from '../../../lib/navigation';
 import { useDashboardUnits } from '../api/get-dashboard-units';
 import { formatAchievement } from '../utils/achievement';
 import {
@@ -118,6 +118,7 @@ function ChartBody({
   /** The dashboard of a unit below: where a click on its name leads. */
   hrefOf: (unitId: string) => string;
 }) {
+  const followLink = useFollowLink();
   if (data.rows.length === 0) {
     return (
       <EmptyState hint="Chọn một Đảng bộ hoặc đơn vị có đơn vị trực thuộc để so sánh.">

@@ -14,7 +14,7 @@ import { ConflictChoice } from '../../../components/editing/conflict-choice';
 import { useVersionedSave } from '../../../components/editing/use-versioned-save';
 import { Field, Input, Textarea } from '../../../components/ui/field';
 import { FormActions, FormError, SubmitButton } from '../../../components/ui/form';
-import { useLeaveGuard } from '../../../lib/leave-guard';
+import { useLeaveGuard } from '../../../lib/navigation';
 import { type MemberRatingAnswer, memberRatingQueryOptions } from '../api/get-member-rating';
 import { usePutMemberRating } from '../api/put-member-rating';
 import {

@@ -7,7 +7,7 @@ import { ConflictChoice } from '../../../components/editing/conflict-choice';
 import type { VersionedSave } from '../../../components/editing/use-versioned-save';
 import { Field, FieldError, Input, Label, Select } from '../../../components/ui/field';
 import { StatusBadge } from '../../../components/ui/status-badge';
-import { followLink } from '../../../lib/location';
+import { useFollowLink } from '../../../lib/navigation';
 import { LevelOptions } from '../../values/components/value-fields';
 import type { Check, Preview, ResultSend, ValueFormState } from '../../values/utils/value-form';
 
@@ -50,6 +50,7 @@ export interface ResultRowProps {
 /** One indicator of the results form: its target, the input its kind needs, the preview, the choice on a conflict. */
 export function ResultRow(p: ResultRowProps) {
   const { ind, form, target, row, remove } = p;
+  const followLink = useFollowLink();
   const fieldId = (f: string) => `${p.id}-${ind.code}-${f}`;
   const errorId = `${p.id}-${ind.code}-error`;
   const described = p.problem ? errorId : undefined;

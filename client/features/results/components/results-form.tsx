@@ -4,7 +4,7 @@ import type { DashboardRowDto } from '../../../../shared/schemas/dashboard';
 import type { IndicatorDto } from '../../../../shared/schemas/indicators';
 import type { BatchResultItem, ResultDto, TargetDto } from '../../../../shared/schemas/values';
 import { useVersionedSave } from '../../../components/editing/use-versioned-save';
-import { useLeaveGuard } from '../../../lib/leave-guard';
+import { useFollowLink, useLeaveGuard } from '../../../lib/navigation';
 import { useSaveValuesBatch } from '../../values/api/save-values-batch';
 import { checkResult, planSave, previewOf, resultFieldsFromStored } from '../../values/utils/value-form';
 import { type Fields, ResultRow } from './result-row';
@@ -37,6 +37,7 @@ const REPORT = { plan: false, report: true };
  * writes every changed result in one transaction or none.
  */
 export function ResultsForm(props: ResultsFormProps) {
+  const _followLink = useFollowLink();
   const { unit, period, indicators, targets, rows, lock, canReport, ratingsHref } = props;
   const id = useId();
   const batch = useSaveValuesBatch();

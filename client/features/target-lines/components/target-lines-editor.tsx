@@ -7,7 +7,7 @@ import { ConflictChoice } from '../../../components/editing/conflict-choice';
 import { useVersionedSave } from '../../../components/editing/use-versioned-save';
 import { FormError } from '../../../components/ui/form';
 import { StatusBadge } from '../../../components/ui/status-badge';
-import { useLeaveGuard } from '../../../lib/leave-guard';
+import { useLeaveGuard } from '../../../lib/navigation';
 import { targetLinesQueryOptions } from '../api/get-target-lines';
 import { usePutTargetLines } from '../api/put-target-lines';
 import {

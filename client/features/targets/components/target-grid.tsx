@@ -6,7 +6,7 @@ import { samePeriodLastYear } from '../../../../shared/period';
 import type { IndicatorDto } from '../../../../shared/schemas/indicators';
 import type { TargetDto } from '../../../../shared/schemas/values';
 import { useVersionedSave } from '../../../components/editing/use-versioned-save';
-import { useLeaveGuard } from '../../../lib/leave-guard';
+import { useLeaveGuard } from '../../../lib/navigation';
 import { valuesQueryOptions } from '../../values/api/get-values';
 import { useSaveValuesBatch } from '../../values/api/save-values-batch';
 import {
