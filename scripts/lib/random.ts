@@ -1,17 +1,9 @@
-// Seeded random numbers, the same on every machine: the province generator's data and the
-// crash test's choices (CRASH_SEED replays a run) come from here.
+// Seeded random numbers for the scripts: the generator itself is shared/random.ts (the demo
+// uses it too); here, the helpers the province generator draws with.
 
-/** mulberry32: small, fast and the same on every machine. */
-export function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from '../../shared/random';
+
+export { prng };
 
 export type Rand = () => number;
 export const int = (rand: Rand, lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));

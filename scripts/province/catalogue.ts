@@ -1,6 +1,8 @@
 // The province's indicators (scripts/province.ts): twenty of every kind, and the years and
 // the term that hold their data.
 
+import { demoIndicator, MASS_LEVELS, PARTY_LEVELS } from '../../server/db/demo-organisation';
+
 /** Years with data; the term that holds them. */
 export const YEARS = [2021, 2022, 2023, 2024, 2025] as const;
 export const TERM = 'NK2020-2025';
@@ -14,44 +16,24 @@ export interface Indicator {
   name: string;
   unitLabel: string;
   kind: Kind;
-  direction?: 'lower';
+  direction?: 'higher' | 'lower';
   timeAggregate: Aggregate;
   levels?: string[];
-  memberRating?: 'good_or_better' | 'excellent';
+  memberRating?: 'good_or_better' | 'excellent' | null;
 }
 
-export const PARTY_LEVELS = [
-  'Không hoàn thành nhiệm vụ',
-  'Hoàn thành nhiệm vụ',
-  'Hoàn thành tốt nhiệm vụ',
-  'Hoàn thành xuất sắc nhiệm vụ',
-];
-export const MASS_LEVELS = ['Trung bình', 'Khá', 'Vững mạnh', 'Vững mạnh tiêu biểu'];
+export { MASS_LEVELS, PARTY_LEVELS };
+
+/** An indicator the province shares with the demo, every aggregate said ("none" where it says none). */
+function fromDemo(code: string): Indicator {
+  const indicator = demoIndicator(code);
+  return { ...indicator, timeAggregate: indicator.timeAggregate ?? 'none' };
+}
 
 export const PROVINCE_INDICATORS: Indicator[] = [
-  {
-    code: 'DV_HTT',
-    name: 'Tỷ lệ đảng viên hoàn thành tốt nhiệm vụ trở lên',
-    unitLabel: '%',
-    kind: 'ratio',
-    timeAggregate: 'none',
-    memberRating: 'good_or_better',
-  },
-  {
-    code: 'DV_HTXS',
-    name: 'Tỷ lệ đảng viên hoàn thành xuất sắc nhiệm vụ',
-    unitLabel: '%',
-    kind: 'ratio',
-    timeAggregate: 'none',
-    memberRating: 'excellent',
-  },
-  {
-    code: 'KET_NAP',
-    name: 'Số đảng viên mới được kết nạp',
-    unitLabel: 'đảng viên',
-    kind: 'count',
-    timeAggregate: 'sum',
-  },
+  fromDemo('DV_HTT'),
+  fromDemo('DV_HTXS'),
+  fromDemo('KET_NAP'),
   {
     code: 'QC_BOI_DUONG',
     name: 'Số quần chúng ưu tú được bồi dưỡng nhận thức về Đảng',
@@ -59,14 +41,7 @@ export const PROVINCE_INDICATORS: Indicator[] = [
     kind: 'count',
     timeAggregate: 'sum',
   },
-  {
-    code: 'KY_LUAT',
-    name: 'Số đảng viên bị kỷ luật',
-    unitLabel: 'đảng viên',
-    kind: 'count',
-    direction: 'lower',
-    timeAggregate: 'sum',
-  },
+  fromDemo('KY_LUAT'),
   {
     code: 'SH_CHUYEN_DE',
     name: 'Số buổi sinh hoạt chuyên đề của chi bộ',

@@ -4,13 +4,15 @@ import type { CreateIndicatorBody } from '../../shared/schemas/indicators';
 // cells, departments and mass organisations, and ten-odd indicators of the kinds the seed
 // articles name. All names are invented.
 
-const PARTY_LEVELS = [
+/** The four ratings of a party member or a party organisation, lowest first. */
+export const PARTY_LEVELS = [
   'Không hoàn thành nhiệm vụ',
   'Hoàn thành nhiệm vụ',
   'Hoàn thành tốt nhiệm vụ',
   'Hoàn thành xuất sắc nhiệm vụ',
 ];
-const MASS_LEVELS = ['Trung bình', 'Khá', 'Vững mạnh', 'Vững mạnh tiêu biểu'];
+/** The four ratings of a mass organisation, lowest first. */
+export const MASS_LEVELS = ['Trung bình', 'Khá', 'Vững mạnh', 'Vững mạnh tiêu biểu'];
 
 export const INDICATORS: CreateIndicatorBody[] = [
   {
@@ -104,6 +106,13 @@ export const INDICATORS: CreateIndicatorBody[] = [
     timeAggregate: 'last',
   },
 ];
+
+/** One of the demo's indicators, by its code: other catalogues (the province, tests) reuse them. */
+export function demoIndicator(code: string): CreateIndicatorBody {
+  const found = INDICATORS.find((i) => i.code === code);
+  if (!found) throw new Error(`Không có chỉ tiêu mẫu ${code}.`);
+  return found;
+}
 
 export const ROOT = 'Đảng bộ Trường Cao đẳng Sư phạm Hồng Lam';
 interface DemoCell {

@@ -1,5 +1,6 @@
 import { count } from 'drizzle-orm';
 import { formatNumber } from '../../shared/format';
+import { prng } from '../../shared/random';
 import type { Value } from '../../shared/value';
 import { newIndicatorRow } from '../domain/indicators';
 import { valueColumns } from '../domain/values';
@@ -18,18 +19,6 @@ const demoValue = (v: number | string | [number, number]): Value =>
     : typeof v === 'string'
       ? { type: 'level', level: v }
       : { type: 'ratio', numerator: v[0], denominator: v[1] };
-
-/** A small deterministic generator, so every first start shows the same demo. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface DemoSummary {
   units: number;

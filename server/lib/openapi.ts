@@ -1,4 +1,4 @@
-import { z } from '@hono/zod-openapi';
+import { createRoute, type RouteConfig, z } from '@hono/zod-openapi';
 import { errorSchema } from '../../shared/schemas/common';
 
 export const jsonContent = <T extends z.ZodType>(schema: T, description: string) => ({
@@ -6,9 +6,10 @@ export const jsonContent = <T extends z.ZodType>(schema: T, description: string)
   description,
 });
 
-export const jsonBody = <T extends z.ZodType>(schema: T) => ({
+/** A JSON request body; `required: false` where the route also takes none. */
+export const jsonBody = <T extends z.ZodType>(schema: T, required = true) => ({
   content: { 'application/json': { schema } },
-  required: true,
+  required,
 });
 
 const ERROR_DESCRIPTIONS: Record<number, string> = {
@@ -21,11 +22,45 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   429: 'Đăng nhập sai quá nhiều lần',
 };
 
+type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 423 | 429;
+
 /** The contract's error body, documented for the given statuses. */
-export function errors<S extends 400 | 401 | 403 | 404 | 409 | 423 | 429>(...statuses: S[]) {
+export function errors<S extends ErrorStatus>(...statuses: S[]) {
   return Object.fromEntries(
     statuses.map((s) => [s, jsonContent(errorSchema, ERROR_DESCRIPTIONS[s] ?? 'Lỗi')]),
   ) as Record<S, ReturnType<typeof jsonContent<typeof errorSchema>>>;
+}
+
+type ErrorContents<S extends ErrorStatus> = ReturnType<typeof errors<S>>;
+
+/** The answers of a route: `content` on success, and the contract's error for the given statuses. */
+export function ok<C>(content: C): { 200: C };
+export function ok<C, S extends ErrorStatus>(
+  content: C,
+  ...statuses: [S, ...S[]]
+): { 200: C } & ErrorContents<S>;
+export function ok(content: unknown, ...statuses: ErrorStatus[]): Record<number, unknown> {
+  return { 200: content, ...errors(...statuses) };
+}
+
+/** The answers of a route that adds something: `content` with 201, and the given errors. */
+export function created<C, S extends ErrorStatus>(content: C, ...statuses: [S, ...S[]]) {
+  return { 201: content, ...errors(...statuses) };
+}
+
+type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+
+/**
+ * The routes under one heading of the reference: `route.get(path, { summary, … })` is
+ * `createRoute` with the method, the path and the heading.
+ */
+export function routesUnder(tag: string) {
+  const tags = [tag];
+  const of =
+    <M extends Method>(method: M) =>
+    <P extends string, R extends Omit<RouteConfig, 'method' | 'path' | 'tags'>>(path: P, config: R) =>
+      createRoute({ method, path, tags, ...config });
+  return { get: of('get'), post: of('post'), put: of('put'), patch: of('patch'), delete: of('delete') };
 }
 
 // The parameters many routes take, declared once. Each is sent as text and read by the handler

@@ -3,6 +3,7 @@ import { hashPassword } from '../../server/auth/password';
 import { createSession, SESSION_COOKIE } from '../../server/auth/sessions';
 import { type Db, openDatabase } from '../../server/db/client';
 import { loadDemoDataIfEmpty } from '../../server/db/demo';
+import { demoIndicator } from '../../server/db/demo-organisation';
 import { grants, users } from '../../server/db/schema';
 import type { Role } from '../../shared/accounts';
 
@@ -135,14 +136,7 @@ export async function seedBasics(t: TestApp) {
       timeAggregate: 'sum',
     },
     KH: { code: 'KH', name: 'Tỷ lệ hoàn thành kế hoạch đào tạo', unitLabel: '%', kind: 'percent' },
-    KY_LUAT: {
-      code: 'KY_LUAT',
-      name: 'Số đảng viên bị kỷ luật',
-      unitLabel: 'đảng viên',
-      kind: 'count',
-      direction: 'lower',
-      timeAggregate: 'sum',
-    },
+    KY_LUAT: demoIndicator('KY_LUAT'),
     XL: {
       code: 'XL',
       name: 'Xếp loại đoàn thể',

@@ -1,7 +1,8 @@
 import type { ReactNode } from 'react';
 import { ErrorState } from './error-state';
 
-interface Read<T> {
+/** What `Loaded` needs of a query. */
+export interface Read<T> {
   data: T | undefined;
   isError: boolean;
   error: unknown;

@@ -1,22 +1,16 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { dashboardSchema, dashboardUnitsSchema } from '../../../shared/schemas/dashboard';
-import { asOfParam, errors, jsonContent, judgedQuery } from '../../lib/openapi';
+import { asOfParam, jsonContent, judgedQuery, ok, routesUnder } from '../../lib/openapi';
 
-const tags = ['Bảng điều khiển'];
+const route = routesUnder('Bảng điều khiển');
 
-export const dashboard = createRoute({
-  method: 'get',
-  path: '/api/dashboard',
-  tags,
+export const dashboard = route.get('/api/dashboard', {
   summary: 'Chỉ tiêu và kết quả của một đơn vị trong một kỳ, với đánh giá',
   request: { query: judgedQuery },
-  responses: { 200: jsonContent(dashboardSchema, 'Bảng chỉ tiêu của đơn vị'), ...errors(400, 404) },
+  responses: ok(jsonContent(dashboardSchema, 'Bảng chỉ tiêu của đơn vị'), 400, 404),
 });
 
-export const dashboardUnits = createRoute({
-  method: 'get',
-  path: '/api/dashboard/units',
-  tags,
+export const dashboardUnits = route.get('/api/dashboard/units', {
   summary: 'Chỉ tiêu và kết quả của từng đơn vị trực thuộc, cho một chỉ tiêu: dữ liệu của biểu đồ',
   request: {
     query: z.object({
@@ -26,8 +20,5 @@ export const dashboardUnits = createRoute({
       asOf: asOfParam,
     }),
   },
-  responses: {
-    200: jsonContent(dashboardUnitsSchema, 'Một dòng cho mỗi đơn vị trực thuộc'),
-    ...errors(400, 404),
-  },
+  responses: ok(jsonContent(dashboardUnitsSchema, 'Một dòng cho mỗi đơn vị trực thuộc'), 400, 404),
 });

@@ -1,11 +1,10 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { changeSchema } from '../../../shared/accounts';
-import { errors, jsonContent } from '../../lib/openapi';
+import { jsonContent, ok, routesUnder } from '../../lib/openapi';
 
-export const list = createRoute({
-  method: 'get',
-  path: '/api/history',
-  tags: ['Lịch sử'],
+const route = routesUnder('Lịch sử');
+
+export const list = route.get('/api/history', {
   summary: 'Lịch sử thay đổi của một đơn vị, mới nhất trước',
   description:
     'Mọi thay đổi chỉ tiêu, kết quả, chỉ tiêu chủ yếu, khóa kỳ, đơn vị và vai trò: ai, lúc nào, trước và sau. Lọc thêm theo mã chỉ tiêu (code) và kỳ (period).',
@@ -16,8 +15,11 @@ export const list = createRoute({
       period: z.string().optional(),
     }),
   },
-  responses: {
-    200: jsonContent(z.object({ changes: z.array(changeSchema) }), 'Các thay đổi'),
-    ...errors(400, 401, 403, 404),
-  },
+  responses: ok(
+    jsonContent(z.object({ changes: z.array(changeSchema) }), 'Các thay đổi'),
+    400,
+    401,
+    403,
+    404,
+  ),
 });

@@ -1,4 +1,4 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { formatNumber } from '../../../shared/format';
 import {
   EXPORT_FORMATS,
@@ -14,20 +14,18 @@ import {
   MAX_XLSX_UNPACKED_BYTES,
 } from '../../../shared/import-export';
 import { sizeText } from '../../lib/body-limits';
-import { errors, jsonContent } from '../../lib/openapi';
+import { errors, jsonContent, ok, routesUnder } from '../../lib/openapi';
 
-const tags = ['Nhập, xuất Excel'];
+const route = routesUnder('Nhập, xuất Excel');
 
 const file = (description: string) => ({
-  200: {
-    content: {
-      'text/csv': { schema: { type: 'string' as const } },
-      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
-        schema: { type: 'string' as const, format: 'binary' },
-      },
+  content: {
+    'text/csv': { schema: { type: 'string' as const } },
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
+      schema: { type: 'string' as const, format: 'binary' },
     },
-    description,
   },
+  description,
 });
 
 const fileQuery = (fallback: (typeof EXPORT_FORMATS)[number]) =>
@@ -42,10 +40,7 @@ const fileQuery = (fallback: (typeof EXPORT_FORMATS)[number]) =>
 
 export type FileQuery = z.infer<ReturnType<typeof fileQuery>>;
 
-export const importFile = createRoute({
-  method: 'post',
-  path: '/api/import',
-  tags,
+export const importFile = route.post('/api/import', {
   summary: 'Nhập chỉ tiêu và kết quả từ tệp CSV hoặc XLSX',
   description: [
     `Gửi tệp trong trường "file" của biểu mẫu multipart/form-data, nhiều nhất ${MAX_IMPORT_BYTES / 1024 / 1024} MB (quá thì 413). Dòng đầu của tệp là ${IMPORT_HEADER}.`,
@@ -92,23 +87,17 @@ export const importFile = createRoute({
   },
 });
 
-export const exportFile = createRoute({
-  method: 'get',
-  path: '/api/export',
-  tags,
+export const exportFile = route.get('/api/export', {
   summary: 'Xuất chỉ tiêu và kết quả của một đơn vị và các đơn vị trực thuộc trong một kỳ',
   description: `Cùng bố cục với tệp nhập (${IMPORT_HEADER}): nhập lại tệp xuất ra không thay đổi gì, xuất lại được tệp giống hệt. Thứ tự: theo cây đơn vị, rồi thứ tự chỉ tiêu, kế hoạch trước kết quả. Cột unit ghi tên các đơn vị từ cấp trên cùng, hoặc mã đơn vị khi tên trùng nhau hay có " / ". CSV mã UTF-8 có BOM, số viết với dấu chấm thập phân (92.5); XLSX với ô số là số.`,
   request: { query: fileQuery('csv') },
-  responses: { ...file('Tệp CSV hoặc XLSX'), ...errors(400, 401, 403, 404) },
+  responses: ok(file('Tệp CSV hoặc XLSX'), 400, 401, 403, 404),
 });
 
-export const importTemplate = createRoute({
-  method: 'get',
-  path: '/api/import/template',
-  tags,
+export const importTemplate = route.get('/api/import/template', {
   summary: 'Mẫu nhập kết quả: một dòng cho mỗi chỉ tiêu đã giao của đơn vị và các đơn vị trực thuộc',
   description:
     'Mỗi chỉ tiêu đã giao trong kỳ có một dòng type result để điền kết quả (kết quả đã báo cáo được điền sẵn). Bản XLSX (mặc định) có thêm trang "Hướng dẫn": cách điền và kế hoạch của từng dòng.',
   request: { query: fileQuery('xlsx') },
-  responses: { ...file('Mẫu XLSX hoặc CSV'), ...errors(400, 401, 403, 404) },
+  responses: ok(file('Mẫu XLSX hoặc CSV'), 400, 401, 403, 404),
 });

@@ -1,37 +1,22 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { createIndicatorBody, indicatorSchema, patchIndicatorBody } from '../../../shared/schemas/indicators';
-import { errors, jsonBody, jsonContent } from '../../lib/openapi';
+import { created, jsonBody, jsonContent, ok, routesUnder } from '../../lib/openapi';
 
-const tags = ['Chỉ tiêu'];
+const route = routesUnder('Chỉ tiêu');
 
-export const list = createRoute({
-  method: 'get',
-  path: '/api/indicators',
-  tags,
+export const list = route.get('/api/indicators', {
   summary: 'Danh mục chỉ tiêu, theo thứ tự hiển thị',
-  responses: { 200: jsonContent(z.object({ indicators: z.array(indicatorSchema) }), 'Các chỉ tiêu') },
+  responses: ok(jsonContent(z.object({ indicators: z.array(indicatorSchema) }), 'Các chỉ tiêu')),
 });
 
-export const create = createRoute({
-  method: 'post',
-  path: '/api/indicators',
-  tags,
+export const create = route.post('/api/indicators', {
   summary: 'Thêm chỉ tiêu',
   request: { body: jsonBody(createIndicatorBody) },
-  responses: {
-    201: jsonContent(z.object({ indicator: indicatorSchema }), 'Chỉ tiêu vừa thêm'),
-    ...errors(400, 409),
-  },
+  responses: created(jsonContent(z.object({ indicator: indicatorSchema }), 'Chỉ tiêu vừa thêm'), 400, 409),
 });
 
-export const patch = createRoute({
-  method: 'patch',
-  path: '/api/indicators/{code}',
-  tags,
+export const patch = route.patch('/api/indicators/{code}', {
   summary: 'Sửa chỉ tiêu (không đổi loại khi đã có số liệu)',
   request: { params: z.object({ code: z.string() }), body: jsonBody(patchIndicatorBody) },
-  responses: {
-    200: jsonContent(z.object({ indicator: indicatorSchema }), 'Chỉ tiêu sau khi sửa'),
-    ...errors(400, 404, 409),
-  },
+  responses: ok(jsonContent(z.object({ indicator: indicatorSchema }), 'Chỉ tiêu sau khi sửa'), 400, 404, 409),
 });

@@ -1,13 +1,12 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { reportSchema } from '../../../shared/schemas/report';
-import { errors, unitPeriodQuery } from '../../lib/openapi';
+import { ok, routesUnder, unitPeriodQuery } from '../../lib/openapi';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-export const getReport = createRoute({
-  method: 'get',
-  path: '/api/report',
-  tags: ['Báo cáo'],
+const route = routesUnder('Báo cáo');
+
+export const getReport = route.get('/api/report', {
   summary: 'Báo cáo "Kết quả thực hiện các chỉ tiêu chủ yếu" của một đơn vị trong một kỳ',
   description:
     'format=text (mặc định): văn bản thuần — tiêu đề, mỗi chỉ tiêu chủ yếu một dòng bắt đầu bằng "- " với đánh giá và số liệu, dòng cuối "Có N/M chỉ tiêu đạt và vượt (P%)."; format=json: cấu trúc; format=xlsx: bảng tính (TT, Chỉ tiêu, ĐVT, Kế hoạch, Thực hiện, Tỷ lệ so với kế hoạch, Đánh giá). Với 6 tháng hoặc quý chưa có chỉ tiêu chủ yếu riêng: theo chỉ tiêu chủ yếu của năm, lũy kế so với kế hoạch năm và tiến độ.',
@@ -17,8 +16,8 @@ export const getReport = createRoute({
       asOf: z.string().optional().describe('Ngày tính, YYYY-MM-DD; mặc định hôm nay'),
     }),
   },
-  responses: {
-    200: {
+  responses: ok(
+    {
       description: 'Báo cáo',
       content: {
         'text/plain': { schema: z.string() },
@@ -26,6 +25,8 @@ export const getReport = createRoute({
         [XLSX_TYPE]: { schema: z.string().describe('Tệp .xlsx') },
       },
     },
-    ...errors(400, 403, 404),
-  },
+    400,
+    403,
+    404,
+  ),
 });

@@ -1,25 +1,26 @@
-import { createRoute } from '@hono/zod-openapi';
 import { errorSchema } from '../../../shared/schemas/common';
 import { putTargetLinesBody, targetLinesSchema } from '../../../shared/schemas/target-lines';
-import { errors, jsonBody, jsonContent, judgedQuery, unitPeriodParams } from '../../lib/openapi';
+import {
+  errors,
+  jsonBody,
+  jsonContent,
+  judgedQuery,
+  ok,
+  routesUnder,
+  unitPeriodParams,
+} from '../../lib/openapi';
 
-const tags = ['Chỉ tiêu chủ yếu'];
+const route = routesUnder('Chỉ tiêu chủ yếu');
 
-export const getTargetLines = createRoute({
-  method: 'get',
-  path: '/api/target-lines',
-  tags,
+export const getTargetLines = route.get('/api/target-lines', {
   summary: 'Các chỉ tiêu chủ yếu của một đơn vị trong một kỳ, với đánh giá từng dòng',
   description:
     'Trạng thái của một dòng: missed nếu có phần Không đạt; not_yet nếu có phần Chưa đạt; no_data nếu có phần chưa có số liệu; exceeded nếu có phần Vượt; còn lại met. summary.share = achieved/total × 100, hai chữ số thập phân.',
   request: { query: judgedQuery },
-  responses: { 200: jsonContent(targetLinesSchema, 'Các chỉ tiêu chủ yếu'), ...errors(400, 403, 404) },
+  responses: ok(jsonContent(targetLinesSchema, 'Các chỉ tiêu chủ yếu'), 400, 403, 404),
 });
 
-export const putTargetLines = createRoute({
-  method: 'put',
-  path: '/api/target-lines/{unitId}/{period}',
-  tags,
+export const putTargetLines = route.put('/api/target-lines/{unitId}/{period}', {
   summary: 'Ghi toàn bộ danh sách chỉ tiêu chủ yếu của một đơn vị trong một kỳ, theo thứ tự',
   description:
     'Thay cả danh sách; "lines": [] xóa hết. Có "version" (0 khi chưa có danh sách) thì chỉ ghi khi chưa ai sửa, nếu không trả 409 kèm danh sách hiện tại trong "current".',

@@ -1,4 +1,4 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { errorSchema, itemProblemSchema } from '../../../shared/schemas/common';
 import {
   resultBody,
@@ -8,76 +8,53 @@ import {
   valuesBatchBody,
   valuesBatchResponse,
 } from '../../../shared/schemas/values';
-import { deleted, errors, jsonBody, jsonContent, unitPeriodQuery } from '../../lib/openapi';
+import { deleted, errors, jsonBody, jsonContent, ok, routesUnder, unitPeriodQuery } from '../../lib/openapi';
 
-const tags = ['Chỉ tiêu và kết quả'];
+const route = routesUnder('Chỉ tiêu và kết quả');
 const keyParams = z.object({ unitId: z.string(), code: z.string(), period: z.string() });
 
-export const putTarget = createRoute({
-  method: 'put',
-  path: '/api/targets/{unitId}/{code}/{period}',
-  tags,
+export const putTarget = route.put('/api/targets/{unitId}/{code}/{period}', {
   summary: 'Giao chỉ tiêu cho một đơn vị, một kỳ',
   description:
     'value: số nguyên với loại count; số có tối đa hai chữ số thập phân với percent và ratio (một tỷ lệ phần trăm); tên một mức với level. Có "version" thì chỉ ghi khi phiên bản đang lưu vẫn là version, nếu không trả 409 kèm giá trị hiện tại.',
   request: { params: keyParams, body: jsonBody(targetBody) },
-  responses: {
-    200: jsonContent(z.object({ target: targetSchema }), 'Chỉ tiêu đã lưu'),
-    ...errors(400, 404, 409),
-  },
+  responses: ok(jsonContent(z.object({ target: targetSchema }), 'Chỉ tiêu đã lưu'), 400, 404, 409),
 });
 
-export const deleteTarget = createRoute({
-  method: 'delete',
-  path: '/api/targets/{unitId}/{code}/{period}',
-  tags,
+export const deleteTarget = route.delete('/api/targets/{unitId}/{code}/{period}', {
   summary: 'Xóa chỉ tiêu đã giao',
   request: { params: keyParams },
-  responses: { 200: deleted, ...errors(400, 404) },
+  responses: ok(deleted, 400, 404),
 });
 
-export const putResult = createRoute({
-  method: 'put',
-  path: '/api/results/{unitId}/{code}/{period}',
-  tags,
+export const putResult = route.put('/api/results/{unitId}/{code}/{period}', {
   summary: 'Báo cáo kết quả thực hiện',
   description:
     'Với loại ratio gửi numerator và denominator; với các loại khác gửi value. Có "version" thì chỉ ghi khi phiên bản đang lưu vẫn là version, nếu không trả 409 kèm kết quả hiện tại trong "current".',
   request: { params: keyParams, body: jsonBody(resultBody) },
-  responses: {
-    200: jsonContent(z.object({ result: resultSchema }), 'Kết quả đã lưu'),
-    ...errors(400, 404, 409),
-  },
+  responses: ok(jsonContent(z.object({ result: resultSchema }), 'Kết quả đã lưu'), 400, 404, 409),
 });
 
-export const deleteResult = createRoute({
-  method: 'delete',
-  path: '/api/results/{unitId}/{code}/{period}',
-  tags,
+export const deleteResult = route.delete('/api/results/{unitId}/{code}/{period}', {
   summary: 'Xóa kết quả đã báo cáo',
   request: { params: keyParams },
-  responses: { 200: deleted, ...errors(400, 404) },
+  responses: ok(deleted, 400, 404),
 });
 
-export const listValues = createRoute({
-  method: 'get',
-  path: '/api/values',
-  tags,
+export const listValues = route.get('/api/values', {
   summary: 'Mọi chỉ tiêu và kết quả đã nhập của một đơn vị trong một kỳ',
   request: { query: unitPeriodQuery },
-  responses: {
-    200: jsonContent(
+  responses: ok(
+    jsonContent(
       z.object({ targets: z.array(targetSchema), results: z.array(resultSchema) }),
       'Số liệu đã nhập',
     ),
-    ...errors(400, 404),
-  },
+    400,
+    404,
+  ),
 });
 
-export const batchValues = createRoute({
-  method: 'post',
-  path: '/api/values/batch',
-  tags,
+export const batchValues = route.post('/api/values/batch', {
   summary: 'Lưu nhiều chỉ tiêu và kết quả trong một giao dịch',
   description:
     'Mỗi phần tử của "targets" và "results" có unitId, code, period và giá trị như các đường dẫn PUT tương ứng, hoặc "remove": true để xóa; "version" (0 nghĩa là chưa có) để chỉ ghi khi chưa ai sửa. Một phần tử sai, ngoài quyền, thuộc kỳ đã khóa hay lệch phiên bản thì không phần tử nào được ghi; "errors" (400) hoặc "conflicts" (409) chỉ ra từng phần tử.',

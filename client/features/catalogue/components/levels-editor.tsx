@@ -1,6 +1,6 @@
 import { focusLater } from '../utils/focus-later';
 import { type LevelDraft, newLevel } from '../utils/indicator-form';
-import { ArrowIcon } from './arrow-icon';
+import { arrowAfterMove, OrderButtons } from './row-buttons';
 
 const MAX_LEVELS = 12;
 
@@ -33,8 +33,7 @@ export function LevelsEditor({
     next[index] = b;
     next[other] = a;
     onChange(next);
-    const atEnd = other === 0 || other === levels.length - 1;
-    focusLater(at(a.key, atEnd ? (delta < 0 ? 'down' : 'up') : delta < 0 ? 'up' : 'down'));
+    focusLater(at(a.key, arrowAfterMove(index, delta, levels.length)));
   };
 
   const remove = (index: number) => {
@@ -86,28 +85,14 @@ export function LevelsEditor({
                   aria-invalid={faulty || undefined}
                   aria-describedby={faulty ? errorId : undefined}
                 />
-                <button
-                  type="button"
-                  className="button button-small button-secondary order-button"
-                  data-part="up"
-                  aria-label={`Đưa ${shown} lên trên`}
-                  title="Đưa lên trên (thấp hơn)"
-                  disabled={i === 0}
-                  onClick={() => move(i, -1)}
-                >
-                  <ArrowIcon direction="up" />
-                </button>
-                <button
-                  type="button"
-                  className="button button-small button-secondary order-button"
-                  data-part="down"
-                  aria-label={`Đưa ${shown} xuống dưới`}
-                  title="Đưa xuống dưới (cao hơn)"
-                  disabled={i === levels.length - 1}
-                  onClick={() => move(i, 1)}
-                >
-                  <ArrowIcon direction="down" />
-                </button>
+                <OrderButtons
+                  name={shown}
+                  index={i}
+                  count={levels.length}
+                  onMove={(delta) => move(i, delta)}
+                  mark="data-part"
+                  titles={['Đưa lên trên (thấp hơn)', 'Đưa xuống dưới (cao hơn)']}
+                />
                 <button
                   type="button"
                   className="button button-small button-secondary"

@@ -1,9 +1,9 @@
-import { type RefObject, useId } from 'react';
+import type { RefObject } from 'react';
 import { formatNumber, formatPercentX100 } from '../../../../shared/format';
 import { summarize } from '../../../../shared/judgement';
 import type { CompareOverviewDto } from '../../../../shared/schemas/compare';
 import { EmptyState } from '../../../components/ui/empty-state';
-import { Loaded } from '../../../components/ui/loaded';
+import { LoadedCard } from '../../../components/ui/loaded-card';
 import { Loading, SkeletonRows } from '../../../components/ui/loading';
 import { StatusBadge } from '../../../components/ui/status-badge';
 import { useFollowLink } from '../../../lib/navigation';
@@ -21,7 +21,7 @@ interface CompareOverviewSectionProps {
   choiceText: string;
   /** This page showing one indicator. */
   indicatorHref: (code: string) => string;
-  headingRef?: RefObject<HTMLHeadingElement | null>;
+  headingRef: RefObject<HTMLHeadingElement | null>;
 }
 
 /** Every indicator of the unit (rows) by the periods chosen (columns), each cell judged in words. */
@@ -32,53 +32,50 @@ export function CompareOverviewSection({
   indicatorHref,
   headingRef,
 }: CompareOverviewSectionProps) {
-  const id = useId();
   const query = useCompareOverview({ unit: unitId, periods });
   const data = query.data;
 
   return (
-    <section
+    <LoadedCard
       className="card cmpk-card"
-      data-testid="compare-overview"
-      aria-labelledby={`${id}-title`}
-      aria-busy={query.isFetching}
-    >
-      <div className="card-head">
-        <h2 id={`${id}-title`} className="card-title" ref={headingRef} tabIndex={-1}>
+      testId="compare-overview"
+      query={query}
+      headingRef={headingRef}
+      title={
+        <>
           Tất cả chỉ tiêu <span className="cmpk-title-range">— {choiceText}</span>
-        </h2>
-        {data && data.indicators.length > 0 && (
+        </>
+      }
+      aside={
+        data &&
+        data.indicators.length > 0 && (
           <p className="card-hint">Bấm vào tên một chỉ tiêu để xem biểu đồ và mức thay đổi qua các kỳ.</p>
-        )}
-      </div>
-
-      <Loaded
-        query={query}
-        errorTitle="Không tải được bảng so sánh"
-        loading={<SkeletonRows rows={6} label="Đang tải bảng so sánh…" />}
-      >
-        {(data) =>
-          data.indicators.length === 0 ? (
-            <EmptyState hint="Hãy chọn khoảng năm khác, cách so sánh khác, hoặc đơn vị khác ở phía trên.">
-              Chưa có số liệu nào của {data.unit.name} trong các kỳ đã chọn.
-            </EmptyState>
-          ) : (
-            <div className={query.isPlaceholderData ? 'is-stale cmpk-stale' : undefined}>
-              {query.isPlaceholderData && (
-                <div className="stale-note">
-                  <Loading />
-                </div>
-              )}
-              <OverviewTable
-                data={data}
-                caption={`Đánh giá các chỉ tiêu của ${data.unit.name} — ${choiceText}`}
-                indicatorHref={indicatorHref}
-              />
-            </div>
-          )
-        }
-      </Loaded>
-    </section>
+        )
+      }
+      errorTitle="Không tải được bảng so sánh"
+      loading={<SkeletonRows rows={6} label="Đang tải bảng so sánh…" />}
+    >
+      {(data) =>
+        data.indicators.length === 0 ? (
+          <EmptyState hint="Hãy chọn khoảng năm khác, cách so sánh khác, hoặc đơn vị khác ở phía trên.">
+            Chưa có số liệu nào của {data.unit.name} trong các kỳ đã chọn.
+          </EmptyState>
+        ) : (
+          <div className={query.isPlaceholderData ? 'is-stale cmpk-stale' : undefined}>
+            {query.isPlaceholderData && (
+              <div className="stale-note">
+                <Loading />
+              </div>
+            )}
+            <OverviewTable
+              data={data}
+              caption={`Đánh giá các chỉ tiêu của ${data.unit.name} — ${choiceText}`}
+              indicatorHref={indicatorHref}
+            />
+          </div>
+        )
+      }
+    </LoadedCard>
   );
 }
 

@@ -1,7 +1,7 @@
-import { lazy, type RefObject, useId } from 'react';
+import { lazy, type RefObject } from 'react';
 import type { ComparePeriodsDto } from '../../../../shared/schemas/compare';
 import { EmptyState } from '../../../components/ui/empty-state';
-import { Loaded } from '../../../components/ui/loaded';
+import { LoadedCard } from '../../../components/ui/loaded-card';
 import { SkeletonRows } from '../../../components/ui/loading';
 import { useFollowLink } from '../../../lib/navigation';
 import { ChartLegend, ChartSuspense, LevelAxisNote } from '../../dashboard/components/chart-notes';
@@ -26,7 +26,7 @@ interface IndicatorPeriodsSectionProps {
   timeAggregate: 'sum' | 'last' | 'none' | undefined;
   /** This page with every indicator: the way back to the overview. */
   overviewHref: string;
-  headingRef?: RefObject<HTMLHeadingElement | null>;
+  headingRef: RefObject<HTMLHeadingElement | null>;
 }
 
 /** One indicator of one unit across the periods chosen: a chart, then its figures in a table. */
@@ -41,7 +41,6 @@ export function IndicatorPeriodsSection({
   headingRef,
 }: IndicatorPeriodsSectionProps) {
   const followLink = useFollowLink();
-  const id = useId();
   const query = useComparePeriods({ unit: unitId, code, periods });
   const data = query.data;
   // While another indicator loads, the previous one stays dimmed under the new one's name.
@@ -49,37 +48,34 @@ export function IndicatorPeriodsSection({
   const name = fresh?.indicator.name ?? catalogueName ?? code;
 
   return (
-    <section
+    <LoadedCard
       className="card cmpk-card"
-      data-testid="compare-indicator"
-      aria-labelledby={`${id}-title`}
-      aria-busy={query.isFetching}
-    >
-      <div className="card-head">
-        <h2 id={`${id}-title`} className="card-title" ref={headingRef} tabIndex={-1}>
+      testId="compare-indicator"
+      query={query}
+      headingRef={headingRef}
+      title={
+        <>
           {name} <span className="cmpk-title-range">— {choiceText}</span>
-        </h2>
+        </>
+      }
+      aside={
         <a className="cmpk-back" href={overviewHref} onClick={(e) => followLink(e, overviewHref)}>
           <span aria-hidden="true">← </span>Tất cả chỉ tiêu
         </a>
-      </div>
-
-      <Loaded
-        query={query}
-        errorTitle="Không tải được số liệu so sánh"
-        loading={<SkeletonRows rows={5} label="Đang tải số liệu các kỳ…" />}
-      >
-        {(data) => (
-          <SectionBody
-            data={data}
-            stale={query.isPlaceholderData}
-            name={name}
-            choiceText={choiceText}
-            timeAggregate={timeAggregate}
-          />
-        )}
-      </Loaded>
-    </section>
+      }
+      errorTitle="Không tải được số liệu so sánh"
+      loading={<SkeletonRows rows={5} label="Đang tải số liệu các kỳ…" />}
+    >
+      {(data) => (
+        <SectionBody
+          data={data}
+          stale={query.isPlaceholderData}
+          name={name}
+          choiceText={choiceText}
+          timeAggregate={timeAggregate}
+        />
+      )}
+    </LoadedCard>
   );
 }
 

@@ -1,7 +1,8 @@
 import type { ReactNode } from 'react';
-import { formatDate, formatNumber } from '../../../../shared/format';
-import { STATUS_LABELS, type Status } from '../../../../shared/judgement';
+import { formatDate } from '../../../../shared/format';
+import type { Status } from '../../../../shared/judgement';
 import type { DashboardDto } from '../../../../shared/schemas/dashboard';
+import { Headline, StatusCounts } from '../../../components/ui/headline';
 
 const SUMMARY_STATUSES: Status[] = ['exceeded', 'met', 'not_yet', 'missed', 'no_data', 'no_target'];
 
@@ -42,31 +43,15 @@ export function DashboardSummary({
       {summary.share === null ? (
         <p className="headline">Chưa có chỉ tiêu nào được giao trong kỳ này.</p>
       ) : (
-        <div className="headline-block">
-          <p className="headline" data-testid="headline">
-            <strong>
-              {summary.achieved}/{summary.withTarget}
-            </strong>{' '}
-            chỉ tiêu đạt và vượt <strong>({formatNumber(summary.share)}%)</strong>
-          </p>
-          <div className="share-bar" aria-hidden="true">
-            <span style={{ width: `${Math.min(100, Math.max(0, summary.share))}%` }} />
-          </div>
-        </div>
+        <Headline
+          achieved={summary.achieved}
+          total={summary.withTarget}
+          share={summary.share}
+          testId="headline"
+        />
       )}
 
-      <ul className="status-counts" aria-label="Số chỉ tiêu theo đánh giá">
-        {shown.map((s) => (
-          <li
-            key={s}
-            className={`status-chip status-${s}${summary[s] === 0 ? ' is-zero' : ''}`}
-            data-status={s}
-          >
-            <span className="status-chip-label">{STATUS_LABELS[s]}</span>
-            <span className="status-chip-count">{summary[s]}</span>
-          </li>
-        ))}
-      </ul>
+      <StatusCounts statuses={shown} count={(s) => summary[s]} label="Số chỉ tiêu theo đánh giá" />
       {footer}
     </div>
   );

@@ -2,7 +2,7 @@ import { useId } from 'react';
 import type { DashboardRowDto, DashboardUnitsDto } from '../../../../shared/schemas/dashboard';
 import { EmptyState } from '../../../components/ui/empty-state';
 import { SelectField } from '../../../components/ui/field';
-import { Loaded } from '../../../components/ui/loaded';
+import { LoadedCard } from '../../../components/ui/loaded-card';
 import { Loading } from '../../../components/ui/loading';
 import { useFollowLink } from '../../../lib/navigation';
 import { useDashboardUnits } from '../api/get-dashboard-units';
@@ -43,18 +43,20 @@ export function UnitsChartSection({
   // A code from a link that the lists do not hold (yet): keep it selectable as it is.
   const missing = indicator ? null : { code, name: query.data?.indicator.name ?? code };
   const name = indicator?.name ?? query.data?.indicator.name ?? code;
+  // With indicators outside the table, the choice is in two groups.
+  const groups = [
+    ['Các chỉ tiêu trong bảng', indicators],
+    ['Chỉ tiêu khác', otherIndicators],
+  ] as const;
 
   return (
-    <section
+    <LoadedCard
       className="card chart-card"
-      data-testid="units-chart"
-      aria-labelledby={`${id}-title`}
-      aria-busy={query.isFetching}
-    >
-      <div className="card-head chart-head">
-        <h2 id={`${id}-title`} className="card-title">
-          {name} theo đơn vị trực thuộc — {period.label}
-        </h2>
+      testId="units-chart"
+      query={query}
+      headClassName="card-head chart-head"
+      title={`${name} theo đơn vị trực thuộc — ${period.label}`}
+      aside={
         <SelectField
           id={`${id}-code`}
           className="chart-indicator"
@@ -63,44 +65,32 @@ export function UnitsChartSection({
           onChange={onCodeChange}
           options={otherIndicators.length === 0 ? indicators.map((i) => [i.code, i.name] as const) : []}
         >
-          {otherIndicators.length > 0 && (
-            <>
-              <optgroup label="Các chỉ tiêu trong bảng">
-                {indicators.map((i) => (
+          {otherIndicators.length > 0 &&
+            groups.map(([label, group]) => (
+              <optgroup key={label} label={label}>
+                {group.map((i) => (
                   <option key={i.code} value={i.code}>
                     {i.name}
                   </option>
                 ))}
               </optgroup>
-              <optgroup label="Chỉ tiêu khác">
-                {otherIndicators.map((i) => (
-                  <option key={i.code} value={i.code}>
-                    {i.name}
-                  </option>
-                ))}
-              </optgroup>
-            </>
-          )}
+            ))}
           {missing && <option value={missing.code}>{missing.name}</option>}
         </SelectField>
-      </div>
-
-      <Loaded
-        query={query}
-        errorTitle="Không tải được biểu đồ"
-        loading={<Loading label="Đang tải biểu đồ…" />}
-      >
-        {(data) => (
-          <ChartBody
-            data={data}
-            stale={query.isPlaceholderData}
-            periodLabel={period.label}
-            name={name}
-            hrefOf={(unitId) => `/?unit=${unitId}&period=${period.code}&code=${code}`}
-          />
-        )}
-      </Loaded>
-    </section>
+      }
+      errorTitle="Không tải được biểu đồ"
+      loading={<Loading label="Đang tải biểu đồ…" />}
+    >
+      {(data) => (
+        <ChartBody
+          data={data}
+          stale={query.isPlaceholderData}
+          periodLabel={period.label}
+          name={name}
+          hrefOf={(unitId) => `/?unit=${unitId}&period=${period.code}&code=${code}`}
+        />
+      )}
+    </LoadedCard>
   );
 }
 

@@ -68,86 +68,99 @@ export function ReportDocument({ report }: { report: ReportDto }) {
       <p className="report-summary">{report.summaryText}</p>
 
       {report.table.length > 0 && (
-        <section className="report-table-block" aria-label="Bảng tổng hợp các chỉ tiêu">
-          <h3 className="report-table-title">Bảng tổng hợp kết quả thực hiện các chỉ tiêu</h3>
-          <table className="report-table">
-            <colgroup>
-              <col style={{ width: '6%' }} />
-              <col style={{ width: '33%' }} />
-              <col style={{ width: '10%' }} />
-              <col style={{ width: '13%' }} />
-              <col style={{ width: '15%' }} />
-              <col style={{ width: '11%' }} />
-              <col style={{ width: '12%' }} />
-            </colgroup>
-            <thead>
-              <tr>
-                <th scope="col">TT</th>
-                <th scope="col">Chỉ tiêu</th>
-                <th scope="col">ĐVT</th>
-                <th scope="col">Kế hoạch</th>
-                <th scope="col">Thực hiện</th>
-                <th scope="col">Tỷ lệ so với kế hoạch</th>
-                <th scope="col">Đánh giá</th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.table.map((r, i) => (
-                <tr key={r.indicator.code} data-code={r.indicator.code}>
-                  <td className="c">{i + 1}</td>
-                  <td>{r.indicator.name}</td>
-                  <td className="c">{r.indicator.unitLabel}</td>
-                  <td className={r.indicator.kind === 'level' ? 't' : 'n'}>{r.target?.display ?? '—'}</td>
-                  <td className={r.indicator.kind === 'level' ? 't' : 'n'}>{figure(r.result)}</td>
-                  <td className="n">{formatAchievement(r.achievement)}</td>
-                  <td className="c">{STATUS_LABELS[r.status]}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </section>
+        <ReportTable
+          label="Bảng tổng hợp các chỉ tiêu"
+          title="Bảng tổng hợp kết quả thực hiện các chỉ tiêu"
+          heads={['Kế hoạch', 'Thực hiện', 'Tỷ lệ so với kế hoạch', 'Đánh giá']}
+          rows={report.table.map((r) => ({
+            row: r,
+            dataKey: 'data-code',
+            figures: [r.target?.display ?? '—', figure(r.result), formatAchievement(r.achievement)],
+            verdict: STATUS_LABELS[r.status],
+          }))}
+        />
       )}
 
       {basis && (
-        <section className="report-table-block" aria-label={`Tiến độ so với kế hoạch ${lower(basis)}`}>
-          <h3 className="report-table-title">Tiến độ so với kế hoạch {lower(basis)}</h3>
-          <table className="report-table">
-            <colgroup>
-              <col style={{ width: '6%' }} />
-              <col style={{ width: '33%' }} />
-              <col style={{ width: '10%' }} />
-              <col style={{ width: '13%' }} />
-              <col style={{ width: '15%' }} />
-              <col style={{ width: '11%' }} />
-              <col style={{ width: '12%' }} />
-            </colgroup>
-            <thead>
-              <tr>
-                <th scope="col">TT</th>
-                <th scope="col">Chỉ tiêu</th>
-                <th scope="col">ĐVT</th>
-                <th scope="col">Kế hoạch {lower(basis)}</th>
-                <th scope="col">Lũy kế</th>
-                <th scope="col">Tỷ lệ so với kế hoạch</th>
-                <th scope="col">Tiến độ</th>
-              </tr>
-            </thead>
-            <tbody>
-              {withProgress.map((r, i) => (
-                <tr key={r.indicator.code} data-progress={r.indicator.code}>
-                  <td className="c">{i + 1}</td>
-                  <td>{r.indicator.name}</td>
-                  <td className="c">{r.indicator.unitLabel}</td>
-                  <td className={r.indicator.kind === 'level' ? 't' : 'n'}>{r.progress!.target.display}</td>
-                  <td className={r.indicator.kind === 'level' ? 't' : 'n'}>{figure(r.progress!.result)}</td>
-                  <td className="n">{formatAchievement(r.progress!.achievement)}</td>
-                  <td className="c">{PACE_LABELS[r.progress!.pace]}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </section>
+        <ReportTable
+          label={`Tiến độ so với kế hoạch ${lower(basis)}`}
+          title={`Tiến độ so với kế hoạch ${lower(basis)}`}
+          heads={[`Kế hoạch ${lower(basis)}`, 'Lũy kế', 'Tỷ lệ so với kế hoạch', 'Tiến độ']}
+          rows={withProgress.map((r) => ({
+            row: r,
+            dataKey: 'data-progress',
+            figures: [
+              r.progress!.target.display,
+              figure(r.progress!.result),
+              formatAchievement(r.progress!.achievement),
+            ],
+            verdict: PACE_LABELS[r.progress!.pace],
+          }))}
+        />
       )}
     </article>
+  );
+}
+
+type ReportRow = ReportDto['table'][number];
+
+interface TableRow {
+  row: ReportRow;
+  /** The attribute that names the row's indicator, for tests and links. */
+  dataKey: 'data-code' | 'data-progress';
+  /** Target, result and achievement, as shown. */
+  figures: [string, string, string];
+  verdict: string;
+}
+
+/** One of the report's two tables: TT, Chỉ tiêu, ĐVT, then three figures and a verdict. */
+function ReportTable({
+  label,
+  title,
+  heads,
+  rows,
+}: {
+  label: string;
+  title: string;
+  heads: string[];
+  rows: TableRow[];
+}) {
+  const widths = ['6%', '33%', '10%', '13%', '15%', '11%', '12%'];
+  return (
+    <section className="report-table-block" aria-label={label}>
+      <h3 className="report-table-title">{title}</h3>
+      <table className="report-table">
+        <colgroup>
+          {widths.map((w) => (
+            <col key={w} style={{ width: w }} />
+          ))}
+        </colgroup>
+        <thead>
+          <tr>
+            {['TT', 'Chỉ tiêu', 'ĐVT', ...heads].map((h) => (
+              <th key={h} scope="col">
+                {h}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map(({ row, dataKey, figures, verdict }, i) => {
+            const text = row.indicator.kind === 'level' ? 't' : 'n';
+            return (
+              <tr key={row.indicator.code} {...{ [dataKey]: row.indicator.code }}>
+                <td className="c">{i + 1}</td>
+                <td>{row.indicator.name}</td>
+                <td className="c">{row.indicator.unitLabel}</td>
+                <td className={text}>{figures[0]}</td>
+                <td className={text}>{figures[1]}</td>
+                <td className="n">{figures[2]}</td>
+                <td className="c">{verdict}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </section>
   );
 }

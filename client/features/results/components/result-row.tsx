@@ -62,6 +62,22 @@ export function ResultRow(p: ResultRowProps) {
     'aria-invalid': p.problem?.field === field || undefined,
     onChange: (e: { target: { value: string } }) => p.onField(field, e.target.value),
   });
+  /** One of a ratio's two counts: named for screen readers, shown by its placeholder. */
+  const countInput = (field: 'numerator' | 'denominator', word: string) => (
+    <>
+      <label className="visually-hidden" htmlFor={fieldId(field)}>
+        {ind.name}: {word.toLowerCase()}
+      </label>
+      <Input
+        {...input(field)}
+        id={fieldId(field)}
+        inputMode="numeric"
+        autoComplete="off"
+        placeholder={word}
+        aria-describedby={described}
+      />
+    </>
+  );
   return (
     <li className={`result-row result-${p.state}`} data-code={ind.code}>
       <div className="result-head">
@@ -84,29 +100,9 @@ export function ResultRow(p: ResultRowProps) {
         {ind.kind === 'ratio' ? (
           <fieldset className="result-ratio">
             <Label as="legend">Kết quả</Label>
-            <label className="visually-hidden" htmlFor={fieldId('numerator')}>
-              {ind.name}: tử số
-            </label>
-            <Input
-              {...input('numerator')}
-              id={fieldId('numerator')}
-              inputMode="numeric"
-              autoComplete="off"
-              placeholder="Tử số"
-              aria-describedby={described}
-            />
+            {countInput('numerator', 'Tử số')}
             <span aria-hidden="true">trên</span>
-            <label className="visually-hidden" htmlFor={fieldId('denominator')}>
-              {ind.name}: mẫu số
-            </label>
-            <Input
-              {...input('denominator')}
-              id={fieldId('denominator')}
-              inputMode="numeric"
-              autoComplete="off"
-              placeholder="Mẫu số"
-              aria-describedby={described}
-            />
+            {countInput('denominator', 'Mẫu số')}
           </fieldset>
         ) : (
           <Field

@@ -3,6 +3,7 @@ import type { LockDto } from '../../../../shared/accounts';
 import type { DashboardRowDto } from '../../../../shared/schemas/dashboard';
 import type { IndicatorDto } from '../../../../shared/schemas/indicators';
 import type { BatchResultItem, ResultDto, TargetDto } from '../../../../shared/schemas/values';
+import { EditNotice, type EditNoticeValue, SaveBar } from '../../../components/editing/save-bar';
 import { useVersionedSave } from '../../../components/editing/use-versioned-save';
 import { useFollowLink, useLeaveGuard } from '../../../lib/navigation';
 import { useSaveValuesBatch } from '../../values/api/save-values-batch';
@@ -26,8 +27,6 @@ export interface ResultsFormProps {
   ratingsHref: string;
 }
 
-type Notice = { tone: 'ok' | 'error'; text: string } | null;
-
 const REPORT = { plan: false, report: true };
 
 /**
@@ -43,7 +42,7 @@ export function ResultsForm(props: ResultsFormProps) {
   const batch = useSaveValuesBatch();
   const [forms, setForms] = useState<ReadonlyMap<string, Fields>>(() => new Map());
   const [removing, setRemoving] = useState<ReadonlySet<string>>(new Set());
-  const [notice, setNotice] = useState<Notice>(null);
+  const [notice, setNotice] = useState<EditNoticeValue>(null);
   const [tried, setTried] = useState(false);
   const editable = canReport && !lock;
 
@@ -202,40 +201,24 @@ export function ResultsForm(props: ResultsFormProps) {
         })}
       </ol>
 
-      {notice && (
-        <p
-          className={`results-notice results-notice-${notice.tone}`}
-          role={notice.tone === 'error' ? 'alert' : 'status'}
-        >
-          {notice.text}
-        </p>
-      )}
+      <EditNotice notice={notice} />
 
       {editable && (
-        <div className={`results-actions${changed.length + problems.length > 0 ? ' is-dirty' : ''}`}>
-          <button
-            type="button"
-            className="button"
-            onClick={onSave}
-            disabled={saving.saving || changed.length + problems.length === 0 || conflicts.size > 0}
-          >
-            {saving.saving ? 'Đang lưu…' : changed.length > 0 ? `Lưu ${changed.length} kết quả` : 'Lưu'}
-          </button>
-          <button
-            type="button"
-            className="button button-secondary button-quiet"
-            disabled={forms.size + removing.size === 0}
-            onClick={() => {
-              setForms(new Map());
-              setRemoving(new Set());
-              saving.reset();
-              setNotice(null);
-              setTried(false);
-            }}
-          >
-            Bỏ các thay đổi
-          </button>
-        </div>
+        <SaveBar
+          className="results-actions"
+          changed={changed.length}
+          invalid={problems.length}
+          noun="kết quả"
+          save={saving}
+          onSave={onSave}
+          canDiscard={forms.size + removing.size > 0}
+          onDiscard={() => {
+            setForms(new Map());
+            setRemoving(new Set());
+            setNotice(null);
+            setTried(false);
+          }}
+        />
       )}
     </div>
   );

@@ -1,7 +1,8 @@
 import type { ReactNode } from 'react';
-import { formatDate, formatNumber } from '../../../../shared/format';
-import { STATUS_LABELS, type Status } from '../../../../shared/judgement';
+import { formatDate } from '../../../../shared/format';
+import type { Status } from '../../../../shared/judgement';
 import type { TargetLinesDto } from '../../../../shared/schemas/target-lines';
+import { Headline, StatusCounts } from '../../../components/ui/headline';
 
 const SHOWN: Status[] = ['exceeded', 'met', 'not_yet', 'missed', 'no_data'];
 
@@ -41,25 +42,13 @@ export function TargetLinesSummary({
         <p className="headline">Chưa có chỉ tiêu chủ yếu nào được lưu cho kỳ này.</p>
       ) : (
         <>
-          <div className="headline-block">
-            <p className="headline" data-testid="lines-headline">
-              <strong>
-                {summary.achieved}/{summary.total}
-              </strong>{' '}
-              chỉ tiêu đạt và vượt <strong>({formatNumber(summary.share)}%)</strong>
-            </p>
-            <div className="share-bar" aria-hidden="true">
-              <span style={{ width: `${Math.min(100, Math.max(0, summary.share))}%` }} />
-            </div>
-          </div>
-          <ul className="status-counts" aria-label="Số chỉ tiêu chủ yếu theo đánh giá">
-            {SHOWN.map((s) => (
-              <li key={s} className={`status-chip status-${s}${count(s) === 0 ? ' is-zero' : ''}`}>
-                <span className="status-chip-label">{STATUS_LABELS[s]}</span>
-                <span className="status-chip-count">{count(s)}</span>
-              </li>
-            ))}
-          </ul>
+          <Headline
+            achieved={summary.achieved}
+            total={summary.total}
+            share={summary.share}
+            testId="lines-headline"
+          />
+          <StatusCounts statuses={SHOWN} count={count} label="Số chỉ tiêu chủ yếu theo đánh giá" />
           {editable && (
             <p className="field-hint">Tính theo danh sách đã lưu; thay đổi chưa lưu chưa được tính.</p>
           )}

@@ -5,6 +5,7 @@ import type { Period } from '../../../../shared/period';
 import { samePeriodLastYear } from '../../../../shared/period';
 import type { IndicatorDto } from '../../../../shared/schemas/indicators';
 import type { TargetDto } from '../../../../shared/schemas/values';
+import { EditNotice, type EditNoticeValue, SaveBar } from '../../../components/editing/save-bar';
 import { useVersionedSave } from '../../../components/editing/use-versioned-save';
 import { useLeaveGuard } from '../../../lib/navigation';
 import { valuesQueryOptions } from '../../values/api/get-values';
@@ -34,8 +35,6 @@ export interface TargetGridProps {
   canPlan: boolean;
 }
 
-type Notice = { tone: 'ok' | 'error' | 'info'; text: string } | null;
-
 const withoutKey = <V,>(map: ReadonlyMap<string, V>, key: string) => {
   const next = new Map(map);
   next.delete(key);
@@ -54,7 +53,7 @@ export function TargetGrid({ unit, periods, indicators, stored: initial, locks, 
   const batch = useSaveValuesBatch();
   const gridRef = useRef<HTMLTableElement>(null);
   const [texts, setTexts] = useState<ReadonlyMap<string, string>>(() => new Map());
-  const [notice, setNotice] = useState<Notice>(null);
+  const [notice, setNotice] = useState<EditNoticeValue>(null);
   const [copying, setCopying] = useState(false);
   const saving = useVersionedSave<string, TargetDto>({
     initial: () => initial,
@@ -337,50 +336,37 @@ export function TargetGrid({ unit, periods, indicators, stored: initial, locks, 
         }}
       />
 
-      {notice && (
-        <p
-          className={`tg-notice tg-notice-${notice.tone}`}
-          role={notice.tone === 'error' ? 'alert' : 'status'}
-        >
-          {notice.text}
-        </p>
-      )}
+      <EditNotice notice={notice} />
 
       {canPlan && (
-        <div className={`tg-actions${changed.length + invalid.length > 0 ? ' is-dirty' : ''}`}>
-          <button
-            type="button"
-            className="button button-primary"
-            onClick={onSave}
-            disabled={saving.saving || changed.length + invalid.length === 0 || conflicts.size > 0}
-          >
-            {saving.saving ? 'Đang lưu…' : changed.length > 0 ? `Lưu ${changed.length} thay đổi` : 'Lưu'}
-          </button>
-          <button
-            type="button"
-            className="button button-secondary"
-            onClick={copyPreviousYear}
-            disabled={copying || saving.saving}
-          >
-            {copying ? 'Đang chép…' : 'Chép từ năm trước'}
-          </button>
-          <button
-            type="button"
-            className="button button-secondary button-quiet"
-            onClick={() => {
-              setTexts(new Map());
-              saving.reset();
-              setNotice(null);
-            }}
-            disabled={texts.size === 0}
-          >
-            Bỏ các thay đổi
-          </button>
+        <SaveBar
+          className="tg-actions"
+          changed={changed.length}
+          invalid={invalid.length}
+          noun="thay đổi"
+          save={saving}
+          onSave={onSave}
+          canDiscard={texts.size > 0}
+          onDiscard={() => {
+            setTexts(new Map());
+            setNotice(null);
+          }}
+          extra={
+            <button
+              type="button"
+              className="button button-secondary"
+              onClick={copyPreviousYear}
+              disabled={copying || saving.saving}
+            >
+              {copying ? 'Đang chép…' : 'Chép từ năm trước'}
+            </button>
+          }
+        >
           <span className="tg-count" aria-live="polite">
             {changed.length > 0 && `${changed.length} ô đã sửa`}
             {invalid.length > 0 && `${changed.length > 0 ? '; ' : ''}${invalid.length} ô chưa hợp lệ`}
           </span>
-        </div>
+        </SaveBar>
       )}
     </div>
   );
