@@ -19,7 +19,7 @@ import {
   TARGET_LINES_LIMIT,
 } from './lib/body-limits';
 import { dataStamp } from './lib/data-stamp';
-import { AppError } from './lib/errors';
+import { AppError, busyDatabase } from './lib/errors';
 import { requestHeader } from './lib/request-headers';
 import { createRouter, unauthenticated } from './lib/router';
 import { securityHeadersMiddleware } from './lib/security-headers';
@@ -224,6 +224,8 @@ export function createApp({
       const [code, message] = HTTP_REFUSALS[err.status] ?? ['http_error', 'Yêu cầu không được chấp nhận.'];
       return c.json({ error: { code, message } }, err.status);
     }
+    const busy = busyDatabase(err);
+    if (busy) return c.json(busy.toBody(), busy.status, busy.headers);
     console.error(err);
     return c.json(
       {

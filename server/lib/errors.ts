@@ -34,3 +34,28 @@ export const notFound = (code: string, message: string, field?: string) =>
   new AppError(404, code, message, field);
 export const conflict = (code: string, message: string, extra?: Record<string, unknown>) =>
   new AppError(409, code, message, undefined, extra);
+
+/**
+ * SQLite answered SQLITE_BUSY: another connection (an import, a backup, another process)
+ * held the write lock for longer than the busy timeout. Nothing of the request was written
+ * (its transaction rolled back), so it is a refusal to retry, not a failure of the server.
+ */
+export function busyDatabase(err: unknown): AppError | null {
+  for (
+    let e = err, depth = 0;
+    e && typeof e === 'object' && depth < 4;
+    e = (e as { cause?: unknown }).cause, depth++
+  ) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && code.startsWith('SQLITE_BUSY'))
+      return new AppError(
+        503,
+        'database_busy',
+        'Cơ sở dữ liệu đang bận ghi dữ liệu khác; chưa có gì được lưu, vui lòng thử lại sau ít giây.',
+        undefined,
+        undefined,
+        { 'Retry-After': '2' },
+      );
+  }
+  return null;
+}

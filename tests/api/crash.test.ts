@@ -148,7 +148,7 @@ describe('a server killed at any moment', () => {
             `crash test, seed ${SEED} (CRASH_SEED=${SEED} replays it), ${IMPORT_ROWS} rows per import, ${seconds.toFixed(1)} s:`,
             `  ${figures.rounds} rounds, ${figures.kills} kills (${figures.killsAimed} aimed at an import's transaction or commit), ${figures.killsWhileWriting} with SQLite's write lock held, ${figures.killsWithUncommittedFrames} leaving uncommitted frames in the WAL`,
             `  imports: ${figures.importsSent} sent, ${figures.importsAcknowledged} acknowledged, ${figures.importsInterrupted} interrupted by a kill (${figures.interruptedImportsLanded} had committed, ${figures.importsInterrupted - figures.interruptedImportsLanded} rolled back), ${partial.size} partial`,
-            `  single writes: ${figures.writesSent} sent, ${figures.writesAcknowledged} acknowledged, ${figures.writesUnanswered} unanswered (${figures.unansweredWritesLanded} had landed)`,
+            `  single writes: ${figures.writesSent} sent, ${figures.writesAcknowledged} acknowledged, ${figures.writesUnanswered} unanswered (${figures.unansweredWritesLanded} had landed), ${figures.writesBusy} refused as busy (503)`,
             `  acknowledged writes lost: ${figures.acknowledgedLost}; dashboards compared with a fresh server: ${figures.dashboardsCompared}; database up to ${figures.largestDatabaseMB.toFixed(1)} MB`,
           ].join('\n'),
         );

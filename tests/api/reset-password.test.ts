@@ -8,7 +8,8 @@ import { verifyPassword } from '../../server/auth/password';
 import { openDatabase } from '../../server/db/client';
 
 // The console script for the day the only admin forgets the password.
-describe('npm run user:password', () => {
+// Each case starts the script as a process (tsx) several times: seconds on a loaded machine.
+describe('npm run user:password', { timeout: 60_000 }, () => {
   const dir = mkdtempSync(join(tmpdir(), 'chitieu-reset-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const path = join(dir, 'reset.db');

@@ -65,6 +65,8 @@ export async function crashLoad(
     writesSent: 0,
     writesAcknowledged: 0,
     writesUnanswered: 0,
+    /** Refused with 503: the write lock was held longer than the server waits; nothing landed. */
+    writesBusy: 0,
     unansweredWritesLanded: 0,
     acknowledgedLost: 0,
     dashboardsCompared: 0,
@@ -156,6 +158,11 @@ export async function crashLoad(
         key.pending = null;
         key.landed++;
         figures.writesAcknowledged++;
+      } else if (status === 503) {
+        // Refused whole, so the file must still hold what it held (checked after the kill).
+        figures.writesBusy++;
+        key.pending = null;
+        await sleep(2000);
       } else {
         problems.push(`PUT ${keyOf(key)} = ${value}: ${status}`);
         key.pending = null;
