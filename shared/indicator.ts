@@ -18,6 +18,21 @@ export const MEMBER_RATING_SHARE_LABELS: Record<MemberRatingShare, string> = {
   excellent: 'Tỷ lệ đảng viên hoàn thành xuất sắc nhiệm vụ',
 };
 
+/**
+ * A `count` or `ratio` computed from the units below instead of entered (docs/rules.md, "Units
+ * counted by their rating"): the units of `kinds` below, at any depth, whose result of the
+ * `level` indicator `indicator` for the same period is `atLeast` or better.
+ */
+export interface CountUnitsRule {
+  indicator: string;
+  atLeast: string;
+  kinds: string[];
+}
+
+export interface DerivedRule {
+  countUnits: CountUnitsRule;
+}
+
 export interface IndicatorDef {
   code: string;
   name: string;
@@ -27,6 +42,15 @@ export interface IndicatorDef {
   timeAggregate: TimeAggregate;
   /** Only for `level`: the ordered scale, lowest first. */
   levels?: string[];
+  /** The unit kinds it applies to; absent: every kind. */
+  appliesTo?: string[];
+  /** Set when its result is computed from the units below, never entered. */
+  derived?: DerivedRule;
+}
+
+/** Whether an indicator is entered at a unit of `kind` (docs/rules.md, "Where an indicator applies"). */
+export function appliesAt(ind: Pick<IndicatorDef, 'appliesTo'>, kind: string): boolean {
+  return !ind.appliesTo || ind.appliesTo.includes(kind);
 }
 
 export const KIND_LABELS: Record<IndicatorKind, string> = {
