@@ -2,7 +2,7 @@ import { and, eq, gt, lte, max, sql } from 'drizzle-orm';
 import type { IndicatorDef } from '../../shared/indicator';
 import type { Period } from '../../shared/period';
 import type { Rolled } from '../../shared/rollup';
-import { type CubeEntry, cubeTree, RollupCubes } from '../../shared/rollup-cube';
+import { type CubeEntry, cubeTree, RollupCubes, relevantUnits } from '../../shared/rollup-cube';
 import type { Db } from '../db/client';
 import { resultChanges, results } from '../db/schema';
 import { type Catalogue, catalogue, toIndicatorDef } from './catalogue';
@@ -81,7 +81,11 @@ function build(db: Db, cat: Catalogue): Store {
       if (unit !== undefined && indicator !== undefined && value) yield { unit, indicator, value };
     }
   }
-  const cubes = new RollupCubes(cubeTree(parents), defs, load);
+  const tree = cubeTree(parents);
+  const kindOf = ids.map((id) => cat.units.get(id)!.kind);
+  // Coverage counts the units an indicator applies to, or that hold such units below.
+  const counted = defs.map((d) => (d.appliesTo ? relevantUnits(tree, kindOf, d.appliesTo) : null));
+  const cubes = new RollupCubes(tree, defs, load, counted);
   const st = { cat, cubes, unitIndex, indicatorIndex, codeIndex, seen, prunedAt: 0 };
   prune(db, st);
   return st;

@@ -10,7 +10,7 @@ import { isStale } from '../db/versioned';
 import { AppError } from '../lib/errors';
 import { type Catalogue, catalogue, toIndicatorDef } from './catalogue';
 import { assertUnlocked } from './locks';
-import { applyWrite, type BulkWrite, storedDto, type ValueKey, writeOver } from './value-writes';
+import { applyWrite, type BulkWrite, storedDto, unwritable, type ValueKey, writeOver } from './value-writes';
 
 // POST /api/values/batch: a screenful of targets and results saved at once, as the targets
 // grid and the results screen send them. Every item is checked before anything is written;
@@ -65,7 +65,7 @@ function resolve(
 }
 
 function refuse(
-  status: 400 | 409,
+  status: 400 | 409 | 422,
   code: string,
   problems: ItemProblem[],
   extra: Record<string, unknown> = {},
@@ -144,6 +144,25 @@ export function writeBatch(db: Db, access: Access, body: ValuesBatchBody) {
   if (problems.length > 0) throw refuse(400, 'invalid_value', problems);
 
   for (const p of plan) access.demand(p.list === 'targets' ? 'plan' : 'report', p.key.unitId);
+
+  // Within the caller's rights: a result computed from the units below (409), a unit the
+  // indicator does not apply to (422). Removals stay possible.
+  const unfit = new Map<string, ItemProblem[]>();
+  for (const p of plan) {
+    if (p.value === null) continue;
+    const refused = unwritable(p.list === 'targets' ? 'target' : 'result', p.key.def, p.key.unit);
+    if (!refused) continue;
+    const list = unfit.get(refused.code) ?? [];
+    list.push({ list: p.list, index: p.index, field: refused.field, message: refused.message });
+    unfit.set(refused.code, list);
+  }
+  for (const [code, status] of [
+    ['derived_result', 409],
+    ['not_applicable', 422],
+  ] as const) {
+    const found = unfit.get(code);
+    if (found) throw refuse(status, code, found);
+  }
 
   return db.transaction((tx) => {
     const checkedLocks = new Set<string>();

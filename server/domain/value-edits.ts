@@ -6,7 +6,7 @@ import { assertVersion } from '../db/versioned';
 import { badRequest, notFound } from '../lib/errors';
 import { catalogue } from './catalogue';
 import { assertUnlocked } from './locks';
-import { applyWrite, type BulkWrite, storedDto, type ValueKey, writeOver } from './value-writes';
+import { applyWrite, type BulkWrite, storedDto, unwritable, type ValueKey, writeOver } from './value-writes';
 
 // PUT and DELETE /api/targets/… and /api/results/…: one target or result set or removed, after
 // the checks of a single save: the value read as its indicator's kind, the period open and,
@@ -46,6 +46,8 @@ function save(
 
 /** Sets a target from the value a request sends. */
 export function saveTarget(db: Db, by: UserRow, key: Key, input: unknown, version?: number): TargetDto {
+  const refused = unwritable('target', key.def, key.unit);
+  if (refused) throw refused;
   const checked = checkTargetInput(key.def, input);
   if (!checked.ok) throw badRequest('invalid_value', checked.message, checked.field);
   return save(db, by, 'target', key, checked.value, null, version) as TargetDto;
@@ -58,6 +60,8 @@ export function saveResult(
   key: Key,
   body: { value?: unknown; numerator?: unknown; denominator?: unknown; note?: string; version?: number },
 ): ResultDto {
+  const refused = unwritable('result', key.def, key.unit);
+  if (refused) throw refused;
   const checked = checkResultInput(key.def, body);
   if (!checked.ok) throw badRequest('invalid_value', checked.message, checked.field);
   const note = body.note?.trim() ? body.note.trim() : null;

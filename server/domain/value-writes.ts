@@ -1,5 +1,10 @@
 import { and, eq, sql } from 'drizzle-orm';
-import type { IndicatorDef } from '../../shared/indicator';
+import {
+  appliesAt,
+  derivedResultMessage,
+  type IndicatorDef,
+  notApplicableMessage,
+} from '../../shared/indicator';
 import type { Period } from '../../shared/period';
 import type { ResultDto, TargetDto } from '../../shared/schemas/values';
 import type { Value } from '../../shared/value';
@@ -14,6 +19,7 @@ import {
   type UserRow,
 } from '../db/schema';
 import { putVersioned } from '../db/versioned';
+import { AppError } from '../lib/errors';
 import { recordChange } from './history';
 import { resultDto, targetDto, valueColumns } from './values';
 
@@ -30,6 +36,23 @@ export interface ValueKey {
 }
 
 type By = Pick<UserRow, 'id' | 'username'> | null;
+
+/**
+ * Why a value may not be written at its key whatever it is, or null: a result of an indicator
+ * computed from the units below (409 `derived_result`), or a unit of a kind the indicator does
+ * not apply to (422 `not_applicable`). Removing stays possible, to clear what was entered before.
+ */
+export function unwritable(
+  type: 'target' | 'result',
+  def: IndicatorDef,
+  unit: { name: string; kind: string },
+): AppError | null {
+  if (type === 'result' && def.derived)
+    return new AppError(409, 'derived_result', derivedResultMessage(def), 'code');
+  if (!appliesAt(def, unit.kind))
+    return new AppError(422, 'not_applicable', notApplicableMessage(def, unit), 'unitId');
+  return null;
+}
 
 const now = () => new Date().toISOString();
 

@@ -23,7 +23,7 @@ export const putTarget = createRoute({
   request: { params: keyParams, body: jsonBody(targetBody) },
   responses: {
     200: jsonContent(z.object({ target: targetSchema }), 'Chỉ tiêu đã lưu'),
-    ...errors(400, 404, 409),
+    ...errors(400, 404, 409, 422),
   },
 });
 
@@ -42,11 +42,11 @@ export const putResult = createRoute({
   tags,
   summary: 'Báo cáo kết quả thực hiện',
   description:
-    'Với loại ratio gửi numerator và denominator; với các loại khác gửi value. Có "version" thì chỉ ghi khi phiên bản đang lưu vẫn là version, nếu không trả 409 kèm kết quả hiện tại trong "current".',
+    'Với loại ratio gửi numerator và denominator; với các loại khác gửi value. Có "version" thì chỉ ghi khi phiên bản đang lưu vẫn là version, nếu không trả 409 kèm kết quả hiện tại trong "current". Chỉ tiêu tính tự động (derived) không nhận kết quả nhập tay: 409 derived_result. Đơn vị thuộc loại mà chỉ tiêu không áp dụng (appliesTo): 422 not_applicable.',
   request: { params: keyParams, body: jsonBody(resultBody) },
   responses: {
     200: jsonContent(z.object({ result: resultSchema }), 'Kết quả đã lưu'),
-    ...errors(400, 404, 409),
+    ...errors(400, 404, 409, 422),
   },
 });
 
@@ -95,6 +95,6 @@ export const batchValues = createRoute({
       }),
       'Có giá trị vừa được người khác sửa; không phần tử nào được ghi',
     ),
-    ...errors(403, 423),
+    ...errors(403, 422, 423),
   },
 });
