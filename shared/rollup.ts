@@ -8,7 +8,8 @@ import type { Value } from './value';
 // directly inside (timeAggregate sum or last), else none. Pure and memoised, so one
 // request computes each (unit, indicator, period) at most once, whatever the tree's size.
 
-export type Source = 'entered' | 'units' | 'periods';
+/** `derived`: computed from the ratings of the units below (shared/derived.ts), never entered. */
+export type Source = 'entered' | 'units' | 'periods' | 'derived';
 
 export interface Coverage {
   reported: number;

@@ -1,4 +1,5 @@
 import { and, eq, gt, lte, max, sql } from 'drizzle-orm';
+import { countUnits, type RatedUnit } from '../../shared/derived';
 import type { IndicatorDef } from '../../shared/indicator';
 import type { Period } from '../../shared/period';
 import type { Rolled } from '../../shared/rollup';
@@ -23,6 +24,10 @@ const KEEP_CHANGES = 20_000;
 interface Store {
   cat: Catalogue;
   cubes: RollupCubes;
+  /** The kind of each unit, by dense index. */
+  kindOf: string[];
+  /** Derived results computed since the last change applied, by `unit|indicator|period`. */
+  derived: Map<string, Rolled | null>;
   unitIndex: Map<number, number>;
   indicatorIndex: Map<number, number>;
   codeIndex: Map<string, number>;
@@ -86,7 +91,17 @@ function build(db: Db, cat: Catalogue): Store {
   // Coverage counts the units an indicator applies to, or that hold such units below.
   const counted = defs.map((d) => (d.appliesTo ? relevantUnits(tree, kindOf, d.appliesTo) : null));
   const cubes = new RollupCubes(tree, defs, load, counted);
-  const st = { cat, cubes, unitIndex, indicatorIndex, codeIndex, seen, prunedAt: 0 };
+  const st = {
+    cat,
+    cubes,
+    kindOf,
+    derived: new Map<string, Rolled | null>(),
+    unitIndex,
+    indicatorIndex,
+    codeIndex,
+    seen,
+    prunedAt: 0,
+  };
   prune(db, st);
   return st;
 }
@@ -101,6 +116,7 @@ function catchUp(db: Db, st: Store): boolean {
     .limit(REBUILD_AFTER + 1)
     .all();
   if (changes.length === 0) return true;
+  st.derived.clear();
   // Pruned past what this store saw (another process read far ahead): read everything afresh.
   if (st.seen > 0 && changes[0]!.id !== st.seen + 1) return false;
   if (changes.length > REBUILD_AFTER) return false;
@@ -145,6 +161,40 @@ export interface RollupView {
   fromUnits(unitId: number, ind: IndicatorDef, period: Period): Rolled | null;
 }
 
+/**
+ * A derived result (docs/rules.md, "Units counted by their rating"): every unit below `u`, at
+ * any depth, with its level of the rule's indicator for the period as the roll-up finds it
+ * (entered, or the latest of the periods inside for `last`). A walk of the subtree, kept until
+ * the next change applied.
+ */
+function derivedAt(st: Store, u: number, j: number, period: Period): Rolled | null {
+  const key = `${u}|${j}|${period.code}`;
+  const known = st.derived.get(key);
+  if (known !== undefined) return known;
+  const ind = st.cat.indicators[j]!;
+  const rule = ind.derived!.countUnits;
+  const jl = st.codeIndex.get(rule.indicator);
+  const base = jl === undefined ? undefined : st.cat.indicators[jl];
+  let found: Rolled | null = null;
+  if (jl !== undefined && base?.kind === 'level') {
+    const levels = base.levels ?? [];
+    const tree = st.cubes.tree;
+    const below: RatedUnit[] = [];
+    const stack = [...tree.children[u]!];
+    while (stack.length > 0) {
+      const v = stack.pop()!;
+      stack.push(...tree.children[v]!);
+      const kind = st.kindOf[v]!;
+      if (!rule.kinds.includes(kind)) continue;
+      const r = st.cubes.result(v, jl, period);
+      below.push({ kind, position: r?.value.type === 'level' ? levels.indexOf(r.value.level) : null });
+    }
+    found = countUnits(ind, rule, levels, below);
+  }
+  st.derived.set(key, found);
+  return found;
+}
+
 /** The roll-up of `db`, current with every committed write. */
 export function rollupOf(db: Db): RollupView {
   const cat = catalogue(db);
@@ -159,14 +209,17 @@ export function rollupOf(db: Db): RollupView {
     const j = store.codeIndex.get(ind.code);
     return u === undefined || j === undefined ? null : ([u, j] as const);
   };
+  const isDerived = (j: number) => store.cat.indicators[j]!.derived !== null;
   return {
     result(unitId, ind, period) {
       const slot = at(unitId, ind);
-      return slot ? store.cubes.result(slot[0], slot[1], period) : null;
+      if (!slot) return null;
+      if (isDerived(slot[1])) return derivedAt(store, slot[0], slot[1], period);
+      return store.cubes.result(slot[0], slot[1], period);
     },
     fromUnits(unitId, ind, period) {
       const slot = at(unitId, ind);
-      return slot ? store.cubes.fromUnits(slot[0], slot[1], period) : null;
+      return slot && !isDerived(slot[1]) ? store.cubes.fromUnits(slot[0], slot[1], period) : null;
     },
   };
 }

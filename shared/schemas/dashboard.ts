@@ -12,7 +12,7 @@ export const rowResultSchema = z
     numerator: z.number().optional(),
     denominator: z.number().optional(),
     display: z.string(),
-    source: z.enum(['entered', 'units', 'periods']),
+    source: z.enum(['entered', 'units', 'periods', 'derived']),
     coverage: coverageSchema.optional(),
     /** Set when an entered result differs from what the unit's children add up to. */
     fromUnits: z
