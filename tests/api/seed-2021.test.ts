@@ -108,7 +108,7 @@ beforeAll(async () => {
     ['NCKH_CS', 'Số đề tài nghiên cứu khoa học cấp cơ sở'],
     ['GV_GIOI_TRUONG', 'Số giảng viên dạy giỏi cấp Trường trở lên'],
     ['GV_GIOI_HV', 'Số giảng viên dạy giỏi cấp Học viện'],
-  ])
+  ] as const)
     await indicator({
       code,
       name,
