@@ -1,9 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AS_OF, type Caller, type TestApp, testApp } from '../helpers/app';
 
-// The one real target list we have (../shared/seeds/004_…txt): the 2021 "chỉ tiêu chủ yếu" of
-// a provincial political school's Đảng bộ, entered through the API as its committee would write
-// them, and judged as its conference judged them: Vượt, Vượt, Đạt, Vượt, Vượt, Vượt, Vượt.
+// The one real target list we have, from a published conference report: the 2021 "chỉ tiêu
+// chủ yếu" of a provincial political school's Đảng bộ, entered through the API as its committee
+// would write them, and judged as its conference judged them: Vượt, Vượt, Đạt, Vượt, Vượt,
+// Vượt, Vượt.
 // Every line is expressed as the committee thinks of it: the members' shares summed from the
 // chi bộ reports, the chi bộ counted by their rating, the đoàn thể judged where they are rated.
 
