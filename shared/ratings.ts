@@ -32,13 +32,32 @@ export interface RatingCounts {
   good: number;
   complete: number;
   notComplete: number;
+  /**
+   * Members not rated this year (miễn đánh giá, mới kết nạp chưa đủ thời gian…): kept, and
+   * left out of both shares' denominators and of the total rated. Absent: none.
+   */
+  unrated?: number;
   /** A unit with outstanding results may rate up to 25% excellent. */
   outstanding: boolean;
+}
+
+/** The four counts of several units added up, as a committee's are when it has no report of its own. */
+export function sumRatings(all: readonly RatingCounts[]): RatingCounts {
+  const sum = { excellent: 0, good: 0, complete: 0, notComplete: 0, unrated: 0, outstanding: false };
+  for (const r of all) {
+    sum.excellent += r.excellent;
+    sum.good += r.good;
+    sum.complete += r.complete;
+    sum.notComplete += r.notComplete;
+    sum.unrated += r.unrated ?? 0;
+  }
+  return sum;
 }
 
 export const CAP_PERCENT = 20;
 export const OUTSTANDING_CAP_PERCENT = 25;
 
+/** The members rated: the four levels, without those not rated. */
 export function ratingTotal(r: RatingCounts): number {
   return r.excellent + r.good + r.complete + r.notComplete;
 }
@@ -94,7 +113,8 @@ export function ratingWarnings(r: RatingCounts): RatingWarning[] {
 /** The evidence written beside the two results: where they come from. */
 export function ratingNote(r: RatingCounts, extra: string | null): string {
   const counts = RATING_LEVELS.map((l) => `${formatNumber(r[l])} ${RATING_LEVEL_SHORT[l]}`).join(', ');
-  const base = `Theo xếp loại ${formatNumber(ratingTotal(r))} đảng viên: ${counts}.`;
+  const unrated = r.unrated ? `; ${formatNumber(r.unrated)} đảng viên chưa xếp loại` : '';
+  const base = `Theo xếp loại ${formatNumber(ratingTotal(r))} đảng viên: ${counts}${unrated}.`;
   return extra ? `${base} ${extra}` : base;
 }
 
@@ -111,6 +131,7 @@ export const memberRatingBody = z
     good: memberCount('hoàn thành tốt nhiệm vụ'),
     complete: memberCount('hoàn thành nhiệm vụ'),
     notComplete: memberCount('không hoàn thành nhiệm vụ'),
+    unrated: memberCount('chưa xếp loại').optional(),
     outstanding: z.boolean({ error: '"outstanding" phải là true hoặc false.' }).optional(),
     note: plainText(z.string().trim().max(2000, { error: 'Ghi chú dài quá 2.000 ký tự.' }), 'Ghi chú', {
       lines: true,
@@ -132,11 +153,19 @@ export const memberRatingSchema = z.object({
   good: z.number(),
   complete: z.number(),
   notComplete: z.number(),
+  /** Members not rated this year, left out of `total` and of both shares. */
+  unrated: z.number().optional(),
   outstanding: z.boolean(),
   note: z.string().nullable(),
+  /** The members rated. */
   total: z.number(),
+  /** 0 for a sum of the units below, which is not stored. */
   version: z.number(),
   updatedAt: z.string(),
+  /** `entered`: the unit's own report; `units`: the sum of its units' (their own, else theirs). */
+  source: z.enum(['entered', 'units']).optional(),
+  /** With `units`: how many units below reported, out of those the ratings concern. */
+  coverage: z.object({ reported: z.number(), total: z.number() }).optional(),
 });
 
 export type MemberRatingDto = z.infer<typeof memberRatingSchema>;

@@ -89,11 +89,14 @@ export class RollupCubes {
   /**
    * @param load the entered results of one period (all units, all indicators), read when the
    *   period is first needed.
+   * @param counted per indicator, the units a coverage counts (1): those it applies to or that
+   *   hold such units below (relevantUnits); null or absent: every unit.
    */
   constructor(
     readonly tree: CubeTree,
     readonly indicators: readonly IndicatorDef[],
     private readonly load: (period: Period) => Iterable<CubeEntry>,
+    private readonly counted: readonly (Uint8Array | null)[] = [],
   ) {
     this.m = indicators.length;
   }
@@ -155,7 +158,7 @@ export class RollupCubes {
     const source = SOURCES[((f >> SOURCE_SHIFT) & 3) - 1]!;
     const value = this.valueAt(j, cube.a[s]!, cube.b[s]!);
     if (source !== 'units') return { value, source };
-    return { value, source, coverage: this.coverage(cube, u, s) };
+    return { value, source, coverage: this.coverage(cube, u, j) };
   }
 
   /** What the child units of `u` add up to, whether or not `u` entered a result itself. */
@@ -166,7 +169,7 @@ export class RollupCubes {
     return {
       value: this.valueAt(j, cube.ua[s]!, cube.ub[s]!),
       source: 'units',
-      coverage: this.coverage(cube, u, s),
+      coverage: this.coverage(cube, u, j),
     };
   }
 
@@ -280,9 +283,35 @@ export class RollupCubes {
     return { type: 'number', x100: a };
   }
 
-  private coverage(cube: PeriodCube, u: number, s: number): Coverage {
-    return { reported: cube.reported[s]!, total: this.tree.children[u]!.length };
+  // The children counted: those the indicator applies to or holds below, and any that reported.
+  private coverage(cube: PeriodCube, u: number, j: number): Coverage {
+    const kids = this.tree.children[u]!;
+    const counted = this.counted[j];
+    let total = kids.length;
+    if (counted) {
+      total = 0;
+      for (const c of kids) if (counted[c] || cube.flags[c * this.m + j]! & HAS) total++;
+    }
+    return { reported: cube.reported[u * this.m + j]!, total };
   }
+}
+
+/**
+ * The units an indicator that applies to `kinds` concerns (1): those of the kinds, and those
+ * holding such a unit below; by dense index, as the cubes count their coverage.
+ */
+export function relevantUnits(
+  tree: CubeTree,
+  kindOf: readonly string[],
+  kinds: readonly string[],
+): Uint8Array {
+  const out = new Uint8Array(tree.size);
+  for (let k = tree.topDown.length - 1; k >= 0; k--) {
+    const u = tree.topDown[k]!;
+    if (kinds.includes(kindOf[u]!)) out[u] = 1;
+    if (out[u] && tree.parent[u]! >= 0) out[tree.parent[u]!] = 1;
+  }
+  return out;
 }
 
 const length = (p: Period) => Date.parse(p.end) - Date.parse(p.start);

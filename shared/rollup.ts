@@ -8,7 +8,8 @@ import type { Value } from './value';
 // directly inside (timeAggregate sum or last), else none. Pure and memoised, so one
 // request computes each (unit, indicator, period) at most once, whatever the tree's size.
 
-export type Source = 'entered' | 'units' | 'periods';
+/** `derived`: computed from the ratings of the units below (shared/derived.ts), never entered. */
+export type Source = 'entered' | 'units' | 'periods' | 'derived';
 
 export interface Coverage {
   reported: number;
@@ -26,6 +27,12 @@ export interface RollupData {
   children: (unitId: number) => readonly number[];
   /** The entered result of a unit for an indicator and period, if any. */
   entered: (unitId: number, code: string, period: string) => Value | undefined;
+  /**
+   * Whether a coverage counts a child unit for an indicator: it applies there or to a unit
+   * below it (docs/rules.md, "Where an indicator applies"). Absent: every child counts. A
+   * child that reported counts whatever this says.
+   */
+  counted?: (unitId: number, ind: IndicatorDef) => boolean;
 }
 
 const combinesAcrossUnits = (ind: IndicatorDef) => ind.kind === 'count' || ind.kind === 'ratio';
@@ -60,11 +67,13 @@ export class Rollup {
     if (known !== undefined) return known;
     const kids = this.data.children(unitId);
     let reported = 0;
+    let total = 0;
     let sum = 0;
     let numerator = 0;
     let denominator = 0;
     for (const kid of kids) {
       const r = this.result(kid, ind, period);
+      if (r || !this.data.counted || this.data.counted(kid, ind)) total++;
       if (!r) continue;
       reported++;
       if (r.value.type === 'ratio') {
@@ -76,7 +85,7 @@ export class Rollup {
     }
     let found: Rolled | null = null;
     if (reported > 0) {
-      const coverage = { reported, total: kids.length };
+      const coverage = { reported, total };
       found =
         ind.kind === 'ratio'
           ? { value: { type: 'ratio', numerator, denominator }, source: 'units', coverage }

@@ -8,7 +8,7 @@ import {
   uniqueIndex,
 } from 'drizzle-orm/sqlite-core';
 import { HISTORY_TYPES, ROLES } from '../../shared/accounts';
-import { MEMBER_RATING_SHARES } from '../../shared/indicator';
+import { type DerivedRule, MEMBER_RATING_SHARES } from '../../shared/indicator';
 
 // Numbers that people compare (targets, count and percent results) are stored as
 // integer hundredths ("x100") so that no judgement ever touches binary floating point.
@@ -74,6 +74,10 @@ export const indicators = sqliteTable('indicators', {
    * members rated good or better, or those rated excellent. At most one indicator each.
    */
   memberRating: text('member_rating', { enum: MEMBER_RATING_SHARES }).unique(),
+  /** JSON array of the unit kinds it applies to; null: every kind. */
+  appliesTo: text('applies_to', { mode: 'json' }).$type<string[]>(),
+  /** JSON rule of a result computed from the units below (shared/indicator.ts); null: entered. */
+  derived: text('derived', { mode: 'json' }).$type<DerivedRule>(),
   position: integer('position').notNull().default(0),
   archived: integer('archived', { mode: 'boolean' }).notNull().default(false),
   ...timestamps,
@@ -83,8 +87,14 @@ export const targets = sqliteTable(
   'targets',
   {
     ...valueKey(),
+    /** Null for a target relative to last year's result: its value is computed when read. */
     valueX100: integer('value_x100'),
     level: text('level'),
+    /** A target relative to last year: a change in percent, or an amount, in hundredths (signed). */
+    changeKind: text('change_kind', { enum: ['percent', 'amount'] }),
+    changeX100: integer('change_x100'),
+    /** On a term: also the target of every year of the term without one of its own. */
+    eachYear: integer('each_year', { mode: 'boolean' }).notNull().default(false),
     ...versioned(),
   },
   (t) => [
@@ -113,6 +123,16 @@ export const results = sqliteTable(
 );
 
 /**
+ * One "chỉ tiêu chủ yếu": its sentence, the indicator codes it binds at its own unit, and the
+ * parts it binds at the units below of some kinds (absent in lines written before issue 14).
+ */
+export interface StoredTargetLine {
+  text: string;
+  codes: string[];
+  parts?: { code: string; below: string[] }[];
+}
+
+/**
  * The ordered "chỉ tiêu chủ yếu" of one unit and period, each a sentence of the resolution
  * binding indicator codes. Kept whole, as one list with one version, because a committee
  * writes and reorders them together.
@@ -121,7 +141,7 @@ export const targetLines = sqliteTable(
   'target_lines',
   {
     ...unitPeriodKey(),
-    lines: text('lines', { mode: 'json' }).notNull().$type<{ text: string; codes: string[] }[]>(),
+    lines: text('lines', { mode: 'json' }).notNull().$type<StoredTargetLine[]>(),
     ...versioned(),
   },
   (t) => [uniqueIndex('target_lines_key').on(t.unitId, t.period)],
@@ -136,6 +156,8 @@ export const memberRatings = sqliteTable(
     good: integer('good').notNull(),
     complete: integer('complete').notNull(),
     notComplete: integer('not_complete').notNull(),
+    /** Members not rated this year (exempt, admitted too recently): left out of both shares. */
+    unrated: integer('unrated').notNull().default(0),
     /** An outstanding unit may rate up to 25% excellent instead of 20%. */
     outstanding: integer('outstanding', { mode: 'boolean' }).notNull().default(false),
     note: text('note'),

@@ -90,6 +90,8 @@ export function toIndicatorDef(row: IndicatorRow): IndicatorDef {
     direction: row.direction,
     timeAggregate: row.timeAggregate,
     ...(row.kind === 'level' ? { levels: row.levels ?? [] } : {}),
+    ...(row.appliesTo ? { appliesTo: row.appliesTo } : {}),
+    ...(row.derived ? { derived: row.derived } : {}),
   };
 }
 

@@ -1,8 +1,9 @@
 import { and, eq } from 'drizzle-orm';
 import { formatPercentX100 } from '../../shared/format';
-import { MEMBER_RATING_SHARES } from '../../shared/indicator';
+import { appliesAt, MEMBER_RATING_SHARES, notApplicableMessage } from '../../shared/indicator';
 import type { Period } from '../../shared/period';
 import {
+  excellentCap,
   type MemberRatingBody,
   type MemberRatingDto,
   type RatingCounts,
@@ -10,13 +11,15 @@ import {
   ratingShares,
   ratingTotal,
   ratingWarnings,
+  sumRatings,
 } from '../../shared/ratings';
 import type { ResultDto } from '../../shared/schemas/values';
 import { ratioPercentX100 } from '../../shared/value';
 import type { Db, DbOrTx } from '../db/client';
 import { type MemberRatingRow, memberRatings, type UnitRow, type UserRow } from '../db/schema';
 import { assertVersion, putVersioned } from '../db/versioned';
-import { type Catalogue, catalogue, toIndicatorDef } from './catalogue';
+import { AppError } from '../lib/errors';
+import { type Catalogue, catalogue, subtreeIds, toIndicatorDef } from './catalogue';
 import { recordChange } from './history';
 import { assertUnlocked } from './locks';
 import { applyWrite, currentResult, writeOver } from './value-writes';
@@ -33,11 +36,13 @@ const ratingDto = (r: MemberRatingRow): MemberRatingDto => ({
   good: r.good,
   complete: r.complete,
   notComplete: r.notComplete,
+  unrated: r.unrated,
   outstanding: r.outstanding,
   note: r.note,
   total: ratingTotal(r),
   version: r.version,
   updatedAt: r.updatedAt,
+  source: 'entered',
 });
 
 const storedRating = (db: DbOrTx, unitId: number, period: string) =>
@@ -84,10 +89,94 @@ function warningsOf(cat: Catalogue, counts: RatingCounts) {
   return warnings;
 }
 
-/** GET /api/member-ratings: what is stored for the unit and period, with the shares it gives. */
+/**
+ * Whether the member ratings concern a unit: where the indicator of the good-or-better share
+ * (else the excellent one) applies, or a unit below it is of such a kind; every unit when it
+ * applies everywhere (docs/rules.md, "Where an indicator applies").
+ */
+function concernsOf(cat: Catalogue) {
+  const bound = boundIndicators(cat).find((b) => b.indicator)?.indicator ?? null;
+  const kinds = bound?.appliesTo ?? null;
+  const memo = new Map<number, boolean>();
+  const concerns = (id: number): boolean => {
+    if (!kinds) return true;
+    let known = memo.get(id);
+    if (known === undefined) {
+      known =
+        kinds.includes(cat.units.get(id)?.kind ?? '') ||
+        (cat.children.get(id) ?? []).some((c) => concerns(c));
+      memo.set(id, known);
+    }
+    return known;
+  };
+  return concerns;
+}
+
+type Counted = { counts: RatingCounts; dto: MemberRatingDto } | null;
+
+/**
+ * A unit's member ratings by the order of results (docs/rules.md, "Member ratings"): its own
+ * report, else the sum of its units' (each found the same way), with how many reported out of
+ * the units the ratings concern; null when none below reported either.
+ */
+function ratingsUp(db: Db, cat: Catalogue, rootId: number, period: Period) {
+  const ids = new Set(subtreeIds(cat, rootId));
+  const own = new Map<number, MemberRatingRow>();
+  for (const r of db.select().from(memberRatings).where(eq(memberRatings.period, period.code)).all())
+    if (ids.has(r.unitId)) own.set(r.unitId, r);
+  const concerns = concernsOf(cat);
+  const memo = new Map<number, Counted>();
+  const at = (id: number): Counted => {
+    const known = memo.get(id);
+    if (known !== undefined) return known;
+    let found: Counted = null;
+    const row = own.get(id);
+    if (row) found = { counts: row, dto: ratingDto(row) };
+    else {
+      const kids = cat.children.get(id) ?? [];
+      const reported = kids.map((k) => [k, at(k)] as const).filter(([, r]) => r !== null);
+      if (reported.length > 0) {
+        const counts = sumRatings(reported.map(([, r]) => r!.counts));
+        const latest = reported
+          .map(([, r]) => r!.dto.updatedAt)
+          .sort()
+          .at(-1)!;
+        const total = kids.filter((k) => concerns(k) || reported.some(([r]) => r === k)).length;
+        found = {
+          counts,
+          dto: {
+            unitId: String(id),
+            period: period.code,
+            excellent: counts.excellent,
+            good: counts.good,
+            complete: counts.complete,
+            notComplete: counts.notComplete,
+            unrated: counts.unrated ?? 0,
+            outstanding: false,
+            note: null,
+            total: ratingTotal(counts),
+            version: 0,
+            updatedAt: latest,
+            source: 'units',
+            coverage: { reported: reported.length, total },
+          },
+        };
+      }
+    }
+    memo.set(id, found);
+    return found;
+  };
+  return at;
+}
+
+/**
+ * GET /api/member-ratings: the unit's ratings (its own report, else the sum of its units'),
+ * the shares they give, whether the cap is broken, and each unit directly below with its own.
+ */
 export function memberRatingOf(db: Db, unit: UnitRow, period: Period) {
   const cat = catalogue(db);
-  const row = storedRating(db, unit.id, period.code);
+  const at = ratingsUp(db, cat, unit.id, period);
+  const here = at(unit.id);
   const results: ResultDto[] = [];
   for (const { indicator } of boundIndicators(cat)) {
     if (!indicator) continue;
@@ -96,11 +185,26 @@ export function memberRatingOf(db: Db, unit: UnitRow, period: Period) {
     const dto = r ? resultDto(def, r) : null;
     if (dto) results.push(dto);
   }
+  const warnings = !here
+    ? []
+    : here.dto.source === 'entered'
+      ? warningsOf(cat, here.counts)
+      : ratingWarnings(here.counts);
   return {
-    rating: row ? ratingDto(row) : null,
-    shares: row ? sharesOut(cat, row) : null,
+    rating: here?.dto ?? null,
+    shares: here ? sharesOut(cat, here.counts) : null,
+    capExceeded: here ? excellentCap(here.counts).broken : false,
     results,
-    warnings: row ? warningsOf(cat, row) : [],
+    warnings,
+    units: (cat.children.get(unit.id) ?? []).map((id) => {
+      const u = cat.units.get(id)!;
+      const r = at(id);
+      return {
+        unit: { id: String(id), name: u.name, kind: u.kind },
+        rating: r?.dto ?? null,
+        capExceeded: r ? excellentCap(r.counts).broken : false,
+      };
+    }),
   };
 }
 
@@ -110,11 +214,21 @@ export function memberRatingOf(db: Db, unit: UnitRow, period: Period) {
  */
 export function saveMemberRating(db: Db, by: UserRow, unit: UnitRow, period: Period, body: MemberRatingBody) {
   const cat = catalogue(db);
+  // The shares are not entered at a unit of a kind their indicators do not apply to.
+  for (const { indicator } of boundIndicators(cat))
+    if (indicator && !appliesAt(toIndicatorDef(indicator), unit.kind))
+      throw new AppError(
+        422,
+        'not_applicable',
+        notApplicableMessage(toIndicatorDef(indicator), unit),
+        'unitId',
+      );
   const counts: RatingCounts = {
     excellent: body.excellent,
     good: body.good,
     complete: body.complete,
     notComplete: body.notComplete,
+    unrated: body.unrated ?? 0,
     outstanding: body.outstanding ?? false,
   };
   const note = body.note?.trim() ? body.note.trim() : null;
@@ -153,6 +267,7 @@ export function saveMemberRating(db: Db, by: UserRow, unit: UnitRow, period: Per
   return {
     rating: ratingDto(row),
     shares: sharesOut(cat, counts),
+    capExceeded: excellentCap(counts).broken,
     results,
     warnings: warningsOf(cat, counts),
   };

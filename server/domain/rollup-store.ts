@@ -1,8 +1,9 @@
 import { and, eq, gt, lte, max, sql } from 'drizzle-orm';
+import { countUnits, type RatedUnit } from '../../shared/derived';
 import type { IndicatorDef } from '../../shared/indicator';
 import type { Period } from '../../shared/period';
 import type { Rolled } from '../../shared/rollup';
-import { type CubeEntry, cubeTree, RollupCubes } from '../../shared/rollup-cube';
+import { type CubeEntry, cubeTree, RollupCubes, relevantUnits } from '../../shared/rollup-cube';
 import type { Db } from '../db/client';
 import { resultChanges, results } from '../db/schema';
 import { type Catalogue, catalogue, toIndicatorDef } from './catalogue';
@@ -23,6 +24,12 @@ const KEEP_CHANGES = 20_000;
 interface Store {
   cat: Catalogue;
   cubes: RollupCubes;
+  /** The kind of each unit, by dense index. */
+  kindOf: string[];
+  /** Per indicator that applies to some kinds, the units it concerns (relevantUnits); null: all. */
+  counted: (Uint8Array | null)[];
+  /** Derived results computed since the last change applied, by `unit|indicator|period`. */
+  derived: Map<string, Rolled | null>;
   unitIndex: Map<number, number>;
   indicatorIndex: Map<number, number>;
   codeIndex: Map<string, number>;
@@ -81,8 +88,23 @@ function build(db: Db, cat: Catalogue): Store {
       if (unit !== undefined && indicator !== undefined && value) yield { unit, indicator, value };
     }
   }
-  const cubes = new RollupCubes(cubeTree(parents), defs, load);
-  const st = { cat, cubes, unitIndex, indicatorIndex, codeIndex, seen, prunedAt: 0 };
+  const tree = cubeTree(parents);
+  const kindOf = ids.map((id) => cat.units.get(id)!.kind);
+  // Coverage counts the units an indicator applies to, or that hold such units below.
+  const counted = defs.map((d) => (d.appliesTo ? relevantUnits(tree, kindOf, d.appliesTo) : null));
+  const cubes = new RollupCubes(tree, defs, load, counted);
+  const st = {
+    cat,
+    cubes,
+    kindOf,
+    counted,
+    derived: new Map<string, Rolled | null>(),
+    unitIndex,
+    indicatorIndex,
+    codeIndex,
+    seen,
+    prunedAt: 0,
+  };
   prune(db, st);
   return st;
 }
@@ -97,6 +119,7 @@ function catchUp(db: Db, st: Store): boolean {
     .limit(REBUILD_AFTER + 1)
     .all();
   if (changes.length === 0) return true;
+  st.derived.clear();
   // Pruned past what this store saw (another process read far ahead): read everything afresh.
   if (st.seen > 0 && changes[0]!.id !== st.seen + 1) return false;
   if (changes.length > REBUILD_AFTER) return false;
@@ -139,6 +162,42 @@ function prune(db: Db, st: Store) {
 export interface RollupView {
   result(unitId: number, ind: IndicatorDef, period: Period): Rolled | null;
   fromUnits(unitId: number, ind: IndicatorDef, period: Period): Rolled | null;
+  /** Whether the indicator applies at the unit or at a unit below it (docs/rules.md). */
+  concerns(unitId: number, ind: IndicatorDef): boolean;
+}
+
+/**
+ * A derived result (docs/rules.md, "Units counted by their rating"): every unit below `u`, at
+ * any depth, with its level of the rule's indicator for the period as the roll-up finds it
+ * (entered, or the latest of the periods inside for `last`). A walk of the subtree, kept until
+ * the next change applied.
+ */
+function derivedAt(st: Store, u: number, j: number, period: Period): Rolled | null {
+  const key = `${u}|${j}|${period.code}`;
+  const known = st.derived.get(key);
+  if (known !== undefined) return known;
+  const ind = st.cat.indicators[j]!;
+  const rule = ind.derived!.countUnits;
+  const jl = st.codeIndex.get(rule.indicator);
+  const base = jl === undefined ? undefined : st.cat.indicators[jl];
+  let found: Rolled | null = null;
+  if (jl !== undefined && base?.kind === 'level') {
+    const levels = base.levels ?? [];
+    const tree = st.cubes.tree;
+    const below: RatedUnit[] = [];
+    const stack = [...tree.children[u]!];
+    while (stack.length > 0) {
+      const v = stack.pop()!;
+      stack.push(...tree.children[v]!);
+      const kind = st.kindOf[v]!;
+      if (!rule.kinds.includes(kind)) continue;
+      const r = st.cubes.result(v, jl, period);
+      below.push({ kind, position: r?.value.type === 'level' ? levels.indexOf(r.value.level) : null });
+    }
+    found = countUnits(ind, rule, levels, below);
+  }
+  st.derived.set(key, found);
+  return found;
 }
 
 /** The roll-up of `db`, current with every committed write. */
@@ -155,14 +214,27 @@ export function rollupOf(db: Db): RollupView {
     const j = store.codeIndex.get(ind.code);
     return u === undefined || j === undefined ? null : ([u, j] as const);
   };
+  const isDerived = (j: number) => store.cat.indicators[j]!.derived !== null;
+  const concerned = (u: number, j: number) => {
+    const counted = store.counted[j];
+    return !counted || counted[u] === 1;
+  };
   return {
     result(unitId, ind, period) {
       const slot = at(unitId, ind);
-      return slot ? store.cubes.result(slot[0], slot[1], period) : null;
+      if (!slot) return null;
+      // A derived indicator is counted only where it applies, or above units where it does.
+      if (isDerived(slot[1]))
+        return concerned(slot[0], slot[1]) ? derivedAt(store, slot[0], slot[1], period) : null;
+      return store.cubes.result(slot[0], slot[1], period);
+    },
+    concerns(unitId, ind) {
+      const slot = at(unitId, ind);
+      return !slot || concerned(slot[0], slot[1]);
     },
     fromUnits(unitId, ind, period) {
       const slot = at(unitId, ind);
-      return slot ? store.cubes.fromUnits(slot[0], slot[1], period) : null;
+      return slot && !isDerived(slot[1]) ? store.cubes.fromUnits(slot[0], slot[1], period) : null;
     },
   };
 }

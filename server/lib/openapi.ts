@@ -18,11 +18,12 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   403: 'Ngoài quyền của người dùng',
   404: 'Không tìm thấy',
   409: 'Xung đột với dữ liệu hiện có',
+  422: 'Chỉ tiêu không áp dụng cho loại đơn vị này',
   423: 'Kỳ đã khóa sau hội nghị đánh giá',
   429: 'Đăng nhập sai quá nhiều lần',
 };
 
-type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 423 | 429;
+type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 422 | 423 | 429;
 
 /** The contract's error body, documented for the given statuses. */
 export function errors<S extends ErrorStatus>(...statuses: S[]) {

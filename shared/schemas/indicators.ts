@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DIRECTIONS, INDICATOR_KINDS, MEMBER_RATING_SHARES, TIME_AGGREGATES } from '../indicator';
 import { plainText, requiredText } from '../zod-vi';
+import { unitKindSchema } from './units';
 
 // Indicators: what is measured and how its values are read (docs/rules.md, "Indicators").
 
@@ -18,6 +19,39 @@ const levelsSchema = z
   .min(2, { error: 'Chỉ tiêu xếp loại cần ít nhất 2 mức.' })
   .max(12, { error: 'Chỉ tiêu xếp loại có nhiều nhất 12 mức.' })
   .refine((l) => new Set(l).size === l.length, { error: 'Các mức xếp loại không được trùng nhau.' });
+
+/** The unit kinds an indicator applies to (docs/rules.md, "Where an indicator applies"). */
+export const unitKindsSchema = (what: string) =>
+  z
+    .array(unitKindSchema, { error: `${what} là danh sách các loại đơn vị, ví dụ ["chi_bo", "dang_bo"].` })
+    .min(1, { error: `${what} cần ít nhất một loại đơn vị.` })
+    .max(20)
+    .refine((k) => new Set(k).size === k.length, { error: `${what} không được ghi trùng một loại đơn vị.` });
+
+const appliesToSchema = unitKindsSchema('Các loại đơn vị áp dụng (appliesTo)').nullable();
+
+/**
+ * A result computed from the units below (docs/rules.md, "Units counted by their rating"): what
+ * the request may say; the indicator named and its levels are checked against the catalogue.
+ */
+export const derivedSchema = z
+  .strictObject(
+    {
+      countUnits: z.strictObject(
+        {
+          indicator: indicatorCodeSchema,
+          atLeast: z
+            .string({ error: 'Mức tối thiểu (atLeast) là tên một mức của chỉ tiêu xếp loại.' })
+            .min(1, { error: 'Mức tối thiểu (atLeast) là tên một mức của chỉ tiêu xếp loại.' })
+            .max(120),
+          kinds: unitKindsSchema('Các loại đơn vị được đếm (kinds)'),
+        },
+        { error: 'countUnits cần indicator, atLeast và kinds.' },
+      ),
+    },
+    { error: 'Cách tính tự động (derived) phải có dạng {"countUnits": {"indicator", "atLeast", "kinds"}}.' },
+  )
+  .nullable();
 
 const indicatorFields = {
   name: requiredText('Tên chỉ tiêu', 500),
@@ -52,6 +86,8 @@ export const createIndicatorBody = z
     timeAggregate: indicatorFields.timeAggregate.optional(),
     levels: levelsSchema.optional(),
     memberRating: indicatorFields.memberRating.optional(),
+    appliesTo: appliesToSchema.optional(),
+    derived: derivedSchema.optional(),
   })
   .superRefine((b, ctx) => {
     if (b.memberRating && b.kind !== 'ratio')
@@ -81,6 +117,8 @@ export const patchIndicatorBody = z
     timeAggregate: indicatorFields.timeAggregate.optional(),
     levels: levelsSchema.optional(),
     memberRating: indicatorFields.memberRating.optional(),
+    appliesTo: appliesToSchema.optional(),
+    derived: derivedSchema.optional(),
     position: z.number().int().min(0).max(1_000_000).optional(),
     archived: z.boolean().optional(),
   })
@@ -96,6 +134,14 @@ export const indicatorSchema = z.object({
   levels: z.array(z.string()).optional(),
   /** Set on the ratio indicators that the member ratings form writes. */
   memberRating: z.enum(MEMBER_RATING_SHARES).optional(),
+  /** The unit kinds it applies to; absent: every kind. */
+  appliesTo: z.array(z.string()).optional(),
+  /** Set on a count or ratio computed from the units below, never entered. */
+  derived: z
+    .object({
+      countUnits: z.object({ indicator: z.string(), atLeast: z.string(), kinds: z.array(z.string()) }),
+    })
+    .optional(),
   position: z.number(),
   archived: z.boolean(),
 });

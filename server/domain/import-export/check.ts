@@ -17,7 +17,7 @@ import type { IndicatorRow, UnitRow } from '../../db/schema';
 import { AppError } from '../../lib/errors';
 import { type Catalogue, parentIn, toIndicatorDef } from '../catalogue';
 import { assertUnlocked, closes } from '../locks';
-import type { ValueKey } from '../value-writes';
+import { unwritable, type ValueKey } from '../value-writes';
 import { locksByUnit } from './queries';
 import type { Cell, FileRow } from './read';
 import type { UnitNames } from './unit-names';
@@ -27,7 +27,7 @@ import type { UnitNames } from './unit-names';
 // the values stored now is judged afterwards (plan.ts).
 
 /** Why a row is refused, which decides the status when nothing else is wrong. */
-export type ProblemKind = 'invalid' | 'forbidden' | 'locked';
+export type ProblemKind = 'invalid' | 'forbidden' | 'derived' | 'not_applicable' | 'locked';
 export type Problem = ImportProblem & { kind: ProblemKind };
 
 export interface PlannedRow {
@@ -333,6 +333,15 @@ class RowChecker {
           : `Bạn không có quyền ${TYPE_WORDS[type]} cho "${unit.name}"`,
         'forbidden',
       );
+    }
+    if (!removing) {
+      const refused = unwritable(type, def, unit);
+      if (refused)
+        this.problem(
+          refused.code === 'derived_result' ? 'type' : 'unit',
+          refused.message,
+          refused.code === 'derived_result' ? 'derived' : 'not_applicable',
+        );
     }
     const locked = this.lockOf(unit.id, period);
     if (locked) this.problem('period', locked, 'locked');

@@ -59,25 +59,36 @@ export function importRows(db: Db, access: Access, file: ReadFile, dryRun: boole
 
 const columnOrder = (c: Problem['column']) => (c === null ? -1 : IMPORT_COLUMNS.indexOf(c));
 
-/** One refusal naming every problem: 400 if a row is wrong, else 403 for rights, else 423 for locks. */
+/** The kinds of problem, the first found deciding the status. */
+const KIND_ORDER = ['invalid', 'forbidden', 'derived', 'not_applicable', 'locked'] as const;
+
+/**
+ * One refusal naming every problem: 400 if a row is wrong, else 403 for rights, else 409 for
+ * a result computed from the units below, else 422 for a unit the indicator does not apply
+ * to, else 423 for locks.
+ */
 function refusal(problems: Problem[]): AppError {
   problems.sort((a, b) => a.row - b.row || columnOrder(a.column) - columnOrder(b.column));
-  const kind = problems.some((p) => p.kind === 'invalid')
-    ? 'invalid'
-    : problems.some((p) => p.kind === 'forbidden')
-      ? 'forbidden'
-      : 'locked';
+  const kind = KIND_ORDER.find((k) => problems.some((p) => p.kind === k))!;
   const first = problems.find((p) => p.kind === kind)!;
   const where = `dòng ${first.row}${first.column ? `, cột ${COLUMN_LABELS[first.column]}` : ''}`;
   const count = problems.length;
   const reason = {
     invalid: `tệp có ${count} lỗi`,
     forbidden: `có dòng ngoài quyền của bạn (${count} lỗi)`,
+    derived: `có dòng ghi kết quả của chỉ tiêu được tính tự động (${count} lỗi)`,
+    not_applicable: `có dòng ghi chỉ tiêu cho loại đơn vị mà chỉ tiêu không áp dụng (${count} lỗi)`,
     locked: `có dòng thuộc kỳ đã khóa (${count} lỗi)`,
   }[kind];
   const message = `Không dòng nào được ghi vì ${reason}; ${where}: ${first.message}`;
   const [status, code] = (
-    { invalid: [400, 'invalid_rows'], forbidden: [403, 'forbidden'], locked: [423, 'period_locked'] } as const
+    {
+      invalid: [400, 'invalid_rows'],
+      forbidden: [403, 'forbidden'],
+      derived: [409, 'derived_result'],
+      not_applicable: [422, 'not_applicable'],
+      locked: [423, 'period_locked'],
+    } as const
   )[kind];
   return new AppError(status, code, message, undefined, {
     errors: problems
@@ -171,7 +182,8 @@ const stub = (p: PlannedRow) => ({
 });
 
 function shown(dto: {
-  value: number | string;
+  /** Null for a target relative to last year (its display says the change). */
+  value: number | string | null;
   display: string;
   numerator?: number;
   denominator?: number;

@@ -82,8 +82,11 @@ export function templateRows(
     const unitTargets = stored.targets.get(unitId);
     if (!unitTargets) continue;
     const unit = names.label(unitId);
+    const kind = cat.units.get(unitId)?.kind ?? '';
     for (const ind of cat.indicators) {
       if (!unitTargets.has(ind.id)) continue;
+      // Nothing to enter: computed from the units below, or not for this kind of unit.
+      if (ind.derived || (ind.appliesTo && !ind.appliesTo.includes(kind))) continue;
       const r = stored.results.get(unitId)?.get(ind.id);
       const rv = r ? columnsToValue(r) : null;
       rows.push({

@@ -5,6 +5,8 @@ import {
   resultSchema,
   targetBody,
   targetSchema,
+  targetsBelowBody,
+  targetsBelowResponse,
   valuesBatchBody,
   valuesBatchResponse,
 } from '../../../shared/schemas/values';
@@ -16,9 +18,9 @@ const keyParams = z.object({ unitId: z.string(), code: z.string(), period: z.str
 export const putTarget = route.put('/api/targets/{unitId}/{code}/{period}', {
   summary: 'Giao chỉ tiêu cho một đơn vị, một kỳ',
   description:
-    'value: số nguyên với loại count; số có tối đa hai chữ số thập phân với percent và ratio (một tỷ lệ phần trăm); tên một mức với level. Có "version" thì chỉ ghi khi phiên bản đang lưu vẫn là version, nếu không trả 409 kèm giá trị hiện tại.',
+    'value: số nguyên với loại count; số có tối đa hai chữ số thập phân với percent và ratio (một tỷ lệ phần trăm); tên một mức với level. Hoặc change: {"percent": P} hay {"amount": A} (có dấu) — chỉ tiêu tăng, giảm so với kết quả cùng kỳ năm trước của chính đơn vị: target.value được tính (count làm tròn lên khi càng cao càng tốt, xuống khi càng thấp càng tốt; tỷ lệ làm tròn nửa lên hai chữ số), null kèm reason khi năm trước chưa có kết quả; target có change và base. Không dùng change với level (400). Với một nhiệm kỳ, "eachYear": true: giá trị cũng là chỉ tiêu của mỗi năm trong nhiệm kỳ chưa có chỉ tiêu riêng. Có "version" thì chỉ ghi khi phiên bản đang lưu vẫn là version, nếu không trả 409 kèm giá trị hiện tại. Đơn vị thuộc loại mà chỉ tiêu không áp dụng: 422.',
   request: { params: keyParams, body: jsonBody(targetBody) },
-  responses: ok(jsonContent(z.object({ target: targetSchema }), 'Chỉ tiêu đã lưu'), 400, 404, 409),
+  responses: ok(jsonContent(z.object({ target: targetSchema }), 'Chỉ tiêu đã lưu'), 400, 404, 409, 422),
 });
 
 export const deleteTarget = route.delete('/api/targets/{unitId}/{code}/{period}', {
@@ -30,9 +32,9 @@ export const deleteTarget = route.delete('/api/targets/{unitId}/{code}/{period}'
 export const putResult = route.put('/api/results/{unitId}/{code}/{period}', {
   summary: 'Báo cáo kết quả thực hiện',
   description:
-    'Với loại ratio gửi numerator và denominator; với các loại khác gửi value. Có "version" thì chỉ ghi khi phiên bản đang lưu vẫn là version, nếu không trả 409 kèm kết quả hiện tại trong "current".',
+    'Với loại ratio gửi numerator và denominator; với các loại khác gửi value. Có "version" thì chỉ ghi khi phiên bản đang lưu vẫn là version, nếu không trả 409 kèm kết quả hiện tại trong "current". Chỉ tiêu tính tự động (derived) không nhận kết quả nhập tay: 409 derived_result. Đơn vị thuộc loại mà chỉ tiêu không áp dụng (appliesTo): 422 not_applicable.',
   request: { params: keyParams, body: jsonBody(resultBody) },
-  responses: ok(jsonContent(z.object({ result: resultSchema }), 'Kết quả đã lưu'), 400, 404, 409),
+  responses: ok(jsonContent(z.object({ result: resultSchema }), 'Kết quả đã lưu'), 400, 404, 409, 422),
 });
 
 export const deleteResult = route.delete('/api/results/{unitId}/{code}/{period}', {
@@ -72,6 +74,24 @@ export const batchValues = route.post('/api/values/batch', {
       }),
       'Có giá trị vừa được người khác sửa; không phần tử nào được ghi',
     ),
-    ...errors(403, 423),
+    ...errors(403, 422, 423),
   },
+});
+
+export const targetsBelow = route.post('/api/targets/below', {
+  summary: 'Giao cùng một chỉ tiêu cho từng đơn vị trực thuộc thuộc các loại đã chọn',
+  description:
+    'Mỗi đơn vị thuộc một trong các loại "kinds" ở dưới unitId (mọi cấp) nhận chỉ tiêu "value" làm chỉ tiêu của chính mình, trong một giao dịch, ghi vào lịch sử như mọi chỉ tiêu. Đơn vị đã có chỉ tiêu thì giữ nguyên ("kept"), trừ khi "replace": true. Một đơn vị ngoài quyền (403) hay kỳ đã khóa (423) thì không đơn vị nào được ghi; chỉ tiêu không áp dụng cho một loại đã chọn: 422. Có ?dryRun=1 thì chỉ trả lời sẽ ghi gì, không ghi.',
+  request: {
+    query: z.object({ dryRun: z.string().optional().describe('1: chỉ xem trước, không ghi') }),
+    body: jsonBody(targetsBelowBody),
+  },
+  responses: ok(
+    jsonContent(targetsBelowResponse, 'Số đơn vị được giao và số đơn vị giữ chỉ tiêu riêng'),
+    400,
+    403,
+    404,
+    422,
+    423,
+  ),
 });
