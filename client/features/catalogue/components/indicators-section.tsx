@@ -187,6 +187,7 @@ export function IndicatorsSection({ canManage }: { canManage: boolean }) {
             ) : (
               <IndicatorsTable
                 indicators={active}
+                catalogue={all}
                 caption="Các chỉ tiêu đang dùng"
                 actions={canManage ? rowActions : undefined}
               />
@@ -201,6 +202,7 @@ export function IndicatorsSection({ canManage }: { canManage: boolean }) {
                 </p>
                 <IndicatorsTable
                   indicators={archived}
+                  catalogue={all}
                   caption="Các chỉ tiêu đã lưu trữ"
                   archived
                   actions={canManage ? rowActions : undefined}
