@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
+import { appliesAt } from '../../shared/indicator';
 import type { DashboardRowDto } from '../../shared/schemas/dashboard';
 import type { ResultDto, TargetDto } from '../../shared/schemas/values';
 import { EmptyState } from '../components/ui/empty-state';
@@ -49,10 +50,15 @@ export function ResultsPage() {
     const rows = new Map<string, DashboardRowDto>(
       (dashboard.data?.rows ?? []).map((r) => [r.indicator.code, r]),
     );
-    const all = (indicators.data?.indicators ?? []).filter((i) => !i.archived || results.has(i.code));
-    const expected = all.filter((i) => targets.has(i.code) || results.has(i.code));
+    // Offered only at the kinds of unit it applies to (what was entered before stays in sight).
+    const all = (indicators.data?.indicators ?? []).filter(
+      (i) => (!i.archived && (!unit || appliesAt(i, unit.kind))) || results.has(i.code),
+    );
+    const expected = all.filter(
+      (i) => targets.has(i.code) || results.has(i.code) || (!!i.derived && rows.has(i.code)),
+    );
     return { targets, results, rows, all, expected };
-  }, [values.data, dashboard.data, indicators.data]);
+  }, [values.data, dashboard.data, indicators.data, unit]);
 
   const shown = showAll ? data.all : data.expected;
   const failed = dashboard.error ?? values.error ?? indicators.error;

@@ -132,6 +132,10 @@ export function partFigures(part: DashboardRowDto): PartFigures {
     source = result.coverage
       ? `tổng hợp từ ${counts(result.coverage.reported)}/${counts(result.coverage.total)} đơn vị`
       : 'tổng hợp từ các đơn vị trực thuộc';
+  else if (result?.source === 'derived')
+    source = result.coverage
+      ? `tính từ xếp loại của ${counts(result.coverage.reported)}/${counts(result.coverage.total)} đơn vị trực thuộc`
+      : 'tính từ xếp loại của các đơn vị trực thuộc';
   else if (result?.source === 'periods') source = 'cộng dồn các kỳ';
   return {
     target: part.target ? withUnit(part, part.target.display) : null,

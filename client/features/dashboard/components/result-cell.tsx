@@ -15,6 +15,11 @@ function sourceNote(result: NonNullable<RowResultDto>, timeAggregate: TimeAggreg
       ? `Tổng hợp từ ${result.coverage.reported}/${result.coverage.total} đơn vị`
       : 'Tổng hợp từ các đơn vị trực thuộc';
   }
+  if (result.source === 'derived') {
+    return result.coverage
+      ? `Tính từ xếp loại của ${result.coverage.reported}/${result.coverage.total} đơn vị trực thuộc`
+      : 'Tính từ xếp loại của các đơn vị trực thuộc';
+  }
   if (result.source === 'periods') {
     return timeAggregate === 'last' ? 'Lấy theo kỳ gần nhất có số liệu' : 'Cộng dồn các kỳ';
   }

@@ -8,6 +8,10 @@ function sourceNote(result: NonNullable<DashboardRowDto['result']>): string | nu
     return result.coverage
       ? `tổng hợp từ ${result.coverage.reported}/${result.coverage.total} đơn vị`
       : 'tổng hợp từ các đơn vị trực thuộc';
+  if (result.source === 'derived')
+    return result.coverage
+      ? `tính từ xếp loại của ${result.coverage.reported}/${result.coverage.total} đơn vị trực thuộc`
+      : 'tính từ xếp loại của các đơn vị trực thuộc';
   if (result.source === 'periods') return 'cộng dồn các kỳ';
   return null;
 }
