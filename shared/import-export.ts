@@ -80,7 +80,8 @@ export const IMPORT_ACTION_LABELS: Record<ImportAction, string> = {
 };
 
 const valueSchema = z.object({
-  value: z.union([z.number(), z.string()]),
+  /** Null for a target relative to last year, which the import replaces by a value. */
+  value: z.union([z.number(), z.string()]).nullable(),
   numerator: z.number().optional(),
   denominator: z.number().optional(),
   display: z.string(),

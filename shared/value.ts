@@ -249,9 +249,13 @@ export function checkResultInput(
 /** A value back from its JSON form in an answer (a number, a level's name, or a ratio's parts). */
 export function valueFromJson(
   ind: IndicatorDef,
-  v: { value: number | string; numerator?: number | undefined; denominator?: number | undefined } | null,
+  v: {
+    value: number | string | null;
+    numerator?: number | undefined;
+    denominator?: number | undefined;
+  } | null,
 ): Value | null {
-  if (!v) return null;
+  if (!v || v.value === null) return null;
   if (v.numerator !== undefined && v.denominator !== undefined)
     return { type: 'ratio', numerator: v.numerator, denominator: v.denominator };
   if (ind.kind === 'level') return typeof v.value === 'string' ? { type: 'level', level: v.value } : null;

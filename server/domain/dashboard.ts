@@ -1,4 +1,3 @@
-import { and, inArray } from 'drizzle-orm';
 import type { IndicatorDef } from '../../shared/indicator';
 import { achievementX100, judge, type Status, summarize } from '../../shared/judgement';
 import { isOpen, type Period } from '../../shared/period';
@@ -11,35 +10,21 @@ import type {
   ProgressDto,
   RowResultDto,
 } from '../../shared/schemas/dashboard';
+import { termStatus } from '../../shared/targets';
 import { comparable, type Value } from '../../shared/value';
 import type { Db } from '../db/client';
-import { type IndicatorRow, targets, type UnitRow } from '../db/schema';
+import type { IndicatorRow, UnitRow } from '../db/schema';
 import { catalogue, toIndicatorDef } from './catalogue';
 import { lockCovering, lockDto } from './locks';
 import { type RollupView, rollupOf } from './rollup-store';
-import { columnsToValue, resultOut, targetOut, valueOut } from './values';
+import { type PlannedTarget, plannedTargets, termYears } from './targets';
+import { resultOut, targetOut, valueOut } from './values';
 
 // How a dashboard is read (docs/decisions/007-rollup-cubes.md): one query for the targets
-// asked about; every result, entered or rolled up, is a lookup in the roll-up kept in memory
-// (rollup-store.ts). No query per unit, indicator or period, at the root as at a cell.
-
-/** Targets by `unit|indicator` for one period, or by `unit|indicator|period` for several. */
-function loadTargets(db: Db, unitIds: number[], period: Period | Period[], indicatorIds?: number[]) {
-  const several = Array.isArray(period);
-  const codes = [period].flat().map((p) => p.code);
-  const conditions = [inArray(targets.period, codes), inArray(targets.unitId, unitIds)];
-  if (indicatorIds) conditions.push(inArray(targets.indicatorId, indicatorIds));
-  const out = new Map<string, Value>();
-  for (const t of db
-    .select()
-    .from(targets)
-    .where(and(...conditions))
-    .all()) {
-    const v = columnsToValue(t);
-    if (v) out.set(several ? `${t.unitId}|${t.indicatorId}|${t.period}` : `${t.unitId}|${t.indicatorId}`, v);
-  }
-  return out;
-}
+// asked about (targets.ts, with relative targets computed and the terms' yearly targets
+// carried into their years); every result, entered or rolled up, is a lookup in the roll-up
+// kept in memory (rollup-store.ts). No query per unit, indicator or period, at the root as at
+// a cell.
 
 /**
  * Progress of a shorter period inside the longer one holding it (docs/rules.md, "Progress inside
@@ -122,30 +107,52 @@ function judgeRow(def: IndicatorDef, target: Value | null, rolled: Rolled | null
 
 export interface UnitCell {
   target: DashboardRowDto['target'];
+  pendingTarget?: DashboardRowDto['pendingTarget'];
   result: RowResultDto;
   status: Status;
   achievement: number | null;
+  years?: DashboardRowDto['years'];
 }
 
-/** A unit's cell on one indicator and period: its target and result as shown, judged. */
+/** What every cell of one read shares: the database, the roll-up, the period and the day. */
+interface CellContext {
+  db: Db;
+  rollup: RollupView;
+  period: Period;
+  asOf: string;
+  open: boolean;
+}
+
+/**
+ * A unit's cell on one indicator and period: its target and result as shown, judged. A term
+ * whose target is each year's is judged over its years (docs/rules.md, "Yearly targets in a term").
+ */
 function cellOf(
-  rollup: RollupView,
+  ctx: CellContext,
+  ind: IndicatorRow,
   def: IndicatorDef,
   unitId: number,
-  target: Value | null,
-  period: Period,
-  open: boolean,
+  planned: PlannedTarget | undefined,
 ): UnitCell {
+  const { rollup, period } = ctx;
   const rolled = rollup.result(unitId, def, period);
-  return {
-    target: target ? targetOut(def, target) : null,
+  const target = planned?.value ?? null;
+  const cell: UnitCell = {
+    target: planned?.out ?? null,
+    ...(planned?.pending ? { pendingTarget: planned.pending } : {}),
     result: rowResult(
       def,
       rolled,
       rolled?.source === 'entered' ? rollup.fromUnits(unitId, def, period) : null,
     ),
-    ...judgeRow(def, target, rolled, open),
+    ...judgeRow(def, target, rolled, ctx.open),
   };
+  if (planned?.eachYear && period.kind === 'term') {
+    const years = termYears(ctx.db, rollup, def, ind.id, unitId, period, ctx.asOf);
+    cell.status = termStatus(years, ctx.open);
+    cell.years = years.map(({ period: p, status }) => ({ period: p, status }));
+  }
+  return cell;
 }
 
 /**
@@ -166,17 +173,22 @@ export function unitRows(
   const ids = all ? undefined : wanted.map((i) => i.id);
   const enclosing = enclosingPeriods(period);
   const rollup = rollupOf(db);
-  const tgt = loadTargets(db, [unit.id], period, ids);
-  const encTargets = enclosing.length ? loadTargets(db, [unit.id], enclosing, ids) : new Map<string, Value>();
-  const open = isOpen(period, asOf);
+  const planned = plannedTargets(db, rollup, [unit.id], [period, ...enclosing], ids);
+  const ctx: CellContext = { db, rollup, period, asOf, open: isOpen(period, asOf) };
   const rows: DashboardRowDto[] = [];
   for (const ind of wanted) {
     const def = toIndicatorDef(ind);
-    const target = tgt.get(`${unit.id}|${ind.id}`) ?? null;
-    const cell = cellOf(rollup, def, unit.id, target, period, open);
-    if (!target && !cell.result && !keepEmpty) continue;
-    const progress = progressOf(def, unit.id, period, asOf, rollup, enclosing, (p) =>
-      encTargets.get(`${unit.id}|${ind.id}|${p}`),
+    const own = planned.get(`${unit.id}|${ind.id}|${period.code}`);
+    const cell = cellOf(ctx, ind, def, unit.id, own);
+    if (!own && !cell.result && !keepEmpty) continue;
+    const progress = progressOf(
+      def,
+      unit.id,
+      period,
+      asOf,
+      rollup,
+      enclosing,
+      (p) => planned.get(`${unit.id}|${ind.id}|${p}`)?.value ?? undefined,
     );
     rows.push({ indicator: indicatorOut(ind), ...cell, ...(progress ? { progress } : {}) });
   }
@@ -224,8 +236,8 @@ export function dashboardUnits(
   const def = toIndicatorDef(ind);
   const kids = cat.children.get(parent.id) ?? [];
   const rollup = rollupOf(db);
-  const tgt = kids.length > 0 ? loadTargets(db, kids, period, [ind.id]) : new Map<string, Value>();
-  const open = isOpen(period, asOf);
+  const planned = plannedTargets(db, rollup, kids, [period], [ind.id]);
+  const ctx: CellContext = { db, rollup, period, asOf, open: isOpen(period, asOf) };
   return {
     parent: { id: String(parent.id), name: parent.name },
     indicator: indicatorOut(ind),
@@ -234,7 +246,7 @@ export function dashboardUnits(
       const unit = cat.units.get(id)!;
       return {
         unit: { id: String(id), name: unit.name, kind: unit.kind },
-        ...cellOf(rollup, def, id, tgt.get(`${id}|${ind.id}`) ?? null, period, open),
+        ...cellOf(ctx, ind, def, id, planned.get(`${id}|${ind.id}|${period.code}`)),
       };
     }),
   };
@@ -257,13 +269,13 @@ export function childrenCells(
     return kids.map((id) => ({ unit: cat.units.get(id)!, cells: new Map() }));
   const ids = wanted.map((i) => i.id);
   const rollup = rollupOf(db);
-  const tgt = loadTargets(db, kids, period, ids);
-  const open = isOpen(period, asOf);
+  const planned = plannedTargets(db, rollup, kids, [period], ids);
+  const ctx: CellContext = { db, rollup, period, asOf, open: isOpen(period, asOf) };
   const defs = wanted.map((ind) => [ind, toIndicatorDef(ind)] as const);
   return kids.map((id) => {
     const cells = new Map<string, UnitCell>();
     for (const [ind, def] of defs)
-      cells.set(ind.code, cellOf(rollup, def, id, tgt.get(`${id}|${ind.id}`) ?? null, period, open));
+      cells.set(ind.code, cellOf(ctx, ind, def, id, planned.get(`${id}|${ind.id}|${period.code}`)));
     return { unit: cat.units.get(id)!, cells };
   });
 }

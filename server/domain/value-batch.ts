@@ -2,6 +2,7 @@ import type { Period } from '../../shared/period';
 import { parsePeriod, periodError } from '../../shared/period';
 import type { ItemProblem } from '../../shared/schemas/common';
 import type { ResultDto, TargetDto, ValuesBatchBody } from '../../shared/schemas/values';
+import { checkChangeInput, type TargetChange } from '../../shared/targets';
 import { checkResultInput, checkTargetInput, type Value } from '../../shared/value';
 import type { Access } from '../auth/rights';
 import type { Db } from '../db/client';
@@ -10,6 +11,8 @@ import { isStale } from '../db/versioned';
 import { AppError } from '../lib/errors';
 import { type Catalogue, catalogue, toIndicatorDef } from './catalogue';
 import { assertUnlocked } from './locks';
+import { rollupOf } from './rollup-store';
+import { targetNow } from './targets';
 import { applyWrite, type BulkWrite, storedDto, unwritable, type ValueKey, writeOver } from './value-writes';
 
 // POST /api/values/batch: a screenful of targets and results saved at once, as the targets
@@ -26,6 +29,8 @@ interface Planned {
   value: Value | null;
   note: string | null;
   version: number | undefined;
+  /** A target relative to last year; each year's on a term (undefined: as stored). */
+  target?: { change: TargetChange | null; eachYear?: boolean };
 }
 
 const LIST_WORDS: Record<List, string> = { targets: 'chỉ tiêu', results: 'kết quả' };
@@ -104,7 +109,7 @@ export function writeBatch(db: Db, access: Access, body: ValuesBatchBody) {
   body.targets?.forEach((item, index) => {
     const key = resolve(cat, 'targets', index, item, problems);
     if (!key || !keyOnce('targets', index, key)) return;
-    if (item.remove && item.value !== undefined) {
+    if (item.remove && (item.value !== undefined || item.change !== undefined)) {
       problems.push({ list: 'targets', index, field: 'value', message: 'không thể vừa gửi giá trị vừa xóa' });
       return;
     }
@@ -112,12 +117,58 @@ export function writeBatch(db: Db, access: Access, body: ValuesBatchBody) {
       plan.push({ list: 'targets', index, key, value: null, note: null, version: item.version });
       return;
     }
+    if (item.value !== undefined && item.change !== undefined) {
+      problems.push({
+        list: 'targets',
+        index,
+        field: 'change',
+        message: 'chỉ gửi một trong hai: giá trị (value) hoặc mức tăng, giảm so với năm trước (change)',
+      });
+      return;
+    }
+    if (item.eachYear && (key.period.kind !== 'term' || item.change !== undefined)) {
+      problems.push({
+        list: 'targets',
+        index,
+        field: 'eachYear',
+        message:
+          item.change !== undefined
+            ? 'chỉ tiêu hằng năm (eachYear) cần một giá trị (value), không theo mức tăng, giảm'
+            : 'chỉ tiêu hằng năm (eachYear) chỉ giao cho một nhiệm kỳ, ví dụ NK2020-2025',
+      });
+      return;
+    }
+    if (item.change !== undefined) {
+      const checked = checkChangeInput(key.def, item.change);
+      if (!checked.ok) {
+        problems.push({ list: 'targets', index, field: checked.field, message: checked.message });
+        return;
+      }
+      plan.push({
+        list: 'targets',
+        index,
+        key,
+        value: null,
+        note: null,
+        version: item.version,
+        target: { change: checked.value, eachYear: false },
+      });
+      return;
+    }
     const checked = checkTargetInput(key.def, item.value);
     if (!checked.ok) {
       problems.push({ list: 'targets', index, field: checked.field, message: checked.message });
       return;
     }
-    plan.push({ list: 'targets', index, key, value: checked.value, note: null, version: item.version });
+    plan.push({
+      list: 'targets',
+      index,
+      key,
+      value: checked.value,
+      note: null,
+      version: item.version,
+      target: { change: null, ...(item.eachYear !== undefined ? { eachYear: item.eachYear } : {}) },
+    });
   });
 
   body.results?.forEach((item, index) => {
@@ -149,7 +200,7 @@ export function writeBatch(db: Db, access: Access, body: ValuesBatchBody) {
   // indicator does not apply to (422). Removals stay possible.
   const unfit = new Map<string, ItemProblem[]>();
   for (const p of plan) {
-    if (p.value === null) continue;
+    if (p.value === null && !p.target?.change) continue;
     const refused = unwritable(p.list === 'targets' ? 'target' : 'result', p.key.def, p.key.unit);
     if (!refused) continue;
     const list = unfit.get(refused.code) ?? [];
@@ -164,7 +215,7 @@ export function writeBatch(db: Db, access: Access, body: ValuesBatchBody) {
     if (found) throw refuse(status, code, found);
   }
 
-  return db.transaction((tx) => {
+  const saved = db.transaction((tx) => {
     const checkedLocks = new Set<string>();
     const conflicts: (ItemProblem & { current: TargetDto | ResultDto | null })[] = [];
     const writes: BulkWrite[] = plan.map((p) => {
@@ -173,7 +224,7 @@ export function writeBatch(db: Db, access: Access, body: ValuesBatchBody) {
         assertUnlocked(tx, cat, p.key.unitId, p.key.period);
         checkedLocks.add(lockKey);
       }
-      const w = writeOver(tx, p.list === 'targets' ? 'target' : 'result', p.key, p.value, p.note);
+      const w = writeOver(tx, p.list === 'targets' ? 'target' : 'result', p.key, p.value, p.note, p.target);
       if (isStale(p.version, w.current))
         conflicts.push({
           list: p.list,
@@ -199,4 +250,13 @@ export function writeBatch(db: Db, access: Access, body: ValuesBatchBody) {
     }
     return { targets: targetsOut, results: resultsOut, changed };
   });
+  // Relative targets' values, once committed: the roll-up reads only what is committed.
+  if (!saved.targets.some((t) => t.change)) return saved;
+  const rollup = rollupOf(db);
+  return {
+    ...saved,
+    targets: saved.targets.map((t) =>
+      targetNow(db, rollup, t, toIndicatorDef(cat.indicatorsByCode.get(t.code)!)),
+    ),
+  };
 }

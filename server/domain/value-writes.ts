@@ -7,6 +7,7 @@ import {
 } from '../../shared/indicator';
 import type { Period } from '../../shared/period';
 import type { ResultDto, TargetDto } from '../../shared/schemas/values';
+import type { TargetChange } from '../../shared/targets';
 import type { Value } from '../../shared/value';
 import type { DbOrTx } from '../db/client';
 import {
@@ -90,7 +91,7 @@ export function applyWrite(tx: DbOrTx, by: By, w: BulkWrite): TargetDto | Result
   const k = w.key;
   const before = storedDto(w);
   const base = { type: w.type, unitId: k.unitId, code: k.indicator.code, period: k.period.code };
-  if (w.value === null) {
+  if (isRemoval(w)) {
     if (!w.current) return null;
     if (w.type === 'target') tx.delete(targets).where(eq(targets.id, w.current.id)).run();
     else tx.delete(results).where(eq(results.id, w.current.id)).run();
@@ -98,21 +99,25 @@ export function applyWrite(tx: DbOrTx, by: By, w: BulkWrite): TargetDto | Result
     return null;
   }
   if (writeUnchanged(w)) return before;
-  const cols = valueColumns(w.value);
+  // A relative target stores no value: only its change (the value is computed when read).
+  const cols = w.value ? valueColumns(w.value) : null;
   const updatedAt = now();
   const after =
     w.type === 'target'
       ? targetDto(
           k.def,
           putVersioned(tx, targets, w.current, rowKey(k), {
-            valueX100: cols.valueX100,
-            level: cols.level,
+            valueX100: cols?.valueX100 ?? null,
+            level: cols?.level ?? null,
+            changeKind: w.change?.kind ?? null,
+            changeX100: w.change?.x100 ?? null,
+            ...(w.eachYear !== undefined ? { eachYear: w.eachYear } : {}),
             updatedAt,
           }),
         )
       : resultDto(
           k.def,
-          putVersioned(tx, results, w.current, rowKey(k), { ...cols, note: w.note, updatedAt }),
+          putVersioned(tx, results, w.current, rowKey(k), { ...cols!, note: w.note, updatedAt }),
         );
   const note = w.type === 'result' ? w.note : null;
   recordChange(tx, by, { ...base, action: w.current ? 'update' : 'create', before, after, note });
@@ -124,12 +129,26 @@ export function applyWrite(tx: DbOrTx, by: By, w: BulkWrite): TargetDto | Result
 // before and after), with statements prepared once and one timestamp for the whole batch,
 // so that a hundred thousand rows cost a few hundred milliseconds instead of a query each.
 
-/** Whether storing `value` over `current` would change nothing (applyWrite's test of a target). */
-export function targetUnchanged(current: TargetRow | undefined, value: Value | null): boolean {
-  if (value === null) return current === undefined;
+/**
+ * Whether storing `value` (or a `change` from last year) over `current` would change nothing
+ * (applyWrite's test of a target); `eachYear` undefined leaves the stored flag as it is.
+ */
+export function targetUnchanged(
+  current: TargetRow | undefined,
+  value: Value | null,
+  change?: TargetChange | null,
+  eachYear?: boolean,
+): boolean {
+  if (value === null && !change) return current === undefined;
   if (!current) return false;
-  const cols = valueColumns(value);
-  return current.valueX100 === cols.valueX100 && current.level === cols.level;
+  const cols = value ? valueColumns(value) : { valueX100: null, level: null };
+  return (
+    current.valueX100 === cols.valueX100 &&
+    current.level === cols.level &&
+    current.changeKind === (change?.kind ?? null) &&
+    current.changeX100 === (change?.x100 ?? null) &&
+    (eachYear === undefined || current.eachYear === eachYear)
+  );
 }
 
 /** Whether storing `value` and `note` over `current` would change nothing (applyWrite's test of a result). */
@@ -147,7 +166,17 @@ export function resultUnchanged(current: ResultRow | undefined, value: Value | n
 }
 
 export type BulkWrite =
-  | { type: 'target'; key: ValueKey; current: TargetRow | undefined; value: Value | null }
+  | {
+      type: 'target';
+      key: ValueKey;
+      current: TargetRow | undefined;
+      /** Null with no `change`: remove what is stored. */
+      value: Value | null;
+      /** A target relative to last year's result: the value is computed when read. */
+      change?: TargetChange | null;
+      /** On a term: also each year's target; undefined keeps what is stored. */
+      eachYear?: boolean;
+    }
   | {
       type: 'result';
       key: ValueKey;
@@ -156,10 +185,13 @@ export type BulkWrite =
       note: string | null;
     };
 
+/** Whether a write removes what is stored. */
+export const isRemoval = (w: BulkWrite) => w.value === null && !(w.type === 'target' && w.change);
+
 /** Whether a write would change nothing. */
 export function writeUnchanged(w: BulkWrite): boolean {
   return w.type === 'target'
-    ? targetUnchanged(w.current, w.value)
+    ? targetUnchanged(w.current, w.value, w.change, w.eachYear)
     : resultUnchanged(w.current, w.value, w.note);
 }
 
@@ -176,9 +208,10 @@ export function writeOver(
   key: ValueKey,
   value: Value | null,
   note: string | null,
+  target: { change?: TargetChange | null; eachYear?: boolean } = {},
 ): BulkWrite {
   return type === 'target'
-    ? { type, key, current: currentTarget(tx, key), value }
+    ? { type, key, current: currentTarget(tx, key), value, ...target }
     : { type, key, current: currentResult(tx, key), value, note };
 }
 
@@ -206,7 +239,15 @@ export function applyValuesBulk(tx: DbOrTx, by: By, writes: readonly BulkWrite[]
     .prepare();
   const updateTarget = tx
     .update(targets)
-    .set({ valueX100: set('valueX100'), level: set('level'), version: set('version'), updatedAt: at })
+    // A value replaces a change from last year; whether it is each year's stays as it was.
+    .set({
+      valueX100: set('valueX100'),
+      level: set('level'),
+      changeKind: null,
+      changeX100: null,
+      version: set('version'),
+      updatedAt: at,
+    })
     .where(eq(targets.id, p('id')))
     .prepare();
   const deleteTarget = tx
@@ -268,7 +309,7 @@ export function applyValuesBulk(tx: DbOrTx, by: By, writes: readonly BulkWrite[]
     if (writeUnchanged(w)) continue;
     changed++;
     const before = storedDto(w);
-    if (w.value === null) {
+    if (isRemoval(w) || w.value === null) {
       (w.type === 'target' ? deleteTarget : deleteResult).run({ id: w.current!.id });
       recordDelete.run({ type: w.type, ...where, before, note: null });
       continue;

@@ -5,10 +5,13 @@ import type { Period } from '../../shared/period';
 import type { Rolled } from '../../shared/rollup';
 import type { RowResultDto } from '../../shared/schemas/dashboard';
 import type { ResultDto, TargetDto } from '../../shared/schemas/values';
+import { changeJson, changeText, type TargetChange } from '../../shared/targets';
 import { ratioPercentX100, type Value } from '../../shared/value';
 import type { Db } from '../db/client';
 import { results, targets, type UnitRow } from '../db/schema';
 import { catalogue, toIndicatorDef } from './catalogue';
+import { rollupOf } from './rollup-store';
+import { targetNow } from './targets';
 
 /** The columns a stored value occupies (targets and results share the layout). */
 export interface ValueColumns {
@@ -79,12 +82,42 @@ interface StoredRow extends ValueColumns {
   period: string;
   version: number;
   updatedAt: string;
+  changeKind?: 'percent' | 'amount' | null;
+  changeX100?: number | null;
+  eachYear?: boolean;
 }
 
+/** The change of a target relative to last year, if it is one. */
+export function storedChange(row: Pick<StoredRow, 'changeKind' | 'changeX100'>): TargetChange | null {
+  return row.changeKind && row.changeX100 != null ? { kind: row.changeKind, x100: row.changeX100 } : null;
+}
+
+/** "tăng 10% so với cùng kỳ năm trước": a relative target's rule, shown where its value would be. */
+export const changeDisplay = (ind: IndicatorDef, change: TargetChange) =>
+  `${changeText(ind, change)} so với cùng kỳ năm trước`;
+
+/**
+ * A stored target as the API shows it. A relative target's value depends on last year's
+ * result: here it is null with its rule; reads that know the result fill it (targets.ts).
+ */
 export function targetDto(ind: IndicatorDef, row: StoredRow): TargetDto | null {
+  const change = storedChange(row);
+  if (change)
+    return {
+      ...rowKeyOut(ind, row),
+      value: null,
+      display: changeDisplay(ind, change),
+      change: changeJson(change),
+      ...versionOut(row),
+    };
   const v = columnsToValue(row);
   if (!v) return null;
-  return { ...rowKeyOut(ind, row), ...targetOut(ind, v), ...versionOut(row) };
+  return {
+    ...rowKeyOut(ind, row),
+    ...targetOut(ind, v),
+    ...(row.eachYear ? { eachYear: true } : {}),
+    ...versionOut(row),
+  };
 }
 
 export function resultDto(ind: IndicatorDef, row: StoredRow & { note: string | null }): ResultDto | null {
@@ -112,8 +145,15 @@ export function storedValues(db: Db, unit: UnitRow, period: Period) {
   const tRows = db.select().from(targets).where(ofUnit(targets)).all().sort(order);
   const rRows = db.select().from(results).where(ofUnit(results)).all().sort(order);
   const defOf = (id: number) => toIndicatorDef(cat.indicatorsById.get(id)!);
+  const rollup = tRows.some((t) => t.changeKind) ? rollupOf(db) : null;
   return {
-    targets: tRows.map((t) => targetDto(defOf(t.indicatorId), t)).filter((t): t is TargetDto => t !== null),
+    targets: tRows
+      .map((t) => {
+        const dto = targetDto(defOf(t.indicatorId), t);
+        // A relative target's value: last year's result plus the change, as of now.
+        return dto && rollup ? targetNow(db, rollup, dto, defOf(t.indicatorId)) : dto;
+      })
+      .filter((t): t is TargetDto => t !== null),
     results: rRows.map((r) => resultDto(defOf(r.indicatorId), r)).filter((r): r is ResultDto => r !== null),
   };
 }

@@ -2,10 +2,35 @@ import { z } from 'zod';
 import { lockSchema } from '../accounts';
 import { DIRECTIONS, INDICATOR_KINDS } from '../indicator';
 import { coverageSchema, periodSchema, statusSchema, valueOutSchema as valueOut } from './common';
+import { targetBaseSchema, targetChangeSchema } from './values';
 
 // The dashboard: a unit's rows for a period, their progress, the summary, the chart per unit.
 
-export const rowTargetSchema = z.object({ value: valueOut, display: z.string() }).nullable();
+/**
+ * A target as a row shows it. A relative target has its `change` and `base`; a year's target
+ * taken from its term's "hằng năm" target says so in `from`; a term's such target has `eachYear`.
+ */
+export const rowTargetSchema = z
+  .object({
+    value: valueOut,
+    display: z.string(),
+    change: targetChangeSchema.optional(),
+    base: targetBaseSchema.optional(),
+    eachYear: z.boolean().optional(),
+    from: z.string().optional(),
+  })
+  .nullable();
+
+/**
+ * A target set relative to last year whose base is missing: the row has no target yet
+ * (`no_target`), and this says what was set and why it has no value.
+ */
+export const pendingTargetSchema = z.object({
+  display: z.string(),
+  change: targetChangeSchema,
+  base: targetBaseSchema,
+  reason: z.string(),
+});
 export const rowResultSchema = z
   .object({
     value: valueOut,
@@ -55,11 +80,15 @@ export const dashboardRowSchema = z.object({
     levels: z.array(z.string()).optional(),
   }),
   target: rowTargetSchema,
+  /** A target relative to last year that has no value yet, for want of last year's result. */
+  pendingTarget: pendingTargetSchema.optional(),
   result: rowResultSchema,
   status: statusSchema,
   achievement: z.number().nullable(),
   /** For a half-year, a quarter or a year, where an indicator adds up or carries over. */
   progress: progressSchema.optional(),
+  /** For a term whose target is each year's: every year begun, judged, which the term's status is made of. */
+  years: z.array(z.object({ period: z.string(), status: statusSchema })).optional(),
 });
 
 export const summarySchema = z.object({

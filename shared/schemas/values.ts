@@ -9,7 +9,49 @@ const inputValue = z.union([z.number(), z.string().max(200)], {
     iss.input === undefined ? undefined : 'Giá trị phải là một số, hoặc tên một mức với chỉ tiêu xếp loại.',
 });
 
-export const targetBody = z.strictObject({ value: inputValue, version: version.optional() });
+/** A target relative to last year's result: `{percent}` of it, or an `{amount}` (docs/rules.md). */
+export const changeBody = z
+  .strictObject(
+    {
+      percent: z.number({ error: 'Mức tăng, giảm theo phần trăm (percent) phải là một số.' }).optional(),
+      amount: z.number({ error: 'Lượng tăng, giảm (amount) phải là một số.' }).optional(),
+    },
+    { error: 'Mức tăng, giảm (change) có dạng {"percent": 10} hoặc {"amount": 2}.' },
+  )
+  .refine((c) => (c.percent === undefined) !== (c.amount === undefined), {
+    error: 'Mức tăng, giảm (change) ghi một trong hai: phần trăm (percent) hoặc lượng tăng, giảm (amount).',
+  });
+
+const eachYear = z.boolean({ error: '"eachYear" chỉ nhận true hoặc false.' });
+
+/**
+ * A target: a `value`, or a `change` from last year's result; on a term, `eachYear` makes the
+ * value also each year's target (docs/rules.md, "Yearly targets in a term").
+ */
+export const targetBody = z
+  .strictObject({
+    value: inputValue.optional(),
+    change: changeBody.optional(),
+    eachYear: eachYear.optional(),
+    version: version.optional(),
+  })
+  .superRefine((b, ctx) => {
+    if ((b.value === undefined) === (b.change === undefined))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['value'],
+        message:
+          b.value === undefined
+            ? 'Thiếu giá trị chỉ tiêu (value), hoặc mức tăng, giảm so với năm trước (change).'
+            : 'Chỉ gửi một trong hai: giá trị chỉ tiêu (value) hoặc mức tăng, giảm so với năm trước (change).',
+      });
+    else if (b.eachYear && b.change !== undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['eachYear'],
+        message: 'Chỉ tiêu hằng năm (eachYear) cần một giá trị (value), không theo mức tăng, giảm.',
+      });
+  });
 
 export const resultBody = z.strictObject({
   value: inputValue.optional(),
@@ -32,10 +74,12 @@ const batchKey = {
 };
 const remove = z.literal(true, { error: '"remove" chỉ nhận giá trị true.' });
 
-/** One target of a batch: set `value`, or `remove: true`. */
+/** One target of a batch: set `value` (or a `change` from last year, `eachYear` on a term), or `remove: true`. */
 export const batchTargetItem = z.strictObject({
   ...batchKey,
   value: inputValue.optional(),
+  change: changeBody.optional(),
+  eachYear: eachYear.optional(),
   remove: remove.optional(),
   version: version.optional(),
 });
@@ -69,16 +113,34 @@ export const valuesBatchBody = z
     error: 'Không có chỉ tiêu hay kết quả nào để lưu.',
   });
 
+export type TargetBody = z.infer<typeof targetBody>;
 export type BatchTargetItem = z.infer<typeof batchTargetItem>;
 export type BatchResultItem = z.infer<typeof batchResultItem>;
 export type ValuesBatchBody = z.infer<typeof valuesBatchBody>;
+
+/** What a relative target is computed from: the result of the same period a year before. */
+export const targetBaseSchema = z.object({
+  period: z.string(),
+  value: valueOut.nullable(),
+  display: z.string().nullable(),
+});
+
+/** The change of a relative target as sent: {"percent": P} or {"amount": A}. */
+export const targetChangeSchema = z.object({ percent: z.number().optional(), amount: z.number().optional() });
 
 export const targetSchema = z.object({
   unitId: z.string(),
   code: z.string(),
   period: z.string(),
-  value: valueOut,
+  /** Null for a relative target without last year's result. */
+  value: valueOut.nullable(),
   display: z.string(),
+  /** A relative target: the change, its base, and why there is no value yet. */
+  change: targetChangeSchema.optional(),
+  base: targetBaseSchema.optional(),
+  reason: z.string().optional(),
+  /** On a term: also each year's target. */
+  eachYear: z.boolean().optional(),
   version: z.number(),
   updatedAt: z.string(),
 });

@@ -182,7 +182,8 @@ const stub = (p: PlannedRow) => ({
 });
 
 function shown(dto: {
-  value: number | string;
+  /** Null for a target relative to last year (its display says the change). */
+  value: number | string | null;
   display: string;
   numerator?: number;
   denominator?: number;

@@ -8,8 +8,7 @@ import * as routes from './values.routes';
 export const valuesRouter = createRouter()
   .openapi(routes.putTarget, (c) => {
     const { key, access } = requireValueKey(c, 'plan', c.req.valid('param'));
-    const { value, version } = c.req.valid('json');
-    return c.json({ target: saveTarget(c.get('db'), access.user, key, value, version) }, 200);
+    return c.json({ target: saveTarget(c.get('db'), access.user, key, c.req.valid('json')) }, 200);
   })
   .openapi(routes.deleteTarget, (c) => {
     const { key, access } = requireValueKey(c, 'plan', c.req.valid('param'));

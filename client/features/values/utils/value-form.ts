@@ -63,7 +63,7 @@ export function formFromStored(ind: IndicatorDef, stored: Stored): ValueFormStat
   const asText = (v: number | string) => (ind.kind === 'level' ? String(v) : toVietnameseInput(v));
   const ratio = ind.kind === 'ratio' && result?.numerator !== undefined && result.denominator !== undefined;
   return {
-    target: target ? asText(target.value) : '',
+    target: target && target.value !== null ? asText(target.value) : '',
     value: result && !ratio ? asText(result.value) : '',
     numerator: ratio ? toVietnameseInput(result.numerator!) : '',
     denominator: ratio ? toVietnameseInput(result.denominator!) : '',
