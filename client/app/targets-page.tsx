@@ -1,5 +1,6 @@
 import { useQueries } from '@tanstack/react-query';
 import { useEffect, useId, useMemo, useState } from 'react';
+import { appliesAt } from '../../shared/indicator';
 import { parsePeriod } from '../../shared/period';
 import type { TargetDto } from '../../shared/schemas/values';
 import { currentYear } from '../../shared/vietnam-time';
@@ -68,8 +69,11 @@ export function TargetsPage() {
       return lock ? [[p.code, lock] as const] : [];
     }),
   );
+  // Only what applies at this kind of unit, and what was set before whatever it is.
   const shownIndicators = (indicators.data?.indicators ?? []).filter(
-    (i) => !i.archived || periods.some((p) => stored.has(cellKey(i.code, p.code))),
+    (i) =>
+      (!i.archived && (!unit || appliesAt(i, unit.kind))) ||
+      periods.some((p) => stored.has(cellKey(i.code, p.code))),
   );
 
   return (
