@@ -1,8 +1,8 @@
 import type { IndicatorDto } from '../../../../shared/schemas/indicators';
 import { kindsText } from '../../../../shared/unit';
 import { Field, Select } from '../../../components/ui/field';
+import { KindChecks } from '../../../components/ui/kind-checks';
 import type { DerivedDraft } from '../utils/indicator-form';
-import { KindChecks } from './kind-checks';
 
 /**
  * "Đếm đơn vị trực thuộc theo xếp loại": a count or ratio computed from the units below, by

@@ -15,6 +15,7 @@ import type { IndicatorDto } from '../../../../shared/schemas/indicators';
 import { formRefusal, showRefusal, useSchemaForm } from '../../../components/forms/use-schema-form';
 import { Field, Input, Label, Select, Textarea } from '../../../components/ui/field';
 import { CancelButton, FormActions, FormError, SubmitButton } from '../../../components/ui/form';
+import { KindChecks } from '../../../components/ui/kind-checks';
 import { ModalDialog } from '../../../components/ui/modal-dialog';
 import { useCreateIndicator } from '../../indicators/api/create-indicator';
 import { useIndicators } from '../../indicators/api/get-indicators';
@@ -30,7 +31,6 @@ import {
   withKind,
 } from '../utils/indicator-form';
 import { DerivedFields } from './derived-fields';
-import { KindChecks } from './kind-checks';
 import { LevelsEditor } from './levels-editor';
 
 const KIND_HINTS: Record<IndicatorKind, string> = {

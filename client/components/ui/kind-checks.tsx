@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
-import { UNIT_KIND_LABELS, UNIT_KINDS } from '../../../../shared/unit';
-import { FieldError } from '../../../components/ui/field';
+import { UNIT_KIND_LABELS, UNIT_KINDS } from '../../../shared/unit';
+import { FieldError } from './field';
 
 /** Kinds in the catalogue's own order, whatever order they were ticked in. */
 export const inKindOrder = (kinds: readonly string[]) =>
