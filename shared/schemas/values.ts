@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { plainText } from '../zod-vi';
 import { unitIdSchema as id, valueOutSchema as valueOut, versionSchema as version } from './common';
+import { unitKindsSchema } from './indicators';
 
 // Targets and results: single writes, batches, and what is stored.
 
@@ -94,6 +95,38 @@ export const batchResultItem = z.strictObject({
   remove: remove.optional(),
   version: version.optional(),
 });
+
+/**
+ * POST /api/targets/below: one target for every unit of some kinds below a unit, stored as
+ * each one's own (docs/rules.md, "One target for each unit below").
+ */
+export const targetsBelowBody = z.strictObject({
+  unitId: id,
+  code: batchKey.code,
+  period: batchKey.period,
+  value: inputValue,
+  kinds: unitKindsSchema('Các loại đơn vị nhận chỉ tiêu (kinds)'),
+  replace: z.boolean({ error: '"replace" chỉ nhận true hoặc false.' }).optional(),
+});
+
+export const targetsBelowResponse = z.object({
+  /** Units whose target is now the value sent. */
+  written: z.number(),
+  /** Units that kept a target of their own (replace not asked for). */
+  kept: z.number(),
+  dryRun: z.boolean(),
+  /** Every unit of those kinds below, in the tree's order, with what it gets or keeps. */
+  units: z.array(
+    z.object({
+      unit: z.object({ id: z.string(), name: z.string(), kind: z.string() }),
+      action: z.enum(['written', 'kept']),
+      target: z.object({ value: valueOut.nullable(), display: z.string() }).nullable(),
+    }),
+  ),
+});
+
+export type TargetsBelowBody = z.infer<typeof targetsBelowBody>;
+export type TargetsBelowDto = z.infer<typeof targetsBelowResponse>;
 
 export const MAX_BATCH = 5000;
 

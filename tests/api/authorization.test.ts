@@ -194,6 +194,14 @@ const ROUTES: Record<string, Case> = {
     inside: ['committee', 'unitAdmin'],
     outside: 'forbidden',
   },
+  'POST /api/targets/below': {
+    request: (w) => ({
+      path: '/api/targets/below',
+      body: { unitId: w.a, code: 'KET_NAP', period: '2025', value: 1, kinds: ['chi_bo'] },
+    }),
+    inside: ['committee', 'unitAdmin'],
+    outside: 'forbidden',
+  },
   'GET /api/target-lines': {
     request: (w) => ({ path: `/api/target-lines?unit=${w.a}&period=2025` }),
     inside: EVERY_ROLE,

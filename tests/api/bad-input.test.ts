@@ -125,6 +125,7 @@ const MALFORMED = [
   'PUT /api/results/{unitId}/{code}/{period}',
   'DELETE /api/results/{unitId}/{code}/{period}',
   'POST /api/values/batch',
+  'POST /api/targets/below',
   'PUT /api/locks/{unitId}/{period}',
   'DELETE /api/locks/{unitId}/{period}',
   'PUT /api/member-ratings/{unitId}/{period}',

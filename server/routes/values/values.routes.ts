@@ -5,6 +5,8 @@ import {
   resultSchema,
   targetBody,
   targetSchema,
+  targetsBelowBody,
+  targetsBelowResponse,
   valuesBatchBody,
   valuesBatchResponse,
 } from '../../../shared/schemas/values';
@@ -96,5 +98,22 @@ export const batchValues = createRoute({
       'Có giá trị vừa được người khác sửa; không phần tử nào được ghi',
     ),
     ...errors(403, 422, 423),
+  },
+});
+
+export const targetsBelow = createRoute({
+  method: 'post',
+  path: '/api/targets/below',
+  tags,
+  summary: 'Giao cùng một chỉ tiêu cho từng đơn vị trực thuộc thuộc các loại đã chọn',
+  description:
+    'Mỗi đơn vị thuộc một trong các loại "kinds" ở dưới unitId (mọi cấp) nhận chỉ tiêu "value" làm chỉ tiêu của chính mình, trong một giao dịch, ghi vào lịch sử như mọi chỉ tiêu. Đơn vị đã có chỉ tiêu thì giữ nguyên ("kept"), trừ khi "replace": true. Một đơn vị ngoài quyền (403) hay kỳ đã khóa (423) thì không đơn vị nào được ghi; chỉ tiêu không áp dụng cho một loại đã chọn: 422. Có ?dryRun=1 thì chỉ trả lời sẽ ghi gì, không ghi.',
+  request: {
+    query: z.object({ dryRun: z.string().optional().describe('1: chỉ xem trước, không ghi') }),
+    body: jsonBody(targetsBelowBody),
+  },
+  responses: {
+    200: jsonContent(targetsBelowResponse, 'Số đơn vị được giao và số đơn vị giữ chỉ tiêu riêng'),
+    ...errors(400, 403, 404, 422, 423),
   },
 });

@@ -103,6 +103,20 @@ export function buildOutsideRoutes(): Record<string, fc.Arbitrary<Req>> {
           as,
         ),
       ),
+    'POST /api/targets/below': fc
+      .tuple(
+        who,
+        outsideKey.chain((k) => targetValue(k.ind).map((value) => ({ k, value }))),
+        fc.subarray([...UNIT_KINDS], { minLength: 1 }),
+      )
+      .map(([as, { k, value }, kinds]) =>
+        json(
+          'POST',
+          '/api/targets/below',
+          { unitId: k.unitId, code: k.ind.code, period: k.period, value, kinds },
+          as,
+        ),
+      ),
     'PUT /api/locks/{unitId}/{period}': fc
       .tuple(who, outside, period)
       .map(([as, u, p]) => json('PUT', `/api/locks/${u}/${p}`, {}, as)),

@@ -1,14 +1,17 @@
 import fc from 'fast-check';
+import { UNIT_KINDS } from '../../../shared/unit';
 import { listWithBadItem, malformed, type ObjectSpec } from './faults';
 import { copy } from './json';
 import {
   badCodeSegment,
   badPeriodSegment,
   badText,
+  badUnitId,
   badUnitSegment,
   key,
   keySegments,
   lockedPeriod,
+  notIn,
   period,
   resultItem,
   resultValue,
@@ -81,6 +84,15 @@ export const lineSpec = (): ObjectSpec => ({
   required: ['text', 'codes'],
 });
 
+/** Kinds of units refused: not a list, empty, an unknown kind, a kind twice. */
+export const badKinds = () =>
+  fc.oneof(
+    notAnArray,
+    fc.constant([]),
+    fc.tuple(fc.constantFrom(...UNIT_KINDS), notIn(UNIT_KINDS)).map(([a, b]) => [a, b]),
+    fc.constantFrom(...UNIT_KINDS).map((k) => [k, k]),
+  );
+
 export function valueRoutes(): Record<string, fc.Arbitrary<Req>> {
   const valueParams = { unitId: badUnitSegment(), code: badCodeSegment(), period: badPeriodSegment };
   const nothingStored = fc.constant({
@@ -147,6 +159,28 @@ export function valueRoutes(): Record<string, fc.Arbitrary<Req>> {
         ),
       },
     }),
+    'POST /api/targets/below': malformed('POST /api/targets/below', {
+      base: key().chain((k) =>
+        fc
+          .tuple(targetValue(k.ind), fc.subarray([...UNIT_KINDS], { minLength: 1 }), fc.boolean())
+          .map(([value, kinds, replace]) => ({
+            params: {},
+            body: { unitId: k.unitId, code: k.ind.code, period: k.period, value, kinds, replace },
+          })),
+      ),
+      body: {
+        bad: {
+          unitId: badUnitId(),
+          code: fc.oneof(notAString, badCodeText(new Set(w.codes)), longText(40)),
+          period: fc.oneof(notAString, badPeriodText),
+          value: badValue(w.levels),
+          kinds: badKinds(),
+          replace: notABoolean,
+        },
+        required: ['unitId', 'code', 'period', 'value', 'kinds'],
+        special: fc.constant({ label: `locked period ${LOCKED}`, patch: { period: LOCKED } }),
+      },
+    }),
     'PUT /api/locks/{unitId}/{period}': malformed('PUT /api/locks/{unitId}/{period}', {
       base: fc
         .tuple(unit(), period, fc.oneof(fc.constant({}), fc.record({ note: sentence })))
@@ -188,6 +222,7 @@ export function valueRoutes(): Record<string, fc.Arbitrary<Req>> {
           good: badWholeNumber(1_000_000),
           complete: badWholeNumber(1_000_000),
           notComplete: badWholeNumber(1_000_000),
+          unrated: badWholeNumber(1_000_000),
           outstanding: notABoolean,
           note: fc.oneof(notAString, longText(2000), brokenText),
           ...versionFaults,
