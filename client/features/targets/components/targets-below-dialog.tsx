@@ -3,7 +3,7 @@ import { type FormEvent, useId, useMemo, useState } from 'react';
 import type { Period } from '../../../../shared/period';
 import type { IndicatorDto } from '../../../../shared/schemas/indicators';
 import type { UnitDto } from '../../../../shared/schemas/units';
-import { kindsText } from '../../../../shared/unit';
+import { kindsText, type UnitKind } from '../../../../shared/unit';
 import { Field, Input, Select } from '../../../components/ui/field';
 import { CancelButton, FormActions, FormError, SubmitButton } from '../../../components/ui/form';
 import { KindChecks } from '../../../components/ui/kind-checks';
@@ -95,7 +95,14 @@ export function TargetsBelowDialog({
       return;
     }
     send.mutate(
-      { unitId: unit.id, code: ind.code, period, value: check.send.value, kinds, replace },
+      {
+        unitId: unit.id,
+        code: ind.code,
+        period,
+        value: check.send.value,
+        kinds: kinds as UnitKind[],
+        replace,
+      },
       {
         onSuccess: ({ written, kept }) => {
           const label = periods.find((p) => p.code === period)?.label.toLowerCase() ?? period;
