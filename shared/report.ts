@@ -1,6 +1,7 @@
 import { formatDateLong, formatNumber, padCount } from './format';
 import { STATUS_LABELS, type Status } from './judgement';
 import { PACE_LABELS, type Pace } from './progress';
+import { kindsText } from './unit';
 
 // "Kết quả thực hiện các chỉ tiêu chủ yếu": the report a secretary writes after a review, in
 // the manner of the 2021 report the demo reproduces (docs/rules.md, "The report") — each main target, its verdict and the figures behind it — written
@@ -24,6 +25,18 @@ export interface ReportPart {
   achievement: number | null;
   /** Against the longer period, in a report of progress (a half-year against its year). */
   pace?: Pace | undefined;
+  /**
+   * A part judged at the units below of some kinds: how many of those holding the target
+   * are met or exceeded, and each of them.
+   */
+  units?:
+    | {
+        below: string[];
+        achieved: number;
+        total: number;
+        rows: { name: string; result: ReportFigure | null; status: Status }[];
+      }
+    | undefined;
 }
 
 export interface ReportLine {
@@ -47,7 +60,13 @@ export interface ReportModel {
   /** Whether the lines are the committee's sentences, or made from the indicators for want of them. */
   fromIndicators: boolean;
   lines: ReportLine[];
+  /** Over the lines: "N/M chỉ tiêu chủ yếu đạt và vượt", or without lines of the committee, over its targets. */
   summary: { total: number; achieved: number; share: number | null; onPace?: number | undefined };
+  /**
+   * Over the single targets of the unit and period, as the dashboard counts them ("chỉ tiêu cụ
+   * thể"); null when the lines are already made of them (the committee wrote none).
+   */
+  targets: { total: number; achieved: number; share: number | null } | null;
 }
 
 const lower = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
@@ -68,8 +87,27 @@ export function figureText(part: Pick<ReportPart, 'kind' | 'unitLabel'>, f: Repo
   }
 }
 
+/**
+ * A part at the units below: "xếp loại tổ chức đoàn thể 2/2 đoàn thể đạt và vượt (Công đoàn
+ * Trường Vững mạnh; Đoàn Thanh niên Trường Vững mạnh tiêu biểu), kế hoạch Vững mạnh".
+ */
+function partBelowText(part: ReportPart, units: NonNullable<ReportPart['units']>): string {
+  const name = lower(part.name);
+  const kinds = kindsText(units.below);
+  if (units.total === 0) return `${name}: chưa giao kế hoạch cho ${kinds} nào`;
+  const each = units.rows
+    .map((r) => `${r.name} ${r.result ? figureText(part, r.result) : 'chưa có số liệu'}`)
+    .join('; ');
+  const target = part.target ? `, kế hoạch ${figureText(part, part.target)}` : '';
+  return `${name} ${units.achieved}/${units.total} ${kinds} đạt và vượt (${each})${target}`;
+}
+
+/** Whether a part has anything reported. */
+const reported = (p: ReportPart) => (p.units ? p.units.rows.some((r) => r.result) : p.result !== null);
+
 /** One part of a line: "tỷ lệ đảng viên … 100% (60/60), kế hoạch 90%, đạt 111,11% kế hoạch". */
 export function partText(part: ReportPart, mode: ReportModel['mode'], basisLabel: string): string {
+  if (part.units) return partBelowText(part, part.units);
   const name = lower(part.name);
   const target = part.target ? figureText(part, part.target) : null;
   if (!part.result) return `${name} chưa có số liệu${target ? ` (kế hoạch ${target})` : ''}`;
@@ -96,14 +134,40 @@ export function lineText(line: ReportLine, model: Pick<ReportModel, 'mode' | 'ba
   const parts = line.parts.map((p) => partText(p, model.mode, model.basis.label));
   const head = `- ${line.text.replace(/[.:;\s]+$/, '')}: ${verdict}.`;
   // Nothing reported at all: the verdict says it, the parts would only repeat it.
-  if (parts.length === 0 || line.parts.every((p) => !p.result)) return head;
+  if (parts.length === 0 || !line.parts.some(reported)) return head;
   return `${head} Thực hiện: ${parts.join('; ')}.`;
 }
 
-/** "Có 6/7 chỉ tiêu đạt và vượt (85,71%)." */
-export function summaryText(summary: ReportModel['summary']): string {
-  const share = summary.share === null ? '' : ` (${formatNumber(summary.share)}%)`;
-  return `Có ${summary.achieved}/${summary.total} chỉ tiêu đạt và vượt${share}.`;
+const counted = (s: { total: number; achieved: number; share: number | null }, what: string) =>
+  `Có ${s.achieved}/${s.total} ${what} đạt và vượt${s.share === null ? '' : ` (${formatNumber(s.share)}%)`}.`;
+
+/**
+ * The report's last sentence: over the committee's lines, "Có 5/7 chỉ tiêu chủ yếu đạt và vượt
+ * (71,43%)."; without lines of its own, over its targets, "Có 6/7 chỉ tiêu đạt và vượt (85,71%).".
+ */
+export function summaryText(model: Pick<ReportModel, 'summary' | 'fromIndicators'>): string {
+  return counted(model.summary, model.fromIndicators ? 'chỉ tiêu' : 'chỉ tiêu chủ yếu');
+}
+
+/** Beside the lines, the single targets: "Có 13/15 chỉ tiêu cụ thể đạt và vượt (86,67%)."; null without. */
+export function targetsText(model: Pick<ReportModel, 'targets'>): string | null {
+  return model.targets && model.targets.total > 0 ? counted(model.targets, 'chỉ tiêu cụ thể') : null;
+}
+
+/**
+ * The close of the report, in order: the pace of a mid-year review, the single targets, and last
+ * the sentence over the lines (docs/rules.md, "One headline").
+ */
+export function closingText(model: ReportModel): string[] {
+  const out: string[] = [];
+  if (model.mode === 'progress' && model.summary.onPace !== undefined)
+    out.push(
+      `Có ${model.summary.onPace}/${model.summary.total} chỉ tiêu đúng tiến độ so với kế hoạch ${lower(model.basis.label)}.`,
+    );
+  const targets = targetsText(model);
+  if (targets) out.push(targets);
+  out.push(summaryText(model));
+  return out;
 }
 
 export function reportTitle(model: Pick<ReportModel, 'unit' | 'period'>): string[] {
@@ -126,11 +190,7 @@ export function reportText(model: ReportModel): string {
     '',
     ...model.lines.map((l) => lineText(l, model)),
     '',
+    ...closingText(model),
   ];
-  if (model.mode === 'progress' && model.summary.onPace !== undefined)
-    out.push(
-      `Có ${model.summary.onPace}/${model.summary.total} chỉ tiêu đúng tiến độ so với kế hoạch ${lower(model.basis.label)}.`,
-    );
-  out.push(summaryText(model.summary));
   return `${out.join('\n')}\n`;
 }

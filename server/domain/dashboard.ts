@@ -17,6 +17,7 @@ import type { IndicatorRow, UnitRow } from '../db/schema';
 import { catalogue, toIndicatorDef } from './catalogue';
 import { lockCovering, lockDto } from './locks';
 import { type RollupView, rollupOf } from './rollup-store';
+import { judgedLines } from './target-lines';
 import { type PlannedTarget, plannedTargets, termYears } from './targets';
 import { resultOut, targetOut, valueOut } from './values';
 
@@ -205,6 +206,8 @@ export function dashboardWithLock(db: Db, unit: UnitRow, period: Period, asOf: s
 export function dashboard(db: Db, unit: UnitRow, period: Period, asOf: string): Omit<DashboardDto, 'lock'> {
   const rows = unitRows(db, unit, period, asOf, catalogue(db).indicators);
   const s = summarize(rows.map((r) => r.status));
+  // One headline (docs/rules.md): the lines' count, the same as the target lines' and the report's.
+  const lines = judgedLines(db, unit, period, asOf);
   return {
     unit: { id: String(unit.id), name: unit.name, kind: unit.kind },
     period: periodOut(period, asOf),
@@ -221,6 +224,7 @@ export function dashboard(db: Db, unit: UnitRow, period: Period, asOf: string): 
       withTarget: s.withTarget,
       achieved: s.achieved,
       share: s.shareX100 === null ? null : s.shareX100 / 100,
+      lines: lines.lines.length > 0 ? lines.summary : null,
     },
   };
 }
@@ -250,6 +254,29 @@ export function dashboardUnits(
       };
     }),
   };
+}
+
+/**
+ * Some units on one indicator and period, each with its cell: the units below a committee
+ * that a part of its target line binds (target-lines.ts). `open` overrides the period's.
+ */
+export function unitsCells(
+  db: Db,
+  unitIds: number[],
+  ind: IndicatorRow,
+  period: Period,
+  asOf: string,
+  open = isOpen(period, asOf),
+): { unit: UnitRow; cell: UnitCell }[] {
+  const cat = catalogue(db);
+  const rollup = rollupOf(db);
+  const def = toIndicatorDef(ind);
+  const planned = plannedTargets(db, rollup, unitIds, [period], [ind.id]);
+  const ctx: CellContext = { db, rollup, period, asOf, open };
+  return unitIds.map((id) => ({
+    unit: cat.units.get(id)!,
+    cell: cellOf(ctx, ind, def, id, planned.get(`${id}|${ind.id}|${period.code}`)),
+  }));
 }
 
 /**

@@ -2,7 +2,7 @@ import type ExcelJS from 'exceljs';
 import { formatDateLong } from '../../shared/format';
 import { STATUS_LABELS } from '../../shared/judgement';
 import { PACE_LABELS } from '../../shared/progress';
-import { introText, lineText, reportTitle, summaryText } from '../../shared/report';
+import { closingText, introText, lineText, reportTitle } from '../../shared/report';
 import type { DashboardRowDto } from '../../shared/schemas/dashboard';
 import { excel } from '../lib/excel';
 import type { Report } from './report';
@@ -130,13 +130,11 @@ export async function reportWorkbook(report: Report): Promise<Uint8Array<ArrayBu
   ws.addRow([]);
   textRow(ws, introText(report), span, { bold: true });
   for (const line of report.lines) textRow(ws, lineText(line, report), span);
-  if (report.mode === 'progress' && report.summary.onPace !== undefined)
-    textRow(
-      ws,
-      `Có ${report.summary.onPace}/${report.summary.total} chỉ tiêu đúng tiến độ so với kế hoạch ${report.basis.label.toLowerCase()}.`,
-      span,
-    );
-  textRow(ws, summaryText(report.summary), span, { bold: true });
+  // The pace, the single targets, and last, in bold, the sentence over the lines.
+  const close = closingText(report);
+  close.forEach((text, i) => {
+    textRow(ws, text, span, i === close.length - 1 ? { bold: true } : undefined);
+  });
   ws.addRow([]);
 
   headerRow(ws, COLUMNS);

@@ -1,4 +1,4 @@
-import { achievementX100, isAchieved, judge, lineStatus } from '../../shared/judgement';
+import { achievementX100, isAchieved, judge, lineStatus, summarize } from '../../shared/judgement';
 import { enclosingYear, type Period } from '../../shared/period';
 import {
   figureText,
@@ -10,15 +10,17 @@ import {
   reportText,
   reportTitle,
   summaryText,
+  targetsText,
 } from '../../shared/report';
 import type { DashboardRowDto } from '../../shared/schemas/dashboard';
 import type { ReportDto } from '../../shared/schemas/report';
+import type { TargetLinePartDto } from '../../shared/schemas/target-lines';
 import { divRoundHalfUp, valueFromJson } from '../../shared/value';
 import type { Db } from '../db/client';
 import type { UnitRow } from '../db/schema';
 import { catalogue, toIndicatorDef } from './catalogue';
 import { periodOut, unitRows } from './dashboard';
-import { judgedLines, storedLines } from './target-lines';
+import { judgedLines, partBelow, storedLines } from './target-lines';
 
 // The report of a unit and period, assembled from the same judgement as the dashboard and the
 // target lines; shared/report.ts words it. A half-year or a quarter without main targets of its
@@ -41,7 +43,8 @@ const figure = (f: DashboardRowDto['result'] | DashboardRowDto['target']) =>
       }
     : null;
 
-function partOf(row: DashboardRowDto): ReportPart {
+function partOf(row: DashboardRowDto | TargetLinePartDto): ReportPart {
+  const below = 'below' in row && row.below && row.units ? row : null;
   return {
     code: row.indicator.code,
     name: row.indicator.name,
@@ -51,6 +54,20 @@ function partOf(row: DashboardRowDto): ReportPart {
     result: figure(row.result),
     status: row.status,
     achievement: row.achievement,
+    ...(below
+      ? {
+          units: {
+            below: below.below!,
+            achieved: below.units!.achieved,
+            total: below.units!.total,
+            rows: (below.unitRows ?? []).map((r) => ({
+              name: r.unit.name,
+              result: figure(r.result),
+              status: r.status,
+            })),
+          },
+        }
+      : {}),
   };
 }
 
@@ -70,11 +87,18 @@ function summaryOf(lines: ReportLine[], withPace: boolean): ReportModel['summary
 export function buildReport(db: Db, unit: UnitRow, period: Period, asOf: string): Report {
   const cat = catalogue(db);
   const table = unitRows(db, unit, period, asOf, cat.indicators);
+  // The single targets, counted as the dashboard counts them ("chỉ tiêu cụ thể").
+  const single = summarize(table.map((r) => r.status));
   const base = {
     unit: { id: String(unit.id), name: unit.name },
     period: periodOut(period, asOf),
     countedTo: asOf < period.end ? asOf : period.end,
     table,
+  };
+  const targets = {
+    total: single.withTarget,
+    achieved: single.achieved,
+    share: single.shareX100 === null ? null : single.shareX100 / 100,
   };
   const report = (
     mode: Report['mode'],
@@ -88,6 +112,7 @@ export function buildReport(db: Db, unit: UnitRow, period: Period, asOf: string)
     fromIndicators,
     lines,
     summary: summaryOf(lines, mode === 'progress'),
+    targets: fromIndicators ? null : targets,
   });
 
   // The committee's own sentences for the period.
@@ -127,7 +152,13 @@ export function buildReport(db: Db, unit: UnitRow, period: Period, asOf: string)
           },
         ];
       });
-      return { text: l.text, status: lineStatus(parts.map((p) => p.status)), parts };
+      // A part at the units below: their year so far, which goes on (never "missed" yet).
+      const below = (l.parts ?? []).flatMap((p): ReportPart[] => {
+        const ind = cat.indicatorsByCode.get(p.code);
+        return ind ? [partOf(partBelow(db, cat, unit, ind, p.below, year, asOf, true))] : [];
+      });
+      const all = [...parts, ...below];
+      return { text: l.text, status: lineStatus(all.map((p) => p.status)), parts: all };
     });
     return report('progress', year, false, lines);
   }
@@ -151,7 +182,8 @@ export function reportDto(report: Report): ReportDto {
     lines: report.lines.map((l) => ({ ...l, sentence: lineText(l, report) })),
     title: reportTitle(report),
     intro: introText(report),
-    summaryText: summaryText(report.summary),
+    summaryText: summaryText(report),
+    targetsText: targetsText(report),
     text: reportText(report),
   };
 }

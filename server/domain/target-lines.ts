@@ -1,15 +1,22 @@
 import { and, eq } from 'drizzle-orm';
 import { isAchieved, lineStatus } from '../../shared/judgement';
 import type { Period } from '../../shared/period';
-import type { TargetLineInput, TargetLinesDto } from '../../shared/schemas/target-lines';
+import type { TargetLineInput, TargetLinePartDto, TargetLinesDto } from '../../shared/schemas/target-lines';
+import { kindsText } from '../../shared/unit';
 import { divRoundHalfUp } from '../../shared/value';
 import type { Db, DbOrTx } from '../db/client';
-import { targetLines, type UnitRow, type UserRow } from '../db/schema';
+import {
+  type IndicatorRow,
+  type StoredTargetLine,
+  targetLines,
+  type UnitRow,
+  type UserRow,
+} from '../db/schema';
 import { assertVersion, putVersioned } from '../db/versioned';
-import { badRequest } from '../lib/errors';
+import { AppError, badRequest } from '../lib/errors';
 import { today } from '../lib/today';
-import { catalogue } from './catalogue';
-import { periodOut, unitRows } from './dashboard';
+import { type Catalogue, catalogue, subtreeIds } from './catalogue';
+import { indicatorOut, periodOut, unitRows, unitsCells } from './dashboard';
 import { recordChange } from './history';
 import { assertUnlocked } from './locks';
 
@@ -23,6 +30,47 @@ export const storedLines = (db: DbOrTx, unitId: number, period: string) =>
     .where(and(eq(targetLines.unitId, unitId), eq(targetLines.period, period)))
     .get();
 
+/**
+ * A part of a line bound at the units below of some kinds (docs/rules.md, "One target for each
+ * unit below"): those of them that hold the target, each judged, and together by the rule for
+ * lines; how many are met or exceeded. `open` overrides the period's (the mid-year review).
+ */
+export function partBelow(
+  db: Db,
+  cat: Catalogue,
+  unit: UnitRow,
+  ind: IndicatorRow,
+  below: string[],
+  period: Period,
+  asOf: string,
+  open?: boolean,
+): TargetLinePartDto {
+  const ids = subtreeIds(cat, unit.id)
+    .slice(1)
+    .filter((id) => below.includes(cat.units.get(id)!.kind));
+  const held = unitsCells(db, ids, ind, period, asOf, open).filter(({ cell }) => cell.target);
+  const statuses = held.map(({ cell }) => cell.status);
+  const targets = new Set(held.map(({ cell }) => cell.target!.display));
+  const first = held[0]?.cell.target ?? null;
+  return {
+    indicator: indicatorOut(ind),
+    // The target they share, when they share one.
+    target: targets.size === 1 && first ? { value: first.value, display: first.display } : null,
+    result: null,
+    status: lineStatus(statuses),
+    achievement: null,
+    below,
+    units: { achieved: statuses.filter(isAchieved).length, total: held.length },
+    unitRows: held.map(({ unit: u, cell }) => ({
+      unit: { id: String(u.id), name: u.name, kind: u.kind },
+      target: cell.target,
+      result: cell.result,
+      status: cell.status,
+      achievement: cell.achievement,
+    })),
+  };
+}
+
 /** The lines with their parts judged as the dashboard judges them, and the summary. */
 export function judgedLines(db: Db, unit: UnitRow, period: Period, asOf: string): TargetLinesDto {
   const cat = catalogue(db);
@@ -31,7 +79,13 @@ export function judgedLines(db: Db, unit: UnitRow, period: Period, asOf: string)
   const bound = cat.indicators.filter((i) => lines.some((l) => l.codes.includes(i.code)));
   const rows = new Map(unitRows(db, unit, period, asOf, bound, true).map((r) => [r.indicator.code, r]));
   const judged = lines.map((l) => {
-    const parts = l.codes.flatMap((code) => rows.get(code) ?? []);
+    const parts: TargetLinePartDto[] = [
+      ...l.codes.flatMap((code) => rows.get(code) ?? []),
+      ...(l.parts ?? []).flatMap((p) => {
+        const ind = cat.indicatorsByCode.get(p.code);
+        return ind ? [partBelow(db, cat, unit, ind, p.below, period, asOf)] : [];
+      }),
+    ];
     return { text: l.text, codes: l.codes, status: lineStatus(parts.map((p) => p.status)), parts };
   });
   const achieved = judged.filter((l) => isAchieved(l.status)).length;
@@ -70,8 +124,30 @@ export function saveTargetLines(
           `lines.${i}.codes.${j}`,
         );
     });
+    line.parts?.forEach((part, j) => {
+      const ind = cat.indicatorsByCode.get(part.code);
+      if (!ind)
+        throw badRequest(
+          'indicator_not_found',
+          `Chỉ tiêu chủ yếu thứ ${i + 1} gắn với mã chỉ tiêu "${part.code}" không có trong danh mục.`,
+          `lines.${i}.parts.${j}.code`,
+        );
+      const outside = ind.appliesTo ? part.below.filter((k) => !ind.appliesTo!.includes(k)) : [];
+      if (outside.length > 0)
+        throw new AppError(
+          422,
+          'not_applicable',
+          `Chỉ tiêu chủ yếu thứ ${i + 1}: chỉ tiêu "${ind.name}" chỉ áp dụng cho ${kindsText(ind.appliesTo!)}, không xét ở ${kindsText(outside)}.`,
+          `lines.${i}.parts.${j}.below`,
+        );
+    });
   });
-  const lines: TargetLineInput[] = body.lines.map((l) => ({ text: l.text, codes: l.codes }));
+  // Stored as before issue 14 when a line has no parts below, so that equal lists stay equal.
+  const lines: StoredTargetLine[] = body.lines.map((l) => ({
+    text: l.text,
+    codes: l.codes,
+    ...(l.parts?.length ? { parts: l.parts.map((p) => ({ code: p.code, below: [...p.below] })) } : {}),
+  }));
   db.transaction((tx) => {
     assertUnlocked(tx, cat, unit.id, period);
     const current = storedLines(tx, unit.id, period.code);

@@ -102,6 +102,11 @@ export const summarySchema = z.object({
   withTarget: z.number(),
   achieved: z.number(),
   share: z.number().nullable(),
+  /**
+   * The unit's "chỉ tiêu chủ yếu" for the period, as GET /api/target-lines counts them: the
+   * headline where there are lines ("5/7 chỉ tiêu chủ yếu đạt và vượt"); null without lines.
+   */
+  lines: z.object({ total: z.number(), achieved: z.number(), share: z.number().nullable() }).nullable(),
 });
 
 export const dashboardSchema = z.object({

@@ -38,6 +38,15 @@ export const reportSchema = z.object({
           status: statusSchema,
           achievement: z.number().nullable(),
           pace: z.enum(['on_track', 'behind']).optional(),
+          /** A part at the units below: how many of those holding the target are met or exceeded, and each. */
+          units: z
+            .object({
+              below: z.array(z.string()),
+              achieved: z.number(),
+              total: z.number(),
+              rows: z.array(z.object({ name: z.string(), result: reportFigureSchema, status: statusSchema })),
+            })
+            .optional(),
         }),
       ),
     }),
@@ -48,9 +57,14 @@ export const reportSchema = z.object({
     share: z.number().nullable(),
     onPace: z.number().optional(),
   }),
+  /** The single targets as the dashboard counts them ("chỉ tiêu cụ thể"); null when the lines are made of them. */
+  targets: z.object({ total: z.number(), achieved: z.number(), share: z.number().nullable() }).nullable(),
   title: z.array(z.string()),
   intro: z.string(),
+  /** The last sentence: over the lines ("… chỉ tiêu chủ yếu đạt và vượt …"), or the targets without lines. */
   summaryText: z.string(),
+  /** "Có N/M chỉ tiêu cụ thể đạt và vượt (P%).", before it; null without. */
+  targetsText: z.string().nullable(),
   /** The whole text, as format=text gives it. */
   text: z.string(),
   table: z.array(dashboardRowSchema),

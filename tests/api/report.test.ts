@@ -75,7 +75,9 @@ describe('the report', () => {
         '- Không có đảng viên vi phạm kỷ luật: Đạt. Thực hiện: số đảng viên bị kỷ luật 0 đảng viên, kế hoạch 0 đảng viên.',
         '- Các đoàn thể đạt vững mạnh: Vượt. Thực hiện: xếp loại đoàn thể Vững mạnh tiêu biểu, kế hoạch Vững mạnh.',
         '',
-        'Có 4/5 chỉ tiêu đạt và vượt (80%).',
+        // One headline (docs/rules.md): the single targets, then last the main targets.
+        'Có 5/6 chỉ tiêu cụ thể đạt và vượt (83,33%).',
+        'Có 4/5 chỉ tiêu chủ yếu đạt và vượt (80%).',
         '',
       ].join('\n'),
     );
@@ -98,7 +100,7 @@ describe('the report', () => {
         '- Các đoàn thể đạt vững mạnh: Chưa có số liệu.',
         '',
         'Có 1/5 chỉ tiêu đúng tiến độ so với kế hoạch năm 2024.',
-        'Có 1/5 chỉ tiêu đạt và vượt (20%).',
+        'Có 1/5 chỉ tiêu chủ yếu đạt và vượt (20%).',
         '',
       ].join('\n'),
     );
@@ -176,7 +178,7 @@ describe('the report', () => {
     expect(rows[header + 2]).toEqual([2, 'Số đảng viên mới kết nạp', 'đảng viên', 3, 2, 0.6667, 'Không đạt']);
     expect(ws.getCell(numbers[header + 1]!, 4).numFmt).toBe('0.00%');
     expect(ws.getCell(numbers[header + 2]!, 4).numFmt).toBe('#,##0');
-    expect(rows.some((r) => r[0] === 'Có 4/5 chỉ tiêu đạt và vượt (80%).')).toBe(true);
+    expect(rows.some((r) => r[0] === 'Có 4/5 chỉ tiêu chủ yếu đạt và vượt (80%).')).toBe(true);
   });
 
   it('refuses an unknown format, unit or period in Vietnamese', async () => {

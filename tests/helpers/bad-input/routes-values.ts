@@ -71,6 +71,13 @@ export const badItems = (valid: () => fc.Arbitrary<Body>, spec: () => ObjectSpec
 export const lineSpec = (): ObjectSpec => ({
   bad: {
     text: badText(1000),
+    // Parts at the units below: not a list, an unknown indicator, bad kinds, no kinds.
+    parts: fc.oneof(
+      notAnArray,
+      fc.constant([{ code: 'KHONG_CO_CHI_TIEU', below: ['doan_the'] }]),
+      fc.tuple(fc.constantFrom(...w.codes), badKinds()).map(([code, below]) => [{ code, below }]),
+      fc.constantFrom(...w.codes).map((code) => [{ code }]),
+    ),
     codes: fc.oneof(
       notAnArray,
       fc.constant([]),

@@ -13,10 +13,13 @@ export interface DraftLine {
   origin: number | null;
 }
 
+/** What the draft compares with: a line's sentence and the codes bound at its own unit. */
+type StoredLine = Pick<TargetLineInput, 'text' | 'codes'>;
+
 let counter = 0;
 const nextKey = () => `line-${++counter}`;
 
-export function draftFrom(lines: readonly TargetLineInput[]): DraftLine[] {
+export function draftFrom(lines: readonly StoredLine[]): DraftLine[] {
   return lines.map((l, i) => ({ key: nextKey(), text: l.text, codes: [...l.codes], origin: i }));
 }
 
@@ -28,19 +31,19 @@ const sameCodes = (a: readonly string[], b: readonly string[]) =>
   a.length === b.length && a.every((c, i) => c === b[i]);
 
 // The server trims the text, so spaces at the ends are not a change.
-const sameLine = (a: { text: string; codes: readonly string[] }, b: TargetLineInput) =>
+const sameLine = (a: { text: string; codes: readonly string[] }, b: StoredLine) =>
   a.text.trim() === b.text.trim() && sameCodes(a.codes, b.codes);
 
 /** Whether the list differs from what is stored: a line added, removed, moved or rewritten. */
 export function isDirty(
   draft: readonly { text: string; codes: readonly string[] }[],
-  stored: readonly TargetLineInput[],
+  stored: readonly StoredLine[],
 ): boolean {
   return draft.length !== stored.length || draft.some((l, i) => !sameLine(l, stored[i]!));
 }
 
 /** Whether this line's own text or indicators differ from the stored line it came from. */
-export function lineChanged(line: DraftLine, stored: readonly TargetLineInput[]): boolean {
+export function lineChanged(line: DraftLine, stored: readonly StoredLine[]): boolean {
   const from = line.origin === null ? undefined : stored[line.origin];
   return !from || !sameLine(line, from);
 }
