@@ -2,6 +2,7 @@ import { formatNumber } from '../../../../shared/format';
 import { STATUS_LABELS, type Status } from '../../../../shared/judgement';
 import type { DashboardRowDto } from '../../../../shared/schemas/dashboard';
 import type { TargetLineDto, TargetLinesDto } from '../../../../shared/schemas/target-lines';
+import { kindsText } from '../../../../shared/unit';
 
 // What the conference screen shows, worked out from GET /api/target-lines alone: the order of
 // the slides, their words and their figures. Pure, so the tests read like the slides.
@@ -137,6 +138,10 @@ export function partFigures(part: DashboardRowDto): PartFigures {
       ? `tính từ xếp loại của ${counts(result.coverage.reported)}/${counts(result.coverage.total)} đơn vị trực thuộc`
       : 'tính từ xếp loại của các đơn vị trực thuộc';
   else if (result?.source === 'periods') source = 'cộng dồn các kỳ';
+  // A part at the units below: how many of those holding the target met or exceeded it.
+  const below = part as { below?: string[]; units?: { achieved: number; total: number } };
+  if (below.below && below.units)
+    source = `ở các ${kindsText(below.below)} trực thuộc: ${counts(below.units.achieved)}/${counts(below.units.total)} ${kindsText(below.below)} đạt và vượt`;
   return {
     target: part.target ? withUnit(part, part.target.display) : null,
     result: result ? withUnit(part, result.display) : null,

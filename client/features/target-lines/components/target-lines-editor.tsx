@@ -11,6 +11,8 @@ import { useLeaveGuard } from '../../../lib/navigation';
 import { targetLinesQueryOptions } from '../api/get-target-lines';
 import { usePutTargetLines } from '../api/put-target-lines';
 import {
+  addBelow,
+  belowOf,
   checkLines,
   type DraftLine,
   draftFrom,
@@ -43,7 +45,7 @@ type Notice = { tone: 'ok' | 'info'; text: string } | null;
 
 const LIST = 'list';
 const LIST_CHOICE = ['Giữ danh sách của tôi', 'Lấy danh sách hiện tại'] as const;
-const linesOf = (d: TargetLinesDto) => d.lines.map((l) => ({ text: l.text, codes: l.codes }));
+const linesOf = (d: TargetLinesDto) => d.lines.map((l) => ({ text: l.text, codes: l.codes, parts: l.parts }));
 
 /**
  * The ordered "chỉ tiêu chủ yếu" of one unit and period, written as sentences each bound to
@@ -118,7 +120,12 @@ export function TargetLinesEditor({ data, rows, indicators, canPlan, locked }: T
     } else el?.focus();
   });
 
-  const { partOf, options, statusOf } = useLineParts(data, rows, indicators, draft);
+  const { partOf, belowPartOf, options, belowOptions, statusOf } = useLineParts(
+    data,
+    rows,
+    indicators,
+    draft,
+  );
 
   const fieldId = (line: DraftLine, what: string) => `${id}-${line.key}-${what}`;
   const problemOf = (index: number, field: 'text' | 'codes') =>
@@ -215,7 +222,15 @@ export function TargetLinesEditor({ data, rows, indicators, canPlan, locked }: T
     if (!out.ok) return;
     const next = linesOf(saving.remember([[LIST, out.answer]]).get(LIST)!);
     // Same keys, so the focus and the open lists stay where they were.
-    setDraft((d) => d.map((l, i) => ({ ...l, ...next[i]!, origin: i })));
+    setDraft((d) =>
+      d.map((l, i) => ({
+        ...l,
+        text: next[i]!.text,
+        codes: next[i]!.codes,
+        below: belowOf(next[i]!),
+        origin: i,
+      })),
+    );
     setRemoved(null);
     setNotice({
       tone: 'ok',
@@ -270,9 +285,18 @@ export function TargetLinesEditor({ data, rows, indicators, canPlan, locked }: T
               n={i + 1}
               count={draft.length}
               idBase={`${id}-${line.key}`}
-              status={statusOf(line.codes)}
+              status={statusOf(line)}
               changed={lineChanged(line, stored.lines)}
-              parts={line.codes.map(partOf).filter((p): p is DashboardRowDto => p !== null)}
+              parts={[
+                ...line.codes.map(partOf).filter((p): p is DashboardRowDto => p !== null),
+                ...line.below.map(belowPartOf),
+              ]}
+              belowParts={line.below}
+              belowOptions={belowOptions}
+              onAddBelow={(part) => update(i, (l) => ({ ...l, below: addBelow(l.below, part) }), 'codes')}
+              onRemoveBelow={(index) =>
+                update(i, (l) => ({ ...l, below: l.below.filter((_, j) => j !== index) }), 'codes')
+              }
               options={options}
               pickerOpen={pickers.has(line.key)}
               textProblem={problemOf(i, 'text')}
