@@ -11,6 +11,7 @@ import {
   partFigures,
   partScale,
   sentenceSize,
+  singleSentence,
   summarySentence,
   verdictCounts,
 } from '../utils/slides';
@@ -24,7 +25,26 @@ const MAX_CHARTS = 3;
 
 const PartChart = lazy(() => import('./part-chart').then((m) => ({ default: m.PartChart })));
 
-type Deck = Pick<TargetLinesDto, 'unit' | 'period' | 'summary' | 'lines'>;
+type Deck = Pick<TargetLinesDto, 'unit' | 'period' | 'summary' | 'lines'> & {
+  /** The single targets of the same unit and period, from its dashboard ("chỉ tiêu cụ thể"). */
+  single?: { achieved: number; total: number; share: number | null } | null;
+};
+
+function Summary({ deck }: { deck: Deck }) {
+  const single = singleSentence(deck.single);
+  return (
+    <>
+      <p className="conf-summary" data-testid="conf-summary">
+        {summarySentence(deck.summary)}
+      </p>
+      {single && (
+        <p className="conf-summary-single" data-testid="conf-summary-single">
+          {single}
+        </p>
+      )}
+    </>
+  );
+}
 
 function VerdictCounts({ lines }: { lines: TargetLineDto[] }) {
   return (
@@ -47,9 +67,7 @@ export function TitleSlide({ deck, headingId }: { deck: Deck; headingId: string 
         Kết quả thực hiện các chỉ tiêu chủ yếu{' '}
         <span className="conf-title-period">— {deck.period.label}</span>
       </h2>
-      <p className="conf-summary" data-testid="conf-summary">
-        {summarySentence(deck.summary)}
-      </p>
+      <Summary deck={deck} />
       <VerdictCounts lines={deck.lines} />
     </div>
   );
@@ -64,9 +82,7 @@ export function ClosingSlide({ deck, headingId }: { deck: Deck; headingId: strin
       <h2 id={headingId} className="conf-closing-heading" tabIndex={-1}>
         Tổng hợp kết quả thực hiện các chỉ tiêu chủ yếu
       </h2>
-      <p className="conf-summary" data-testid="conf-summary">
-        {summarySentence(deck.summary)}
-      </p>
+      <Summary deck={deck} />
       <VerdictCounts lines={deck.lines} />
       <ol className="conf-tiles" aria-label="Đánh giá từng chỉ tiêu">
         {deck.lines.map((line, i) => (

@@ -43,10 +43,18 @@ export function verdictCounts(lines: Pick<TargetLineDto, 'status'>[]): { status:
   })).filter((c) => c.count > 0);
 }
 
-/** "Có 6/7 chỉ tiêu đạt và vượt (85,71%)", the headline of every summary. */
+/** "Có 6/7 chỉ tiêu chủ yếu đạt và vượt (85,71%)", the headline of every summary. */
 export function summarySentence(summary: TargetLinesDto['summary']): string {
   const share = summary.share ?? 0;
-  return `Có ${summary.achieved}/${summary.total} chỉ tiêu đạt và vượt (${formatNumber(share)}%)`;
+  return `Có ${summary.achieved}/${summary.total} chỉ tiêu chủ yếu đạt và vượt (${formatNumber(share)}%)`;
+}
+
+/** "13/15 chỉ tiêu cụ thể đạt và vượt (86,67%)": the single targets, under the lines; null without. */
+export function singleSentence(
+  single: { achieved: number; total: number; share: number | null } | null | undefined,
+) {
+  if (!single || single.total === 0) return null;
+  return `${single.achieved}/${single.total} chỉ tiêu cụ thể đạt và vượt${single.share === null ? '' : ` (${formatNumber(single.share)}%)`}`;
 }
 
 /** "Năm 2021" inside a sentence: "năm 2021", "quý I/2023", "nhiệm kỳ 2020–2025". */

@@ -1,12 +1,14 @@
 import type { ReactNode } from 'react';
-import { formatDate, formatNumber } from '../../../../shared/format';
+import { formatDate } from '../../../../shared/format';
 import { STATUS_LABELS, type Status } from '../../../../shared/judgement';
 import type { DashboardDto } from '../../../../shared/schemas/dashboard';
+import { Headline } from '../../../components/ui/headline';
 
 const SUMMARY_STATUSES: Status[] = ['exceeded', 'met', 'not_yet', 'missed', 'no_data', 'no_target'];
 
 /**
- * The heading of the page and the headline "9/11 chỉ tiêu đạt và vượt (81,82%)". A `banner`
+ * The heading of the page and the one headline: "5/7 chỉ tiêu chủ yếu đạt và vượt (71,43%)" when
+ * the unit has lines for the period, then "9/11 chỉ tiêu cụ thể đạt và vượt (81,82%)". A `banner`
  * (the lock of the period) goes right under the period's dates, a `footer` (its actions)
  * after the counts.
  */
@@ -39,21 +41,11 @@ export function DashboardSummary({
       </p>
       {banner}
 
-      {summary.share === null ? (
-        <p className="headline">Chưa có chỉ tiêu nào được giao trong kỳ này.</p>
-      ) : (
-        <div className="headline-block">
-          <p className="headline" data-testid="headline">
-            <strong>
-              {summary.achieved}/{summary.withTarget}
-            </strong>{' '}
-            chỉ tiêu đạt và vượt <strong>({formatNumber(summary.share)}%)</strong>
-          </p>
-          <div className="share-bar" aria-hidden="true">
-            <span style={{ width: `${Math.min(100, Math.max(0, summary.share))}%` }} />
-          </div>
-        </div>
-      )}
+      <Headline
+        lines={summary.lines}
+        single={{ achieved: summary.achieved, total: summary.withTarget, share: summary.share }}
+        empty="Chưa có chỉ tiêu nào được giao trong kỳ này."
+      />
 
       <ul className="status-counts" aria-label="Số chỉ tiêu theo đánh giá">
         {shown.map((s) => (

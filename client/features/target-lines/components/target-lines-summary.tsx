@@ -6,7 +6,7 @@ import type { TargetLinesDto } from '../../../../shared/schemas/target-lines';
 const SHOWN: Status[] = ['exceeded', 'met', 'not_yet', 'missed', 'no_data'];
 
 /**
- * The heading of the page and its headline, "7/9 chỉ tiêu đạt và vượt (77,78%)", counted on
+ * The heading of the page and its headline, "7/9 chỉ tiêu chủ yếu đạt và vượt (77,78%)", counted on
  * the list as stored. A `banner` (the lock of the period) goes under the period's dates.
  */
 export function TargetLinesSummary({
@@ -46,7 +46,7 @@ export function TargetLinesSummary({
               <strong>
                 {summary.achieved}/{summary.total}
               </strong>{' '}
-              chỉ tiêu đạt và vượt <strong>({formatNumber(summary.share)}%)</strong>
+              chỉ tiêu chủ yếu đạt và vượt <strong>({formatNumber(summary.share)}%)</strong>
             </p>
             <div className="share-bar" aria-hidden="true">
               <span style={{ width: `${Math.min(100, Math.max(0, summary.share))}%` }} />
