@@ -1,8 +1,10 @@
 import type { CreateIndicatorBody } from '../../shared/schemas/indicators';
+import type { UnitKind } from '../../shared/unit';
 
 // The demo organisation (demo.ts loads it): a fictional college's party committee with its
 // cells, departments and mass organisations, and ten-odd indicators of the kinds the seed
-// articles name. All names are invented.
+// articles name: the members' shares where there are members to rate, the chi bộ counted by
+// their rating, the đoàn thể rated on their own scale. All names are invented.
 
 const PARTY_LEVELS = [
   'Không hoàn thành nhiệm vụ',
@@ -11,6 +13,10 @@ const PARTY_LEVELS = [
   'Hoàn thành xuất sắc nhiệm vụ',
 ];
 const MASS_LEVELS = ['Trung bình', 'Khá', 'Vững mạnh', 'Vững mạnh tiêu biểu'];
+export const GOOD = PARTY_LEVELS[2]!;
+export const EXCELLENT = PARTY_LEVELS[3]!;
+/** The units with members to rate, and those rated as party organisations. */
+const PARTY: UnitKind[] = ['chi_bo', 'dang_bo'];
 
 export const INDICATORS: CreateIndicatorBody[] = [
   {
@@ -19,6 +25,7 @@ export const INDICATORS: CreateIndicatorBody[] = [
     unitLabel: '%',
     kind: 'ratio',
     memberRating: 'good_or_better',
+    appliesTo: PARTY,
   },
   {
     code: 'DV_HTXS',
@@ -26,9 +33,23 @@ export const INDICATORS: CreateIndicatorBody[] = [
     unitLabel: '%',
     kind: 'ratio',
     memberRating: 'excellent',
+    appliesTo: PARTY,
   },
-  { code: 'CB_HTT', name: 'Số chi bộ hoàn thành tốt nhiệm vụ trở lên', unitLabel: 'chi bộ', kind: 'count' },
-  { code: 'CB_HTXS', name: 'Số chi bộ hoàn thành xuất sắc nhiệm vụ', unitLabel: 'chi bộ', kind: 'count' },
+  // Counted from the chi bộ's own ratings (XL_DANG_BO), never typed.
+  {
+    code: 'CB_HTT',
+    name: 'Số chi bộ hoàn thành tốt nhiệm vụ trở lên',
+    unitLabel: 'chi bộ',
+    kind: 'count',
+    derived: { countUnits: { indicator: 'XL_DANG_BO', atLeast: GOOD, kinds: ['chi_bo'] } },
+  },
+  {
+    code: 'CB_HTXS',
+    name: 'Số chi bộ hoàn thành xuất sắc nhiệm vụ',
+    unitLabel: 'chi bộ',
+    kind: 'count',
+    derived: { countUnits: { indicator: 'XL_DANG_BO', atLeast: EXCELLENT, kinds: ['chi_bo'] } },
+  },
   {
     code: 'HOC_TAP_NQ',
     name: 'Tỷ lệ đảng viên, quần chúng tham gia học tập nghị quyết của Đảng',
@@ -94,6 +115,7 @@ export const INDICATORS: CreateIndicatorBody[] = [
     kind: 'level',
     levels: MASS_LEVELS,
     timeAggregate: 'last',
+    appliesTo: ['doan_the'],
   },
   {
     code: 'XL_DANG_BO',
@@ -102,6 +124,7 @@ export const INDICATORS: CreateIndicatorBody[] = [
     kind: 'level',
     levels: PARTY_LEVELS,
     timeAggregate: 'last',
+    appliesTo: PARTY,
   },
 ];
 

@@ -1,15 +1,17 @@
 import { count } from 'drizzle-orm';
-import { formatNumber } from '../../shared/format';
 import type { Value } from '../../shared/value';
 import { newIndicatorRow } from '../domain/indicators';
 import { valueColumns } from '../domain/values';
 import type { Db } from './client';
-import { CELLS, DEPARTMENTS, INDICATORS, MASS, ROOT } from './demo-organisation';
+import { CELLS, DEPARTMENTS, EXCELLENT, GOOD, INDICATORS, MASS, ROOT } from './demo-organisation';
 import { indicators, memberRatings, results, targetLines, targets, units } from './schema';
 
 // The demo data: the organisation of demo-organisation.ts, with targets and results from 2021
 // to the current year (and for the terms 2020–2025 and 2025–2030) chosen so that every status
-// appears.
+// appears. Its resolution is written as real ones are (docs/rules.md, "What real resolutions
+// hold"): the members' shares summed from the chi bộ's reports, the chi bộ counted by their
+// rating, one target for each đoàn thể and a line judged at them, a term's yearly target
+// ("hằng năm"), and the current year's admissions set relative to last year's.
 
 /** A demo figure as a value: a number, a level's name, or a ratio's counts. */
 const demoValue = (v: number | string | [number, number]): Value =>
@@ -74,11 +76,21 @@ export function loadDemoDataIfEmpty(db: Db, today = new Date()): DemoSummary | n
       indicatorId: ind.get(code)!,
       period,
     });
-    const target = (unitId: number, code: string, period: string, v: number | string) => {
+    const target = (
+      unitId: number,
+      code: string,
+      period: string,
+      v: number | string | { percent: number },
+      eachYear = false,
+    ) => {
       values++;
-      const { valueX100, level } = valueColumns(demoValue(v));
+      // A change from last year's result stores no value: it is computed when read.
+      const { valueX100, level } =
+        typeof v === 'object' ? { valueX100: null, level: null } : valueColumns(demoValue(v));
+      const change =
+        typeof v === 'object' ? { changeKind: 'percent' as const, changeX100: v.percent * 100 } : {};
       tx.insert(targets)
-        .values({ ...key(unitId, code, period), valueX100, level })
+        .values({ ...key(unitId, code, period), valueX100, level, ...change, eachYear })
         .run();
     };
     const result = (
@@ -107,7 +119,8 @@ export function loadDemoDataIfEmpty(db: Db, today = new Date()): DemoSummary | n
       target(root, 'DV_HTXS', y, 20);
       target(root, 'CB_HTT', y, 3);
       target(root, 'CB_HTXS', y, 1);
-      target(root, 'HOC_TAP_NQ', y, 100);
+      // From 2025 on, the new term's resolution says it for every year (NK2025-2030 below).
+      if (year < 2025) target(root, 'HOC_TAP_NQ', y, 100);
       target(root, 'NCKH_TINH', y, 1);
       target(root, 'NCKH_CS', y, year === 2023 ? 2 : 1);
       target(root, 'KH_DAO_TAO', y, 100);
@@ -148,9 +161,11 @@ export function loadDemoDataIfEmpty(db: Db, today = new Date()): DemoSummary | n
               text: `Trong năm ${y}, có 03 giảng viên đạt danh hiệu giảng viên dạy giỏi các cấp`,
               codes: ['GV_GIOI'],
             },
+            // Judged where the đoàn thể are rated: each holds the target below.
             {
-              text: `Tuyển mới ${formatNumber(1500 + 50 * k)} học sinh, sinh viên; kết nạp 02 đảng viên mới, không có đảng viên vi phạm kỷ luật`,
-              codes: ['TUYEN_SINH', 'KET_NAP', 'KY_LUAT'],
+              text: 'Lãnh đạo các đoàn thể đạt vững mạnh',
+              codes: [],
+              parts: [{ code: 'XL_DOAN_THE', below: ['doan_the'] }],
             },
           ],
         })
@@ -159,9 +174,11 @@ export function loadDemoDataIfEmpty(db: Db, today = new Date()): DemoSummary | n
       target(root, 'TUYEN_SINH', `${y}-H1`, 250);
       target(root, 'KET_NAP', `${y}-H1`, 1);
       target(root, 'KH_DAO_TAO', `${y}-H1`, 50);
-      target(training, 'TUYEN_SINH', y, 1500 + 50 * k);
+      // The current year's admissions: 5% more than last year's, as the school's plan says.
+      target(training, 'TUYEN_SINH', y, current ? { percent: 5 } : 1500 + 50 * k);
       target(science, 'NCKH_TINH', y, 1);
       target(science, 'NCKH_CS', y, 1);
+      // "Các đoàn thể đạt vững mạnh": one target for each đoàn thể, as POST /api/targets/below stores it.
       for (const m of mass) target(m, 'XL_DOAN_THE', y, 'Vững mạnh');
 
       // Halves: admissions, research, teaching awards and new members are counted twice a year.
@@ -224,8 +241,19 @@ export function loadDemoDataIfEmpty(db: Db, today = new Date()): DemoSummary | n
               good: g - excellent,
               complete: weak,
               notComplete: 0,
+              // 2022: one member admitted late in the year, not rated yet.
+              unrated: year === 2022 && ci === 4 ? 1 : 0,
             })
             .run();
+          // The chi bộ's own rating as an organisation, which the committee's counts are made of:
+          // four good or better, one of them excellent; 2022 none excellent, 2023 only three good.
+          const level =
+            ci === 0 && year !== 2022
+              ? EXCELLENT
+              : ci === 4 || (year === 2023 && ci === 3)
+                ? 'Hoàn thành nhiệm vụ'
+                : GOOD;
+          result(cell.id, 'XL_DANG_BO', y, level);
           result(cell.id, 'DV_HTT', y, [g, members]);
           result(cell.id, 'DV_HTXS', y, [excellent, members]);
           good += g;
@@ -253,8 +281,6 @@ export function loadDemoDataIfEmpty(db: Db, today = new Date()): DemoSummary | n
       }
       if (!current) {
         const rating = good / all >= 0.9;
-        result(root, 'CB_HTT', y, year === 2023 ? 3 : 4);
-        result(root, 'CB_HTXS', y, year === 2022 ? 0 : 1);
         result(
           root,
           'KH_DAO_TAO',
@@ -287,6 +313,8 @@ export function loadDemoDataIfEmpty(db: Db, today = new Date()): DemoSummary | n
     target(root, 'NCKH_CS', 'NK2020-2025', 5);
     target(root, 'KY_LUAT', 'NK2020-2025', 0);
     target(root, 'KET_NAP', 'NK2025-2030', 12);
+    // "Hằng năm 100% đảng viên, quần chúng tham gia học tập nghị quyết": each year's target.
+    target(root, 'HOC_TAP_NQ', 'NK2025-2030', 100, true);
     target(root, 'NCKH_TINH', 'NK2025-2030', 5);
     target(root, 'TUYEN_SINH', 'NK2025-2030', 8000);
     target(root, 'GV_GIOI', 'NK2025-2030', 18);

@@ -129,7 +129,7 @@ describe('hole 4: no limit on request bodies', () => {
 describe('hole 5: an XLSX import unpacked whole before rights are checked, without a limit', () => {
   const bomb = () => {
     const cell = units.find((u) => u.name.startsWith('Chi bộ'))!;
-    return { cell, rows: [cell.id, 'CB_HTT', '2026', 'result', 5] };
+    return { cell, rows: [cell.id, 'KET_NAP', '2026', 'result', 5] };
   };
 
   it("a viewer's 200 KB workbook of 200.000 rows gets 403 before a byte of it is read", async () => {
@@ -206,7 +206,7 @@ describe('hole 5: an XLSX import unpacked whole before rights are checked, witho
     const { cell } = bomb();
     const reporter = t.as([{ role: 'reporter', unitId: cell.id }]);
     const { body, type } = await countedForm(
-      manyRowsCsv(150_000, `${cell.id},CB_HTT,2026,result,5,,,`),
+      manyRowsCsv(150_000, `${cell.id},KET_NAP,2026,result,5,,,`),
       'a.csv',
     );
     const res = await reporter.raw('POST', '/api/import', {

@@ -45,7 +45,8 @@ describe('demo data', () => {
       }
     }
     for (const s of ['exceeded', 'met', 'not_yet', 'missed', 'no_data']) expect(seen).toContain(s);
-    expect(sources).toEqual(new Set(['entered', 'units', 'periods']));
+    // And, since the chi bộ are counted by their rating, computed from the units below.
+    expect(sources).toEqual(new Set(['entered', 'units', 'periods', 'derived']));
   });
 
   it('judges 2021 as the seed report did: 100% of members good or better is Vượt', async () => {
@@ -85,6 +86,48 @@ describe('demo data', () => {
     const values = await get(`/api/values?unit=${cell.id}&period=2022`);
     const htt = values.results.find((x: any) => x.code === 'DV_HTT');
     expect([htt.numerator, htt.denominator]).toEqual([r.shares.good_or_better.numerator, r.rating.total]);
+  });
+
+  it('writes its resolution as real ones are: counted chi bộ, đoàn thể judged below, shares summed, yearly and relative targets', async () => {
+    const { units } = await get('/api/units');
+    const root = units[0];
+    const rows = async (unit: string, period: string) =>
+      Object.fromEntries(
+        (await get(`/api/dashboard?unit=${unit}&period=${period}&asOf=${AS_OF}`)).rows.map((r: any) => [
+          r.indicator.code,
+          r,
+        ]),
+      );
+    const y2021 = await rows(root.id, '2021');
+    expect(y2021.CB_HTT.result).toMatchObject({
+      value: 4,
+      source: 'derived',
+      coverage: { reported: 5, total: 5 },
+    });
+    expect(y2021.CB_HTXS.result).toMatchObject({ value: 1, source: 'derived' });
+    // The departments and the đoàn thể have no members to rate: five chi bộ are counted.
+    expect(y2021.DV_HTT.result.coverage).toEqual({ reported: 5, total: 5 });
+    const lines = await get(`/api/target-lines?unit=${root.id}&period=2021&asOf=${AS_OF}`);
+    expect(lines.lines[6]).toMatchObject({ text: 'Lãnh đạo các đoàn thể đạt vững mạnh', status: 'exceeded' });
+    expect(lines.lines[6].parts[0].units).toEqual({ achieved: 2, total: 2 });
+    const ratings = await get(`/api/member-ratings?unit=${root.id}&period=2022`);
+    expect(ratings.rating).toMatchObject({
+      source: 'units',
+      unrated: 1,
+      coverage: { reported: 5, total: 5 },
+    });
+    const now = await rows(root.id, '2026');
+    expect(now.HOC_TAP_NQ.target).toMatchObject({ value: 100, from: 'NK2025-2030' });
+    const training = units.find((u: any) => u.name === 'Phòng Đào tạo');
+    const admissions = (await rows(training.id, '2026')).TUYEN_SINH;
+    // 5% more than 2025's 1.690 (300 + 1.390), rounded up: 1.775.
+    expect(admissions.target).toMatchObject({
+      value: 1775,
+      change: { percent: 5 },
+      base: { period: '2025', value: 1690 },
+    });
+    const d2021 = await get(`/api/dashboard?unit=${root.id}&period=2021&asOf=${AS_OF}`);
+    expect(d2021.summary.lines).toEqual({ total: 7, achieved: 6, share: 85.71 });
   });
 
   it('keeps the current year open', async () => {

@@ -53,7 +53,7 @@ async function refused(file: Uint8Array, name: string, code: string, limitText: 
 
 describe('XLSX', () => {
   it('a sheet that unpacks past the limit is refused before it is parsed', async () => {
-    const file = await hugeSheetWorkbook(300 * MB, [cell.id, 'CB_HTT', '2026', 'result', 5]);
+    const file = await hugeSheetWorkbook(300 * MB, [cell.id, 'KET_NAP', '2026', 'result', 5]);
     expect(file.length).toBeLessThan(2 * MB);
     const res = await refused(file, 'bom.xlsx', 'file_too_large_unpacked', '100 MB');
     expect(res.ms).toBeLessThan(3000);
@@ -67,14 +67,14 @@ describe('XLSX', () => {
 
   it('a cell of more than a million characters is refused before it is gathered', async () => {
     const file = await workbookOf([
-      rowXml(2, [cell.id, 'CB_HTT', '2026', 'result', 5, '', '', 'a'.repeat(2 * MB)]),
+      rowXml(2, [cell.id, 'KET_NAP', '2026', 'result', 5, '', '', 'a'.repeat(2 * MB)]),
     ]);
     await refused(file, 'o.xlsx', 'cell_too_large', '1.000.000 ký tự');
   });
 
   it('rows past the row limit, and rows wider than the cell limit allows, are refused', async () => {
     await refused(
-      await repeatedRowsWorkbook(150_000, [cell.id, 'CB_HTT', '2026', 'result', 5]),
+      await repeatedRowsWorkbook(150_000, [cell.id, 'KET_NAP', '2026', 'result', 5]),
       'dong.xlsx',
       'too_many_rows',
       '100.000',
@@ -100,7 +100,7 @@ describe('XLSX', () => {
   });
 
   it('a zip whose list of files does not match what it holds, or is cut short, is not read', async () => {
-    const good = await repeatedRowsWorkbook(3, [cell.id, 'CB_HTT', '2026', 'result', 5]);
+    const good = await repeatedRowsWorkbook(3, [cell.id, 'KET_NAP', '2026', 'result', 5]);
     // The central directory (and the end record) cut off: the files are all there.
     const cut = Buffer.from(good).indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
     expect(cut).toBeGreaterThan(0);
@@ -145,7 +145,7 @@ describe('XLSX', () => {
 
 describe('CSV', () => {
   it('rows past the row limit are refused as they are read', async () => {
-    const csv = strToU8(`${IMPORT_HEADER}\n${`${cell.id},CB_HTT,2026,result,5,,,\n`.repeat(120_000)}`);
+    const csv = strToU8(`${IMPORT_HEADER}\n${`${cell.id},KET_NAP,2026,result,5,,,\n`.repeat(120_000)}`);
     await refused(csv, 'a.csv', 'too_many_rows', '100.000');
   });
 
@@ -156,7 +156,7 @@ describe('CSV', () => {
   });
 
   it('a file just inside the limits goes through to its rows', async () => {
-    const csv = strToU8(`${IMPORT_HEADER}\n${`${cell.id},CB_HTT,2026,result,,,,\n`.repeat(100_000)}`);
+    const csv = strToU8(`${IMPORT_HEADER}\n${`${cell.id},KET_NAP,2026,result,,,,\n`.repeat(100_000)}`);
     const res = await upload(csv, 'a.csv');
     expect(res.status, JSON.stringify(res.body).slice(0, 300)).not.toBe(413);
   });
@@ -165,7 +165,7 @@ describe('CSV', () => {
 describe('the form', () => {
   it('a form cut short in the middle of a file is refused with 400, whatever field it is', async () => {
     for (const name of ['file', 'other']) {
-      const cut = `--x\r\nContent-Disposition: form-data; name="${name}"; filename="a.csv"\r\n\r\n${IMPORT_HEADER}\n2,CB_HTT`;
+      const cut = `--x\r\nContent-Disposition: form-data; name="${name}"; filename="a.csv"\r\n\r\n${IMPORT_HEADER}\n2,KET_NAP`;
       const res = await reporter.raw('POST', '/api/import', {
         body: cut,
         headers: { 'content-type': 'multipart/form-data; boundary=x' },
@@ -206,7 +206,7 @@ describe('imports read at once', () => {
       } as RequestInit);
     const first = post(slow);
     await new Promise((r) => setTimeout(r, 50));
-    const form = `--x\r\nContent-Disposition: form-data; name="file"; filename="b.csv"\r\n\r\n${IMPORT_HEADER}\n${cell.id},CB_HTT,2026,result,5,,,\n\r\n--x--\r\n`;
+    const form = `--x\r\nContent-Disposition: form-data; name="file"; filename="b.csv"\r\n\r\n${IMPORT_HEADER}\n${cell.id},KET_NAP,2026,result,5,,,\n\r\n--x--\r\n`;
     const second = post(form);
     await new Promise((r) => setTimeout(r, 50));
     const third = await post(form);

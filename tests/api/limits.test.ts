@@ -48,13 +48,13 @@ describe('the real server under oversized bodies and packed files, all at once',
   it('answers every one with a 4xx, keeps answering health within a second, stays within 300 MB more memory, and changes nothing', async () => {
     // The bombs are made before the server starts: making them is not the server's cost.
     const made = performance.now();
-    const cellRow = ['2', 'CB_HTT', '2026', 'result', 5];
+    const cellRow = ['2', 'KET_NAP', '2026', 'result', 5];
     const files = {
       'repeated-rows.xlsx': await repeatedRowsWorkbook(200_000, cellRow),
       'distinct-rows.xlsx': await distinctRowsWorkbook(200_000, cellRow),
       'huge-sheet.xlsx': await hugeSheetWorkbook(400 * MB, cellRow),
       'huge-shared-strings.xlsx': await sharedStringsWorkbook(400 * MB),
-      'many-rows.csv': manyRowsCsv(150_000, '2,CB_HTT,2026,result,5,,,'),
+      'many-rows.csv': manyRowsCsv(150_000, '2,KET_NAP,2026,result,5,,,'),
       'many-cells.csv': new TextEncoder().encode(`${IMPORT_HEADER}\n${','.repeat(19 * MB)}\n`),
     };
     const forms = await Promise.all(
@@ -99,7 +99,7 @@ describe('the real server under oversized bodies and packed files, all at once',
     // Warm: a small CSV and a small workbook imported (exceljs loaded), then the idle
     // server's memory.
     const small = await form(
-      new TextEncoder().encode(`${IMPORT_HEADER}\n2,CB_HTT,2026,result,5,,,\n`),
+      new TextEncoder().encode(`${IMPORT_HEADER}\n2,KET_NAP,2026,result,5,,,\n`),
       'nho.csv',
     );
     const smallXlsx = await form(await repeatedRowsWorkbook(1, cellRow), 'nho.xlsx');
@@ -132,7 +132,7 @@ describe('the real server under oversized bodies and packed files, all at once',
       path
         .replace('{unitId}', '2')
         .replace('{id}', '2')
-        .replace('{code}', 'CB_HTT')
+        .replace('{code}', 'KET_NAP')
         .replace('{period}', '2026');
 
     let peakRss = idle.rss;
@@ -208,7 +208,7 @@ describe('the real server under oversized bodies and packed files, all at once',
       for (const name of ['file', 'khac']) {
         const label = `form cut inside the part "${name}", round ${round + 1}`;
         const cut = new TextEncoder().encode(
-          `--x\r\nContent-Disposition: form-data; name="${name}"; filename="a.csv"\r\n\r\n${IMPORT_HEADER}\n2,CB_HTT`,
+          `--x\r\nContent-Disposition: form-data; name="${name}"; filename="a.csv"\r\n\r\n${IMPORT_HEADER}\n2,KET_NAP`,
         );
         expected.set(
           label,

@@ -21,7 +21,7 @@ export const putTarget = createRoute({
   tags,
   summary: 'Giao chỉ tiêu cho một đơn vị, một kỳ',
   description:
-    'value: số nguyên với loại count; số có tối đa hai chữ số thập phân với percent và ratio (một tỷ lệ phần trăm); tên một mức với level. Có "version" thì chỉ ghi khi phiên bản đang lưu vẫn là version, nếu không trả 409 kèm giá trị hiện tại.',
+    'value: số nguyên với loại count; số có tối đa hai chữ số thập phân với percent và ratio (một tỷ lệ phần trăm); tên một mức với level. Hoặc change: {"percent": P} hay {"amount": A} (có dấu) — chỉ tiêu tăng, giảm so với kết quả cùng kỳ năm trước của chính đơn vị: target.value được tính (count làm tròn lên khi càng cao càng tốt, xuống khi càng thấp càng tốt; tỷ lệ làm tròn nửa lên hai chữ số), null kèm reason khi năm trước chưa có kết quả; target có change và base. Không dùng change với level (400). Với một nhiệm kỳ, "eachYear": true: giá trị cũng là chỉ tiêu của mỗi năm trong nhiệm kỳ chưa có chỉ tiêu riêng. Có "version" thì chỉ ghi khi phiên bản đang lưu vẫn là version, nếu không trả 409 kèm giá trị hiện tại. Đơn vị thuộc loại mà chỉ tiêu không áp dụng: 422.',
   request: { params: keyParams, body: jsonBody(targetBody) },
   responses: {
     200: jsonContent(z.object({ target: targetSchema }), 'Chỉ tiêu đã lưu'),
