@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
-import { MEMBER_RATING_SHARES } from '../../shared/indicator';
+import { appliesAt, MEMBER_RATING_SHARES } from '../../shared/indicator';
 import { parsePeriod } from '../../shared/period';
 import { todayIso } from '../../shared/vietnam-time';
 import { useRights } from '../features/auth/utils/use-rights';
@@ -150,7 +150,13 @@ export function MemberRatingsPage() {
               {(rating.data.units?.length ?? 0) > 0 && (
                 <section className="card mr-units-card" aria-labelledby={`${id}-units`}>
                   <UnitsRatingsTable
-                    units={rating.data.units ?? []}
+                    // Only the units with members to rate (where the shares apply), and any that reported.
+                    units={(rating.data.units ?? []).filter(
+                      (u) =>
+                        u.rating !== null ||
+                        Object.values(bound).length === 0 ||
+                        Object.values(bound).some((b) => appliesAt(b.indicator, u.unit.kind)),
+                    )}
                     own={rating.data.rating}
                     ownCapExceeded={rating.data.capExceeded}
                     headingId={`${id}-units`}

@@ -46,6 +46,19 @@ export function ResultsPage() {
 
   const data = useMemo(() => {
     const targets = new Map<string, TargetDto>((values.data?.targets ?? []).map((t) => [t.code, t]));
+    // A year without a target of its own takes its term's "hằng năm" one: judged and shown so.
+    for (const r of dashboard.data?.rows ?? [])
+      if (r.target?.from && !targets.has(r.indicator.code) && unitId)
+        targets.set(r.indicator.code, {
+          unitId,
+          code: r.indicator.code,
+          period: periodCode,
+          value: r.target.value,
+          display: r.target.display,
+          from: r.target.from,
+          version: 0,
+          updatedAt: '',
+        } as TargetDto);
     const results = new Map<string, ResultDto>((values.data?.results ?? []).map((r) => [r.code, r]));
     const rows = new Map<string, DashboardRowDto>(
       (dashboard.data?.rows ?? []).map((r) => [r.indicator.code, r]),
@@ -58,7 +71,7 @@ export function ResultsPage() {
       (i) => targets.has(i.code) || results.has(i.code) || (!!i.derived && rows.has(i.code)),
     );
     return { targets, results, rows, all, expected };
-  }, [values.data, dashboard.data, indicators.data, unit]);
+  }, [values.data, dashboard.data, indicators.data, unit, unitId, periodCode]);
 
   const shown = showAll ? data.all : data.expected;
   const failed = dashboard.error ?? values.error ?? indicators.error;

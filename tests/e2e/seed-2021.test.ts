@@ -130,7 +130,7 @@ describe('the seed’s 2021 "chỉ tiêu chủ yếu", entered through the scree
       await d.getByLabel('Đơn vị tính (ĐVT)').fill('giảng viên');
     });
     const row = page.locator(`tr[data-indicator="${CB_TOT}"]`);
-    await expect.poll(() => row.getByTestId('applies-to').textContent()).toBe('Áp dụng cho: đảng bộ');
+    await expect.poll(() => row.getByTestId('applies-to').textContent()).toBe('Chỉ áp dụng cho: đảng bộ');
     expect(await row.getByTestId('derived').textContent()).toBe(
       'Tự tính: số chi bộ trực thuộc có “Xếp loại chất lượng tổ chức đảng” từ “Hoàn thành tốt nhiệm vụ” trở lên',
     );

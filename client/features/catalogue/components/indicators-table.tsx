@@ -91,9 +91,11 @@ export function IndicatorsTable({
                       Các mức (thấp đến cao): {ind.levels.join(' < ')}
                     </span>
                   )}
-                  <span className="indicator-extra" data-testid="applies-to">
-                    Áp dụng cho: {ind.appliesTo ? kindsText(ind.appliesTo) : 'mọi loại đơn vị'}
-                  </span>
+                  {ind.appliesTo && (
+                    <span className="indicator-extra" data-testid="applies-to">
+                      Chỉ áp dụng cho: {kindsText(ind.appliesTo)}
+                    </span>
+                  )}
                   {ind.derived && (
                     <span className="indicator-extra indicator-derived" data-testid="derived">
                       Tự tính: {derivedText(ind.derived.countUnits, catalogue, ind.kind === 'ratio')}

@@ -17,8 +17,8 @@ function sourceNote(result: NonNullable<RowResultDto>, timeAggregate: TimeAggreg
   }
   if (result.source === 'derived') {
     return result.coverage
-      ? `Tính từ xếp loại của ${result.coverage.reported}/${result.coverage.total} đơn vị trực thuộc`
-      : 'Tính từ xếp loại của các đơn vị trực thuộc';
+      ? `Tính từ xếp loại ${result.coverage.reported}/${result.coverage.total} đơn vị`
+      : 'Tính từ xếp loại đơn vị';
   }
   if (result.source === 'periods') {
     return timeAggregate === 'last' ? 'Lấy theo kỳ gần nhất có số liệu' : 'Cộng dồn các kỳ';

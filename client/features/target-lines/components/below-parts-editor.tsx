@@ -51,7 +51,12 @@ export function BelowPartsEditor({
   return (
     <div className="tl-below">
       {parts.length > 0 && (
-        <ul className="tl-below-list" aria-label={`Các chỉ tiêu ở đơn vị trực thuộc của dòng ${lineNumber}`}>
+        <p className="tl-below-label" id={`${idBase}-below-label`}>
+          Gắn với chỉ tiêu ở đơn vị trực thuộc:
+        </p>
+      )}
+      {parts.length > 0 && (
+        <ul className="tl-below-list" aria-labelledby={`${idBase}-below-label`}>
           {parts.map((p, i) => (
             <li key={`${p.code}|${p.below.join()}`} data-code={p.code}>
               <span>
@@ -59,7 +64,7 @@ export function BelowPartsEditor({
               </span>
               <button
                 type="button"
-                className="link-button"
+                className="button button-secondary button-quiet button-small"
                 aria-label={`Bỏ “${nameOf(p.code)}” ở các ${kindsText(p.below)} trực thuộc khỏi dòng ${lineNumber}`}
                 onClick={() => onRemove(i)}
               >

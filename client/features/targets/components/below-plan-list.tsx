@@ -23,6 +23,11 @@ export function BelowPlanList({
       ) : (
         <>
           <h3 className="below-plan-title">Sẽ giao cho {plan.written.length} đơn vị</h3>
+          {plan.written.length === 0 && (
+            <p className="field-hint">
+              Mọi đơn vị đã có chỉ tiêu riêng; chọn “Thay bằng chỉ tiêu này” nếu muốn thay.
+            </p>
+          )}
           {plan.written.length > 0 && (
             <ul className="below-plan-list" data-testid="below-written">
               {plan.written.map(({ unit, replaces }) => (

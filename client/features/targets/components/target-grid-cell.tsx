@@ -104,7 +104,8 @@ export function TargetGridCell({
         onBlur={onBlur}
         onFocus={(e) => e.currentTarget.select()}
       />
-      {eachYear !== undefined && (
+      {/* "Hằng năm" where there is a value to give each year, or where it is ticked. */}
+      {eachYear !== undefined && (eachYear || (text.trim() !== '' && !relative)) && (
         <label className="tg-yearly">
           <input
             type="checkbox"

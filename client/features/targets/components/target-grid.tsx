@@ -256,8 +256,10 @@ export function TargetGrid({ unit, periods, indicators, stored: initial, locks, 
     <div className="target-grid-wrap">
       {canPlan ? (
         <p className="card-hint target-grid-help" id={hintId}>
-          Gõ số như trên giấy (1.500; 92,5). Enter hoặc các phím mũi tên để chuyển ô, Esc để bỏ phần vừa gõ;
-          dán được cả một vùng chép từ Excel. Ô đổi màu vàng là ô đã sửa chưa lưu.
+          Gõ số như trên giấy (1.500; 92,5), hoặc mức so với cùng kỳ năm trước (“tăng 10%”, “giảm 5%”, “tăng
+          2”). Ở cột nhiệm kỳ, đánh dấu “Hằng năm” để chỉ tiêu là chỉ tiêu của mỗi năm. Enter hoặc các phím
+          mũi tên để chuyển ô, Esc để bỏ phần vừa gõ; dán được cả một vùng chép từ Excel. Ô đổi màu vàng là ô
+          đã sửa chưa lưu.
         </p>
       ) : (
         <p className="card-hint target-grid-help" id={hintId}>
