@@ -5,6 +5,7 @@ import type { TargetLineDto, TargetLinesDto } from '../../../../shared/schemas/t
 import { Loading } from '../../../components/ui/loading';
 import { StatusBadge } from '../../../components/ui/status-badge';
 import {
+  belowUnits,
   levelSteps,
   partBars,
   partDescription,
@@ -136,6 +137,7 @@ function Part({
 }) {
   const f = partFigures(part);
   const scale = partScale(part);
+  const units = belowUnits(part);
   const extra = [f.achievement && `Tỷ lệ so với kế hoạch ${f.achievement}`, f.source]
     .filter(Boolean)
     .join(' · ');
@@ -167,7 +169,16 @@ function Part({
         </span>
       </p>
       {extra && <p className="conf-part-extra">{extra}</p>}
-      {compact ? null : scale === 'level' ? (
+      {units ? (
+        <ul className="conf-part-units">
+          {units.rows.map((r) => (
+            <li key={r.unit.id}>
+              <span>{r.unit.name}</span> <strong>{r.result?.display ?? 'chưa có số liệu'}</strong>{' '}
+              <StatusBadge status={r.status} />
+            </li>
+          ))}
+        </ul>
+      ) : compact ? null : scale === 'level' ? (
         <LevelLadder part={part} />
       ) : (
         <div className="conf-part-chart" role="img" aria-label={`Biểu đồ: ${partDescription(part)}`}>

@@ -133,6 +133,17 @@ export interface PartFigures {
   source: string | null;
 }
 
+/** A part judged at the units below: their kinds in words, how many met or exceeded, and each unit. */
+export function belowUnits(part: DashboardRowDto) {
+  const p = part as DashboardRowDto & {
+    below?: string[];
+    units?: { achieved: number; total: number };
+    unitRows?: { unit: { id: string; name: string }; result: { display: string } | null; status: Status }[];
+  };
+  if (!p.below || !p.units) return null;
+  return { kinds: kindsText(p.below), ...p.units, rows: p.unitRows ?? [] };
+}
+
 /** The figures of one part, as "Kế hoạch 90% → Thực hiện 100% (60/60)" reads them. */
 export function partFigures(part: DashboardRowDto): PartFigures {
   const result = part.result;
@@ -147,9 +158,15 @@ export function partFigures(part: DashboardRowDto): PartFigures {
       : 'tính từ xếp loại của các đơn vị trực thuộc';
   else if (result?.source === 'periods') source = 'cộng dồn các kỳ';
   // A part at the units below: how many of those holding the target met or exceeded it.
-  const below = part as { below?: string[]; units?: { achieved: number; total: number } };
-  if (below.below && below.units)
-    source = `ở các ${kindsText(below.below)} trực thuộc: ${counts(below.units.achieved)}/${counts(below.units.total)} ${kindsText(below.below)} đạt và vượt`;
+  const units = belowUnits(part);
+  if (units)
+    return {
+      target: part.target ? `${withUnit(part, part.target.display)} ở mỗi ${units.kinds}` : null,
+      result: `${counts(units.achieved)}/${counts(units.total)} ${units.kinds} đạt và vượt`,
+      ratio: null,
+      achievement: null,
+      source: null,
+    };
   return {
     target: part.target ? withUnit(part, part.target.display) : null,
     result: result ? withUnit(part, result.display) : null,
