@@ -182,6 +182,8 @@ export function unitRows(
     const own = planned.get(`${unit.id}|${ind.id}|${period.code}`);
     const cell = cellOf(ctx, ind, def, unit.id, own);
     if (!own && !cell.result && !keepEmpty) continue;
+    // Only where the indicator applies, or above units where it does, unless something was set here.
+    if (!keepEmpty && !own && cell.result?.source !== 'entered' && !rollup.concerns(unit.id, def)) continue;
     const progress = progressOf(
       def,
       unit.id,

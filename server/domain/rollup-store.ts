@@ -26,6 +26,8 @@ interface Store {
   cubes: RollupCubes;
   /** The kind of each unit, by dense index. */
   kindOf: string[];
+  /** Per indicator that applies to some kinds, the units it concerns (relevantUnits); null: all. */
+  counted: (Uint8Array | null)[];
   /** Derived results computed since the last change applied, by `unit|indicator|period`. */
   derived: Map<string, Rolled | null>;
   unitIndex: Map<number, number>;
@@ -95,6 +97,7 @@ function build(db: Db, cat: Catalogue): Store {
     cat,
     cubes,
     kindOf,
+    counted,
     derived: new Map<string, Rolled | null>(),
     unitIndex,
     indicatorIndex,
@@ -159,6 +162,8 @@ function prune(db: Db, st: Store) {
 export interface RollupView {
   result(unitId: number, ind: IndicatorDef, period: Period): Rolled | null;
   fromUnits(unitId: number, ind: IndicatorDef, period: Period): Rolled | null;
+  /** Whether the indicator applies at the unit or at a unit below it (docs/rules.md). */
+  concerns(unitId: number, ind: IndicatorDef): boolean;
 }
 
 /**
@@ -210,12 +215,22 @@ export function rollupOf(db: Db): RollupView {
     return u === undefined || j === undefined ? null : ([u, j] as const);
   };
   const isDerived = (j: number) => store.cat.indicators[j]!.derived !== null;
+  const concerned = (u: number, j: number) => {
+    const counted = store.counted[j];
+    return !counted || counted[u] === 1;
+  };
   return {
     result(unitId, ind, period) {
       const slot = at(unitId, ind);
       if (!slot) return null;
-      if (isDerived(slot[1])) return derivedAt(store, slot[0], slot[1], period);
+      // A derived indicator is counted only where it applies, or above units where it does.
+      if (isDerived(slot[1]))
+        return concerned(slot[0], slot[1]) ? derivedAt(store, slot[0], slot[1], period) : null;
       return store.cubes.result(slot[0], slot[1], period);
+    },
+    concerns(unitId, ind) {
+      const slot = at(unitId, ind);
+      return !slot || concerned(slot[0], slot[1]);
     },
     fromUnits(unitId, ind, period) {
       const slot = at(unitId, ind);

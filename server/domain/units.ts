@@ -1,6 +1,8 @@
 import { and, count, eq, ne } from 'drizzle-orm';
+import { appliesAt } from '../../shared/indicator';
 import { isUnder } from '../../shared/rights';
 import type { CreateUnitBody, PatchUnitBody, UnitDto } from '../../shared/schemas/units';
+import { kindsText, kindText } from '../../shared/unit';
 import type { Access } from '../auth/rights';
 import type { Db } from '../db/client';
 import {
@@ -84,6 +86,7 @@ export function updateUnit(
       `Không thể chuyển "${unit.name}" vào "${parent.name}" vì đơn vị đó nằm trong chính nó.`,
       'parentId',
     );
+  if (body.kind !== undefined && body.kind !== unit.kind) assertKindFits(db, unit, body.kind);
   const parentId = parent === undefined ? unit.parentId : (parent?.id ?? null);
   return changeCatalogue(
     db,
@@ -104,6 +107,26 @@ export function updateUnit(
     unitDto,
     (after) => ({ type: 'unit', action: 'update', unitId: unit.id, before: unitDto(unit), after }),
   );
+}
+
+/** A unit keeps a kind its values' indicators apply to (docs/rules.md, "Where an indicator applies"). */
+function assertKindFits(db: Db, unit: UnitRow, kind: string) {
+  const cat = catalogue(db);
+  for (const table of [targets, results] as const) {
+    const held = db
+      .selectDistinct({ indicatorId: table.indicatorId })
+      .from(table)
+      .where(eq(table.unitId, unit.id))
+      .all();
+    for (const { indicatorId } of held) {
+      const ind = cat.indicatorsById.get(indicatorId);
+      if (ind?.appliesTo && !appliesAt({ appliesTo: ind.appliesTo }, kind))
+        throw conflict(
+          'unit_has_values',
+          `Không thể đổi "${unit.name}" thành ${kindText(kind)} vì đơn vị đã có số liệu của chỉ tiêu "${ind.name}", chỉ áp dụng cho ${kindsText(ind.appliesTo)}; hãy xóa số liệu đó trước.`,
+        );
+    }
+  }
 }
 
 const countOf = (

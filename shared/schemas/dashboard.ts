@@ -122,9 +122,11 @@ export const dashboardSchema = z.object({
 export const dashboardUnitRowSchema = z.object({
   unit: z.object({ id: z.string(), name: z.string(), kind: z.string() }),
   target: rowTargetSchema,
+  pendingTarget: pendingTargetSchema.optional(),
   result: rowResultSchema,
   status: statusSchema,
   achievement: z.number().nullable(),
+  years: dashboardRowSchema.shape.years,
 });
 
 export const dashboardUnitsSchema = z.object({

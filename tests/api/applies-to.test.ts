@@ -100,6 +100,18 @@ describe('where an indicator applies', () => {
     expect(t.snapshot()).toBe(before);
   });
 
+  it('keeps a unit from changing to a kind its values’ indicators do not apply to', async () => {
+    await t.call('PUT', `/api/results/${doanThe}/XL/2025`, { value: 'Vững mạnh' });
+    const before = t.snapshot();
+    const res = await t.call('PATCH', `/api/units/${doanThe}`, { kind: 'chi_bo' });
+    expectRefusal(res, 409, 'unit_has_values');
+    expect(res.body.error.message).toContain('Xếp loại đoàn thể');
+    expect(t.snapshot()).toBe(before);
+    expect((await t.call('PATCH', `/api/units/${doanThe}`, { name: 'Đoàn Thanh niên Trường' })).status).toBe(
+      200,
+    );
+  });
+
   it.each([
     ['an unknown kind', ['chi_bo', 'to_dang']],
     ['no kind', []],

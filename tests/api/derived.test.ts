@@ -93,6 +93,10 @@ describe('units counted by their rating', () => {
       value: 1,
       coverage: { reported: 1, total: 1 },
     });
+    // Applying to Đảng bộ only, it is counted at the Đảng bộ, and shown nowhere else.
+    await t.call('PATCH', '/api/indicators/CB_HTT', { appliesTo: ['dang_bo'] });
+    expect((await rows(faculty.id)).CB_HTT).toBeUndefined();
+    expect((await rows()).CB_HTT.result.value).toBe(2);
   });
 
   it('leaves the units not yet rated out of a ratio, and has nothing before any is rated', async () => {

@@ -95,6 +95,11 @@ function writeRequests(ids: { root: any; a: any; b: any }, spare: { unit: string
       path: '/api/values/batch',
       body: { targets: [{ unitId: a, code: 'HTT', period: '2026', value: 90 }] },
     },
+    'POST /api/targets/below': {
+      method: 'POST',
+      path: '/api/targets/below',
+      body: { unitId: a, code: 'KET_NAP', period: '2026', value: 1, kinds: ['chi_bo'] },
+    },
     // Last: they change the session itself.
     'POST /api/auth/password': {
       method: 'POST',

@@ -35,6 +35,23 @@ export const levelsFaults = fc.oneof(
   fc.tuple(fc.constantFrom('Khá', 'Tốt'), fc.oneof(notAString, blank, longText(120))).map(([a, b]) => [a, b]),
 );
 
+/** Unit kinds refused: not a list, empty, an unknown kind, a kind twice. */
+const badKindList = fc.oneof(
+  notAnArray.filter((v) => v !== null),
+  fc.constant([]),
+  fc.tuple(fc.constantFrom(...UNIT_KINDS), notIn(UNIT_KINDS)).map(([a, b]) => [a, b]),
+  fc.constantFrom(...UNIT_KINDS).map((k) => [k, k]),
+);
+
+/** Derived rules refused whatever the indicator: not an object, an unknown indicator, bad kinds. */
+const badDerived = fc.oneof(
+  fc.constantFrom('countUnits', 1, true, [], { countUnits: null }, { countUnits: {} }),
+  fc.constant({ countUnits: { indicator: 'KHONG_CO_CHI_TIEU', atLeast: 'Tốt', kinds: ['chi_bo'] } }),
+  badKindList.map((kinds) => ({
+    countUnits: { indicator: 'XL_DANG_BO', atLeast: 'Hoàn thành nhiệm vụ', kinds },
+  })),
+);
+
 export function catalogueRoutes(): Record<string, fc.Arbitrary<Req>> {
   const unitParents = fc.oneof(fc.constant(null), unit());
   return {
@@ -99,6 +116,8 @@ export function catalogueRoutes(): Record<string, fc.Arbitrary<Req>> {
             notIn(MEMBER_RATING_SHARES).filter((v) => v !== null),
             fc.constantFrom(...MEMBER_RATING_SHARES),
           ),
+          appliesTo: badKindList,
+          derived: badDerived,
         },
         required: ['code', 'name', 'unitLabel', 'kind'],
       },
@@ -118,6 +137,8 @@ export function catalogueRoutes(): Record<string, fc.Arbitrary<Req>> {
         timeAggregate: notIn(TIME_AGGREGATES),
         levels: levelsFaults,
         memberRating: notIn(MEMBER_RATING_SHARES).filter((v) => v !== null),
+        appliesTo: badKindList,
+        derived: badDerived,
         position: badWholeNumber(1_000_000),
         archived: notABoolean,
       }),

@@ -78,7 +78,8 @@ export async function crashLoad(
     kind: string;
   }[];
   const counts = ((await getJson(base, '/api/indicators', cookie)).indicators as any[])
-    .filter((i) => i.kind === 'count')
+    // Those entered, not counted from the units below (a derived result is refused).
+    .filter((i) => i.kind === 'count' && !i.derived && !i.appliesTo)
     .map((i) => i.code as string);
   const root = units.find((u) => u.parentId === null)!.id;
   const cell = units.find((u) => u.kind === 'chi_bo')!.id;
