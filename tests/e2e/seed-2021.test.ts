@@ -55,7 +55,7 @@ let root: UnitDto;
 const cells: UnitDto[] = [];
 const mass: UnitDto[] = [];
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const makeUnit = async (parentId: string | null, name: string, kind: string) =>
   (
     await json<{ unit: UnitDto }>(
@@ -296,7 +296,7 @@ describe('the seed’s 2021 "chỉ tiêu chủ yếu", entered through the scree
       // A new line opens its list of indicators.
       for (const code of bound[i]!) {
         await line.getByLabel('Tìm chỉ tiêu').fill(NAMES[code]!);
-        await line.getByRole('checkbox', { name: new RegExp(`^${escape(NAMES[code]!)}`) }).check();
+        await line.getByRole('checkbox', { name: new RegExp(`^${escapeRegExp(NAMES[code]!)}`) }).check();
       }
       if (bound[i]!.length > 0) await line.getByRole('button', { name: 'Xong' }).click();
       else {
