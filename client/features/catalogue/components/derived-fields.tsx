@@ -3,6 +3,7 @@ import { kindsText } from '../../../../shared/unit';
 import { Field, Select } from '../../../components/ui/field';
 import { KindChecks } from '../../../components/ui/kind-checks';
 import type { DerivedDraft } from '../utils/indicator-form';
+import './derived-fields.css';
 
 /**
  * "Đếm đơn vị trực thuộc theo xếp loại": a count or ratio computed from the units below, by

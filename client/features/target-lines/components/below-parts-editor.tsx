@@ -3,6 +3,7 @@ import { kindsText } from '../../../../shared/unit';
 import { Field, Select } from '../../../components/ui/field';
 import { KindChecks } from '../../../components/ui/kind-checks';
 import type { BelowPart } from '../utils/lines-draft';
+import './below-parts.css';
 
 export interface BelowOption {
   code: string;

@@ -3,6 +3,7 @@ import type { DashboardRowDto } from '../../../../shared/schemas/dashboard';
 import type { TargetLinePartDto } from '../../../../shared/schemas/target-lines';
 import { kindsText } from '../../../../shared/unit';
 import { StatusBadge } from '../../../components/ui/status-badge';
+import './below-parts.css';
 
 type Part = DashboardRowDto | TargetLinePartDto;
 

@@ -6,7 +6,6 @@ import type { TargetLinesDto } from '../../../../shared/schemas/target-lines';
 import { ConflictChoice } from '../../../components/editing/conflict-choice';
 import { useVersionedSave } from '../../../components/editing/use-versioned-save';
 import { FormError } from '../../../components/ui/form';
-import { StatusBadge } from '../../../components/ui/status-badge';
 import { useLeaveGuard } from '../../../lib/navigation';
 import { targetLinesQueryOptions } from '../api/get-target-lines';
 import { usePutTargetLines } from '../api/put-target-lines';
@@ -27,6 +26,7 @@ import {
 import { useLineParts } from '../utils/use-line-parts';
 import { TargetLineItem } from './target-line-item';
 import { lowerFirst, TargetLinesReadOnly } from './target-lines-readonly';
+import { TheirLines } from './their-lines';
 import './target-lines.css';
 
 export interface TargetLinesEditorProps {
@@ -323,23 +323,7 @@ export function TargetLinesEditor({ data, rows, indicators, canPlan, locked }: T
             className="tl-conflict"
             testId="conflict"
           >
-            <p>Danh sách hiện tại, do người khác vừa lưu:</p>
-            {conflict.lines.length === 0 ? (
-              <p className="muted">(Danh sách trống.)</p>
-            ) : (
-              <ol className="tl-conflict-list">
-                {conflict.lines.map((l, i) => (
-                  // biome-ignore lint/suspicious/noArrayIndexKey: the stored lines have no identity but their place
-                  <li key={i}>
-                    {l.text} <StatusBadge status={l.status} />
-                  </li>
-                ))}
-              </ol>
-            )}
-            <p>
-              Danh sách của bạn có {draft.length} dòng. Giữ danh sách của bạn sẽ thay toàn bộ danh sách hiện
-              tại.
-            </p>
+            <TheirLines lines={conflict.lines} mine={draft.length} />
           </ConflictChoice>
         )}
         <FormError>{saving.refusal?.message}</FormError>
