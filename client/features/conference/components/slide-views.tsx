@@ -17,7 +17,7 @@ import {
   verdictCounts,
 } from '../utils/slides';
 import { UnitsBreakdown } from './units-breakdown';
-import './slide-below.css';
+import './slides-resolutions.css';
 
 // The three kinds of slide. Each has one h2, the thing a person at the back must read; the
 // rest is as little as the review needs: the verdict in a word and a colour, the figures.
