@@ -1,7 +1,9 @@
 // Screenshots of the app's screens at desktop and phone widths, to look at before a
 // change with a screen is called done:
 //   SHOTS_USER=admin SHOTS_PASSWORD=… npx tsx scripts/screenshots.ts http://127.0.0.1:3000 .tmp/shots "/?period=2025"
-// Without SHOTS_USER the pages are taken as a visitor who is not signed in.
+// Without SHOTS_USER the pages are taken as a visitor who is not signed in. A path may end with
+// "!" and selectors to click in turn once the page is loaded, to show a dialog or an open list:
+//   "/danh-muc!tr[data-indicator=CB_HTT] button:has-text('Sửa')" (the file is named by the path).
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchBrowser } from '../tests/helpers/browser';
@@ -29,9 +31,14 @@ try {
     for (const w of widths) {
       const page = await browser.newPage();
       await page.setViewportSize({ width: w.width, height: w.height });
-      await page.goto(base + path, { waitUntil: 'networkidle' });
+      const [address = '/', ...clicks] = path.split('!');
+      await page.goto(base + address, { waitUntil: 'networkidle' });
+      for (const selector of clicks) {
+        await page.locator(selector).first().click();
+        await page.waitForLoadState('networkidle');
+      }
       await page.waitForTimeout(800); // charts animate in
-      const file = join(out, `${path.replace(/[^a-z0-9]+/gi, '_') || 'home'}-${w.name}.png`);
+      const file = join(out, `${path.replace(/[^a-z0-9]+/gi, '_').slice(0, 90) || 'home'}-${w.name}.png`);
       await page.screenshot({ path: file, fullPage: true });
       console.log(file);
       // A tall phone page shrinks to nothing when viewed whole: also save it a screen at a time.

@@ -1,3 +1,4 @@
+import { useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { EmptyState } from '../components/ui/empty-state';
 import { ErrorState } from '../components/ui/error-state';
@@ -7,6 +8,7 @@ import { FULLSCREEN_REFUSED, Presentation } from '../features/conference/compone
 import { ShowDialog } from '../features/conference/components/show-dialog';
 import { enterFullscreen, exitFullscreen } from '../features/conference/utils/fullscreen';
 import { buildSlides, emptyMessage, slideFromParam } from '../features/conference/utils/slides';
+import { dashboardQueryOptions } from '../features/dashboard/api/get-dashboard';
 import { useTargetLines } from '../features/target-lines/api/get-target-lines';
 import { rootUnits } from '../features/units/utils/unit-tree';
 import { PageStatus, UnitPeriodToolbar } from './page-frame';
@@ -32,7 +34,22 @@ export function ConferencePage() {
     noUnits,
   } = useUnitPeriod('/trinh-chieu', (all) => rootUnits(all)[0]);
   const lines = useTargetLines(unitId ? { unit: unitId, period: periodCode } : null);
-  const deck = lines.data;
+  // The single targets of the same unit and period, said under the lines ("chỉ tiêu cụ thể").
+  const dashboard = useQuery({
+    ...dashboardQueryOptions({ unit: unitId ?? '', period: periodCode }),
+    enabled: !!unitId,
+  });
+  const summary = dashboard.data?.summary;
+  const deck = useMemo(
+    () =>
+      lines.data && {
+        ...lines.data,
+        single: summary
+          ? { achieved: summary.achieved, total: summary.withTarget, share: summary.share }
+          : null,
+      },
+    [lines.data, summary],
+  );
   const slides = useMemo(() => buildSlides(deck?.lines ?? []), [deck]);
 
   const presenting = params.slide !== undefined;

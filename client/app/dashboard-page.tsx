@@ -1,4 +1,5 @@
 import { useId, useMemo, useRef } from 'react';
+import { appliesAt } from '../../shared/indicator';
 import { parsePeriod } from '../../shared/period';
 import type { DashboardRowDto } from '../../shared/schemas/dashboard';
 import { EmptyState } from '../components/ui/empty-state';
@@ -93,16 +94,20 @@ export function DashboardPage() {
     const unit = { id: data.unit.id, name: data.unit.name };
     // The catalogue has the levels and the time aggregate; the row alone will do meanwhile.
     const indicator = catalogueByCode.get(row.indicator.code) ?? { ...row.indicator, timeAggregate: 'none' };
+    // Nothing is entered where the indicator does not apply; a derived result is never typed.
+    const applies = !('appliesTo' in indicator) || appliesAt(indicator, data.unit.kind);
+    const plan = mayPlan && applies;
+    const report = mayReport && applies && !('derived' in indicator && indicator.derived);
     return (
       <>
-        {(mayPlan || mayReport) && (
+        {(plan || report) && (
           <EditValueButton
             key={`${unit.id}:${data.period.code}`}
             unit={unit}
             period={data.period}
             indicator={indicator}
             row={row}
-            rights={{ plan: mayPlan, report: mayReport }}
+            rights={{ plan, report }}
             locked={lock !== null}
           />
         )}

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
-import { MEMBER_RATING_SHARES } from '../../shared/indicator';
+import { appliesAt, MEMBER_RATING_SHARES } from '../../shared/indicator';
 import { parsePeriod } from '../../shared/period';
 import { todayIso } from '../../shared/vietnam-time';
 import { useRights } from '../features/auth/utils/use-rights';
@@ -10,6 +10,7 @@ import { LockBanner } from '../features/locks/components/lock-banner';
 import { useMemberRating } from '../features/member-ratings/api/get-member-rating';
 import { type BoundShare, MemberRatingForm } from '../features/member-ratings/components/member-rating-form';
 import { MemberRatingSaved } from '../features/member-ratings/components/member-rating-saved';
+import { UnitsRatingsTable } from '../features/member-ratings/components/units-ratings-table';
 import { rootUnits } from '../features/units/utils/unit-tree';
 import { Notice, PageStatus, UnitPeriodToolbar } from './page-frame';
 import { usePageTitle, useUnitPeriod, useViewNotice } from './page-state';
@@ -122,7 +123,10 @@ export function MemberRatingsPage() {
                 <section className="card mr-form-card">
                   <MemberRatingForm
                     key={viewKey}
-                    data={rating.data}
+                    // The sum of the units below is not this unit's report: the form starts empty.
+                    data={
+                      rating.data.rating?.source === 'units' ? { ...rating.data, rating: null } : rating.data
+                    }
                     unit={{ id: unit.id, name: unit.name }}
                     period={{ code: periodCode, label: periodLabel, open }}
                     bound={bound}
@@ -143,6 +147,22 @@ export function MemberRatingsPage() {
                   </p>
                 )}
               </section>
+              {(rating.data.units?.length ?? 0) > 0 && (
+                <section className="card mr-units-card" aria-labelledby={`${id}-units`}>
+                  <UnitsRatingsTable
+                    // Only the units with members to rate (where the shares apply), and any that reported.
+                    units={(rating.data.units ?? []).filter(
+                      (u) =>
+                        u.rating !== null ||
+                        Object.values(bound).length === 0 ||
+                        Object.values(bound).some((b) => appliesAt(b.indicator, u.unit.kind)),
+                    )}
+                    own={rating.data.rating}
+                    ownCapExceeded={rating.data.capExceeded}
+                    headingId={`${id}-units`}
+                  />
+                </section>
+              )}
             </div>
           </>
         )}

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Headline } from '../components/ui/headline';
 import { reportXlsxHref, useReport } from '../features/report/api/get-report';
 import { ReportDocument } from '../features/report/components/report-document';
 import { PageStatus, UnitPeriodToolbar } from './page-frame';
@@ -89,6 +90,13 @@ export function ReportPage() {
                 ủy ghi các câu của nghị quyết ở trang “Chỉ tiêu chủ yếu”.
               </p>
             )}
+            <section className="card summary-card report-actions" aria-label="Tóm tắt kết quả">
+              <Headline
+                lines={data.fromIndicators ? null : data.summary}
+                single={data.targets ?? (data.fromIndicators ? data.summary : null)}
+                empty="Chưa có chỉ tiêu nào được giao trong kỳ này."
+              />
+            </section>
             <ReportDocument report={data} />
           </>
         )}

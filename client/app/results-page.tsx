@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
+import { appliesAt } from '../../shared/indicator';
 import type { DashboardRowDto } from '../../shared/schemas/dashboard';
 import type { ResultDto, TargetDto } from '../../shared/schemas/values';
 import { EmptyState } from '../components/ui/empty-state';
@@ -45,14 +46,32 @@ export function ResultsPage() {
 
   const data = useMemo(() => {
     const targets = new Map<string, TargetDto>((values.data?.targets ?? []).map((t) => [t.code, t]));
+    // A year without a target of its own takes its term's "hằng năm" one: judged and shown so.
+    for (const r of dashboard.data?.rows ?? [])
+      if (r.target?.from && !targets.has(r.indicator.code) && unitId)
+        targets.set(r.indicator.code, {
+          unitId,
+          code: r.indicator.code,
+          period: periodCode,
+          value: r.target.value,
+          display: r.target.display,
+          from: r.target.from,
+          version: 0,
+          updatedAt: '',
+        } as TargetDto);
     const results = new Map<string, ResultDto>((values.data?.results ?? []).map((r) => [r.code, r]));
     const rows = new Map<string, DashboardRowDto>(
       (dashboard.data?.rows ?? []).map((r) => [r.indicator.code, r]),
     );
-    const all = (indicators.data?.indicators ?? []).filter((i) => !i.archived || results.has(i.code));
-    const expected = all.filter((i) => targets.has(i.code) || results.has(i.code));
+    // Offered only at the kinds of unit it applies to (what was entered before stays in sight).
+    const all = (indicators.data?.indicators ?? []).filter(
+      (i) => (!i.archived && (!unit || appliesAt(i, unit.kind))) || results.has(i.code),
+    );
+    const expected = all.filter(
+      (i) => targets.has(i.code) || results.has(i.code) || (!!i.derived && rows.has(i.code)),
+    );
     return { targets, results, rows, all, expected };
-  }, [values.data, dashboard.data, indicators.data]);
+  }, [values.data, dashboard.data, indicators.data, unit, unitId, periodCode]);
 
   const shown = showAll ? data.all : data.expected;
   const failed = dashboard.error ?? values.error ?? indicators.error;

@@ -1,5 +1,6 @@
 import { useQueries } from '@tanstack/react-query';
 import { useEffect, useId, useMemo, useState } from 'react';
+import { appliesAt } from '../../shared/indicator';
 import { parsePeriod } from '../../shared/period';
 import type { TargetDto } from '../../shared/schemas/values';
 import { currentYear } from '../../shared/vietnam-time';
@@ -9,10 +10,12 @@ import { useIndicators } from '../features/indicators/api/get-indicators';
 import { useLocks } from '../features/locks/api/get-locks';
 import { FIRST_YEAR } from '../features/periods/utils/period-options';
 import { TargetGrid } from '../features/targets/components/target-grid';
+import { TargetsBelowDialog } from '../features/targets/components/targets-below-dialog';
+import { unitsBelow } from '../features/targets/utils/below';
 import { cellKey, gridPeriods, lockCloses } from '../features/targets/utils/target-grid';
 import { UnitPicker } from '../features/units/components/unit-picker';
 import { valuesQueryOptions } from '../features/values/api/get-values';
-import { PageStatus } from './page-frame';
+import { Notice, PageStatus } from './page-frame';
 import { usePageTitle, useUnitPeriod } from './page-state';
 
 /**
@@ -25,6 +28,8 @@ export function TargetsPage() {
   const rights = useRights();
   const thisYear = currentYear();
   usePageTitle('Giao chỉ tiêu');
+  const [belowOpen, setBelowOpen] = useState(false);
+  const [notice, setNotice] = useState<{ at: string; text: string } | null>(null);
 
   // Defaults: the first unit the user plans for (else the first one shown), this year.
   const { search, change, units, list, unitId, unit } = useUnitPeriod(
@@ -68,8 +73,11 @@ export function TargetsPage() {
       return lock ? [[p.code, lock] as const] : [];
     }),
   );
+  // Only what applies at this kind of unit, and what was set before whatever it is.
   const shownIndicators = (indicators.data?.indicators ?? []).filter(
-    (i) => !i.archived || periods.some((p) => stored.has(cellKey(i.code, p.code))),
+    (i) =>
+      (!i.archived && (!unit || appliesAt(i, unit.kind))) ||
+      periods.some((p) => stored.has(cellKey(i.code, p.code))),
   );
 
   return (
@@ -96,6 +104,29 @@ export function TargetsPage() {
       </section>
 
       <h1 className="page-title">{unit ? `Giao chỉ tiêu: ${unit.name} — năm ${year}` : 'Giao chỉ tiêu'}</h1>
+
+      {unit && rights.can('plan', unit.id) && unitsBelow(list, unit.id).length > 0 && (
+        <section className="card below-card" aria-label="Giao cho các đơn vị trực thuộc">
+          <p className="card-hint">
+            Cùng một chỉ tiêu cho mỗi chi bộ, đoàn thể… trực thuộc {unit.name} (ví dụ “các đoàn thể đạt vững
+            mạnh”), lưu thành chỉ tiêu riêng của từng đơn vị.
+          </p>
+          <button type="button" className="button button-secondary" onClick={() => setBelowOpen(true)}>
+            Giao cho từng đơn vị trực thuộc…
+          </button>
+          <Notice text={notice?.at === viewKey ? notice.text : null} />
+        </section>
+      )}
+      {belowOpen && unit && (
+        <TargetsBelowDialog
+          unit={{ id: unit.id, name: unit.name }}
+          units={list}
+          indicators={indicators.data?.indicators ?? []}
+          periods={periods}
+          onClose={() => setBelowOpen(false)}
+          onDone={(text) => setNotice({ at: viewKey, text })}
+        />
+      )}
 
       <section className="card" aria-label="Bảng giao chỉ tiêu">
         <PageStatus

@@ -74,7 +74,7 @@ describe('the dashboard in the browser', () => {
     const page = await open(`/?unit=${rootId}&period=2021`);
     await expect
       .poll(() => page.getByTestId('headline').textContent())
-      .toMatch(/12\/13\s*chỉ tiêu đạt và vượt\s*\(92,31%\)/);
+      .toMatch(/12\/13\s*chỉ tiêu cụ thể đạt và vượt\s*\(92,31%\)/);
     const byCode = new Map((await readTable(page)).map((r) => [r.code, r]));
 
     expect(byCode.get('DV_HTT')).toMatchObject({ status: 'exceeded', word: 'Vượt', target: '90%' });

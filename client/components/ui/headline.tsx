@@ -1,32 +1,57 @@
 import { formatNumber } from '../../../shared/format';
 import { STATUS_LABELS, type Status } from '../../../shared/judgement';
 
-/**
- * The headline of a summary, "9/11 chỉ tiêu đạt và vượt (81,82%)", with its bar: the share of
- * the targets (or target lines) met or exceeded.
- */
-export function Headline({
-  achieved,
-  total,
-  share,
-  testId,
-}: {
+/** A count of targets met or exceeded, and its share (null: none counted). */
+export interface Counted {
   achieved: number;
   total: number;
-  share: number;
-  testId: string;
-}) {
+  share: number | null;
+}
+
+/** "5/7 chỉ tiêu chủ yếu đạt và vượt (71,43%)", "13/15 chỉ tiêu cụ thể đạt và vượt (86,67%)". */
+export function countedText(c: Counted, what: 'chỉ tiêu chủ yếu' | 'chỉ tiêu cụ thể'): string {
+  return `${c.achieved}/${c.total} ${what} đạt và vượt${c.share === null ? '' : ` (${formatNumber(c.share)}%)`}`;
+}
+
+function Line({ c, what, testId, main }: { c: Counted; what: string; testId: string; main: boolean }) {
   return (
-    <div className="headline-block">
-      <p className="headline" data-testid={testId}>
+    <div className={`headline-block${main ? '' : ' headline-block-second'}`}>
+      <p className={main ? 'headline' : 'headline headline-second'} data-testid={testId}>
         <strong>
-          {achieved}/{total}
+          {c.achieved}/{c.total}
         </strong>{' '}
-        chỉ tiêu đạt và vượt <strong>({formatNumber(share)}%)</strong>
+        {what} đạt và vượt{c.share !== null && <strong> ({formatNumber(c.share)}%)</strong>}
       </p>
-      <div className="share-bar" aria-hidden="true">
-        <span style={{ width: `${Math.min(100, Math.max(0, share))}%` }} />
-      </div>
+      {main && c.share !== null && (
+        <div className="share-bar" aria-hidden="true">
+          <span style={{ width: `${Math.min(100, Math.max(0, c.share))}%` }} />
+        </div>
+      )}
+    </div>
+  );
+}
+
+/**
+ * The one headline of every summary of a unit and period (docs/rules.md, "One headline"): its
+ * "chỉ tiêu chủ yếu" when it has lines, then its single targets, "chỉ tiêu cụ thể"; without
+ * lines only the second. `empty` is said when neither has anything to count.
+ */
+export function Headline({
+  lines,
+  single,
+  empty,
+}: {
+  lines: Counted | null | undefined;
+  single: Counted | null | undefined;
+  empty: string;
+}) {
+  const hasLines = !!lines && lines.total > 0;
+  const hasSingle = !!single && single.total > 0;
+  if (!hasLines && !hasSingle) return <p className="headline">{empty}</p>;
+  return (
+    <div className="headlines">
+      {hasLines && <Line c={lines} what="chỉ tiêu chủ yếu" testId="headline-lines" main />}
+      {hasSingle && <Line c={single} what="chỉ tiêu cụ thể" testId="headline" main={!hasLines} />}
     </div>
   );
 }

@@ -15,8 +15,10 @@ import type { IndicatorDto } from '../../../../shared/schemas/indicators';
 import { formRefusal, showRefusal, useSchemaForm } from '../../../components/forms/use-schema-form';
 import { Field, Input, Label, Select, Textarea } from '../../../components/ui/field';
 import { CancelButton, FormActions, FormError, SubmitButton } from '../../../components/ui/form';
+import { KindChecks } from '../../../components/ui/kind-checks';
 import { ModalDialog } from '../../../components/ui/modal-dialog';
 import { useCreateIndicator } from '../../indicators/api/create-indicator';
+import { useIndicators } from '../../indicators/api/get-indicators';
 import { useUpdateIndicator } from '../../indicators/api/update-indicator';
 import {
   draftOf,
@@ -25,8 +27,10 @@ import {
   type IndicatorDraft,
   type IndicatorField,
   indicatorFormSchema,
+  mayDerive,
   withKind,
 } from '../utils/indicator-form';
+import { DerivedFields } from './derived-fields';
 import { LevelsEditor } from './levels-editor';
 
 const KIND_HINTS: Record<IndicatorKind, string> = {
@@ -81,6 +85,12 @@ export function IndicatorFormDialog({
   const { errors, isSubmitted } = form.formState;
   const kind = form.watch('kind');
   const levels = form.watch('levels');
+  const appliesTo = form.watch('appliesTo');
+  const derived = form.watch('derived');
+  const catalogue = useIndicators().data?.indicators ?? [];
+  const levelIndicators = catalogue.filter(
+    (i) => i.kind === 'level' && !i.archived && i.code !== indicator?.code,
+  );
 
   // A level is not a registered field: the focus goes to the one at fault by hand.
   const focusLevel = (index: number) =>
@@ -122,7 +132,9 @@ export function IndicatorFormDialog({
         ? kind === 'level'
         : f === 'memberRating'
           ? kind === 'ratio'
-          : true;
+          : f === 'derived'
+            ? mayDerive(kind) && derived.on
+            : true;
   const errorOf = (f: IndicatorField) => (shown(f) ? errors[f]?.message : undefined);
   const elsewhere = (Object.keys(errors) as IndicatorField[]).find(
     (f) => !shown(f) && (errors[f]?.message || f === 'levels'),
@@ -270,6 +282,24 @@ export function IndicatorFormDialog({
               errorId={`${id}-levels-error`}
             />
           </div>
+        )}
+        <KindChecks
+          id={`${id}-appliesTo`}
+          legend="Áp dụng cho các loại đơn vị"
+          hint="Không đánh dấu loại nào: áp dụng cho mọi loại đơn vị. Chỉ tiêu chỉ được nhập ở đơn vị thuộc các loại đã chọn."
+          error={errorOf('appliesTo')}
+          chosen={appliesTo}
+          onChange={(next) => form.setValue('appliesTo', next, { shouldValidate: isSubmitted })}
+        />
+        {mayDerive(kind) && (
+          <DerivedFields
+            id={`${id}-derived`}
+            draft={derived}
+            levelIndicators={levelIndicators}
+            ratio={kind === 'ratio'}
+            error={errorOf('derived')}
+            onChange={(next) => form.setValue('derived', next, { shouldValidate: isSubmitted })}
+          />
         )}
         <FormError>{formLevel}</FormError>
         <FormActions>

@@ -154,6 +154,7 @@ export function IndicatorsSection({ canManage }: { canManage: boolean }) {
           ) : (
             <IndicatorsTable
               indicators={active}
+              catalogue={all}
               caption="Các chỉ tiêu đang dùng"
               actions={canManage ? rowActions : undefined}
             />
@@ -168,6 +169,7 @@ export function IndicatorsSection({ canManage }: { canManage: boolean }) {
               </p>
               <IndicatorsTable
                 indicators={archived}
+                catalogue={all}
                 caption="Các chỉ tiêu đã lưu trữ"
                 archived
                 actions={canManage ? rowActions : undefined}

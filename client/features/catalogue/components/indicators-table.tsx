@@ -6,12 +6,23 @@ import {
   TIME_AGGREGATE_LABELS,
 } from '../../../../shared/indicator';
 import type { IndicatorDto } from '../../../../shared/schemas/indicators';
+import { kindsText } from '../../../../shared/unit';
 
 // The share in a few words, under a name that usually says the rest.
 const MEMBER_RATING_SHORT: Record<MemberRatingShare, string> = {
   good_or_better: 'tỷ lệ hoàn thành tốt nhiệm vụ trở lên',
   excellent: 'tỷ lệ hoàn thành xuất sắc nhiệm vụ',
 };
+
+/** "số chi bộ có Xếp loại chi bộ từ Hoàn thành tốt nhiệm vụ trở lên", from the rule. */
+function derivedText(
+  rule: { indicator: string; atLeast: string; kinds: string[] },
+  all: IndicatorDto[],
+  ratio: boolean,
+): string {
+  const by = all.find((i) => i.code === rule.indicator)?.name ?? rule.indicator;
+  return `${ratio ? 'tỷ lệ' : 'số'} ${kindsText(rule.kinds)} trực thuộc có “${by}” từ “${rule.atLeast}” trở lên`;
+}
 
 /**
  * The catalogue as a table: order, code, name (with its scale of levels and its binding to
@@ -23,8 +34,11 @@ export function IndicatorsTable({
   caption,
   archived = false,
   actions,
+  catalogue = indicators,
 }: {
   indicators: IndicatorDto[];
+  /** The whole catalogue, to name the indicator a derived one counts by. */
+  catalogue?: IndicatorDto[];
   caption: string;
   archived?: boolean;
   actions?: (indicator: IndicatorDto, index: number) => ReactNode;
@@ -75,6 +89,16 @@ export function IndicatorsTable({
                   {ind.kind === 'level' && ind.levels && (
                     <span className="indicator-extra" data-testid="levels">
                       Các mức (thấp đến cao): {ind.levels.join(' < ')}
+                    </span>
+                  )}
+                  {ind.appliesTo && (
+                    <span className="indicator-extra" data-testid="applies-to">
+                      Chỉ áp dụng cho: {kindsText(ind.appliesTo)}
+                    </span>
+                  )}
+                  {ind.derived && (
+                    <span className="indicator-extra indicator-derived" data-testid="derived">
+                      Tự tính: {derivedText(ind.derived.countUnits, catalogue, ind.kind === 'ratio')}
                     </span>
                   )}
                   {ind.memberRating && (

@@ -98,3 +98,43 @@ describe('where a refusal of the server is shown', () => {
     expect(fieldOfRefusal('forbidden', undefined)).toBeUndefined();
   });
 });
+
+describe('where an indicator applies, and a count of the units below', () => {
+  const count = { ...emptyDraft(), code: 'CB_HTT', name: 'Số chi bộ HTTNV trở lên', unitLabel: 'chi bộ' };
+  const rule = { indicator: 'XL_CB', atLeast: 'Hoàn thành tốt nhiệm vụ', kinds: ['chi_bo'] };
+
+  it('no kind ticked sends no appliesTo: every kind', () => {
+    expect(checkDraft(count)).not.toHaveProperty('body.appliesTo');
+    expect(checkDraft({ ...count, appliesTo: ['dang_bo'] })).toMatchObject({
+      body: { appliesTo: ['dang_bo'] },
+    });
+  });
+
+  it('sends derived.countUnits only when switched on, and only for a count or a ratio', () => {
+    const on = { ...count, derived: { on: true, ...rule } };
+    expect(checkDraft(on)).toMatchObject({ body: { derived: { countUnits: rule } } });
+    expect(checkDraft({ ...on, derived: { ...on.derived, on: false } })).not.toHaveProperty('body.derived');
+    expect(checkDraft(withKind({ ...on }, 'percent'))).not.toHaveProperty('body.derived');
+  });
+
+  it('a derived rule without kinds is refused on the derived field', () => {
+    const on = { ...count, derived: { on: true, ...rule, kinds: [] } };
+    expect(checkDraft(on)).toMatchObject({ problem: { field: 'derived' } });
+  });
+
+  it('an edit sends appliesTo null when every kind is ticked off, and derived null when switched off', () => {
+    const applied: IndicatorDto = { ...ratio, appliesTo: ['chi_bo', 'dang_bo'] };
+    expect(patchFor(applied, { ...draftOf(applied), appliesTo: [] })).toEqual({ body: { appliesTo: null } });
+    const derived: IndicatorDto = {
+      ...level,
+      code: 'CB',
+      kind: 'count',
+      levels: undefined,
+      derived: { countUnits: rule },
+    };
+    expect(patchFor(derived, draftOf(derived))).toEqual({ body: null });
+    const off = draftOf(derived);
+    off.derived.on = false;
+    expect(patchFor(derived, off)).toEqual({ body: { derived: null } });
+  });
+});

@@ -12,12 +12,27 @@ export interface LevelDraft {
   text: string;
 }
 
+/** "Đếm đơn vị trực thuộc theo xếp loại" as the form holds it, switched on or off. */
+export interface DerivedDraft {
+  on: boolean;
+  /** The code of the `level` indicator the units are rated on. */
+  indicator: string;
+  /** The level "từ … trở lên". */
+  atLeast: string;
+  kinds: string[];
+}
+
 /** What the indicator form holds: every field as typed, levels lowest first. */
-export type IndicatorDraft = Omit<IndicatorDef, 'levels'> & {
+export type IndicatorDraft = Omit<IndicatorDef, 'levels' | 'appliesTo' | 'derived'> & {
   levels: LevelDraft[];
   /** '' when the indicator receives nothing from the member ratings. */
   memberRating: MemberRatingShare | '';
+  /** The unit kinds it applies to; none ticked: every kind. */
+  appliesTo: string[];
+  derived: DerivedDraft;
 };
+
+const noDerived = (): DerivedDraft => ({ on: false, indicator: '', atLeast: '', kinds: [] });
 
 /** A field of the form: one of the draft's. */
 export type IndicatorField = keyof IndicatorDraft;
@@ -42,6 +57,8 @@ export function emptyDraft(): IndicatorDraft {
     timeAggregate: 'none',
     levels: [],
     memberRating: '',
+    appliesTo: [],
+    derived: noDerived(),
   };
 }
 
@@ -55,8 +72,20 @@ export function draftOf(ind: IndicatorDto): IndicatorDraft {
     timeAggregate: ind.timeAggregate,
     levels: (ind.levels ?? []).map((l) => newLevel(l)),
     memberRating: ind.memberRating ?? '',
+    appliesTo: [...(ind.appliesTo ?? [])],
+    derived: ind.derived
+      ? {
+          on: true,
+          indicator: ind.derived.countUnits.indicator,
+          atLeast: ind.derived.countUnits.atLeast,
+          kinds: [...ind.derived.countUnits.kinds],
+        }
+      : noDerived(),
   };
 }
+
+/** Whether a kind may be computed from the units below: only a count or a ratio. */
+export const mayDerive = (kind: IndicatorKind) => kind === 'count' || kind === 'ratio';
 
 /** A new kind: a scale of levels starts with two empty ones, and a level cannot be summed. */
 export function withKind(draft: IndicatorDraft, kind: IndicatorKind): IndicatorDraft {
@@ -94,6 +123,18 @@ const bodyOf = (draft: IndicatorDraft) => ({
   timeAggregate: draft.timeAggregate,
   ...(draft.kind === 'level' ? { levels: draft.levels.map((l) => l.text) } : {}),
   ...(draft.kind === 'ratio' && draft.memberRating ? { memberRating: draft.memberRating } : {}),
+  ...(draft.appliesTo.length > 0 ? { appliesTo: draft.appliesTo } : {}),
+  ...(mayDerive(draft.kind) && draft.derived.on
+    ? {
+        derived: {
+          countUnits: {
+            indicator: draft.derived.indicator,
+            atLeast: draft.derived.atLeast,
+            kinds: draft.derived.kinds,
+          },
+        },
+      }
+    : {}),
 });
 
 /** The whole indicator as the server would take it new, checked by the server's own schema. */
@@ -117,6 +158,9 @@ function changesOf(original: IndicatorDto, next: CreateBody): Record<string, unk
     body.levels = next.levels;
   const rating = next.memberRating ?? null;
   if (rating !== (original.memberRating ?? null)) body.memberRating = rating;
+  if (!sameList(next.appliesTo ?? undefined, original.appliesTo)) body.appliesTo = next.appliesTo ?? null;
+  if (JSON.stringify(next.derived ?? null) !== JSON.stringify(original.derived ?? null))
+    body.derived = next.derived ?? null;
   return Object.keys(body).length === 0 ? null : body;
 }
 

@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef } from 'react';
 import type { TargetLinesDto } from '../../../../shared/schemas/target-lines';
 import { StatusBadge } from '../../../components/ui/status-badge';
-import { type Slide, slideLabel, summarySentence } from '../utils/slides';
+import { type Slide, singleSentence, slideLabel, summarySentence } from '../utils/slides';
 import '../conference.css';
 
 const KEYS: [string, string][] = [
@@ -23,7 +23,7 @@ export function ConferenceSetup({
   onStart,
   focusStart,
 }: {
-  deck: TargetLinesDto;
+  deck: TargetLinesDto & { single?: { achieved: number; total: number; share: number | null } | null };
   slides: Slide[];
   onStart: (slide: number) => void;
   /** Back from the presentation: the focus returns to the button that started it. */
@@ -43,6 +43,11 @@ export function ConferenceSetup({
             <p className="conf-setup-summary" data-testid="conf-setup-summary">
               {summarySentence(deck.summary)}
             </p>
+            {singleSentence(deck.single) && (
+              <p className="card-hint" data-testid="conf-setup-single">
+                {singleSentence(deck.single)}
+              </p>
+            )}
             <p className="card-hint">
               {slides.length} trang: trang mở đầu, {deck.lines.length} chỉ tiêu chủ yếu, mỗi chỉ tiêu một
               trang, và trang tổng hợp.

@@ -10,7 +10,7 @@ export const FULLSCREEN_REFUSED =
   'Trình duyệt không cho mở toàn màn hình; trang chiếu vẫn dùng được trong cửa sổ này (phím F11 cũng phóng to được).';
 
 interface PresentationProps {
-  deck: TargetLinesDto;
+  deck: TargetLinesDto & { single?: { achieved: number; total: number; share: number | null } | null };
   slides: Slide[];
   /** The slide on screen, 1-based. */
   at: number;

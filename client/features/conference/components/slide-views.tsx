@@ -5,16 +5,19 @@ import type { TargetLineDto, TargetLinesDto } from '../../../../shared/schemas/t
 import { Loading } from '../../../components/ui/loading';
 import { StatusBadge } from '../../../components/ui/status-badge';
 import {
+  belowUnits,
   levelSteps,
   partBars,
   partDescription,
   partFigures,
   partScale,
   sentenceSize,
+  singleSentence,
   summarySentence,
   verdictCounts,
 } from '../utils/slides';
 import { UnitsBreakdown } from './units-breakdown';
+import './slides-resolutions.css';
 
 // The three kinds of slide. Each has one h2, the thing a person at the back must read; the
 // rest is as little as the review needs: the verdict in a word and a colour, the figures.
@@ -24,7 +27,26 @@ const MAX_CHARTS = 3;
 
 const PartChart = lazy(() => import('./part-chart').then((m) => ({ default: m.PartChart })));
 
-type Deck = Pick<TargetLinesDto, 'unit' | 'period' | 'summary' | 'lines'>;
+type Deck = Pick<TargetLinesDto, 'unit' | 'period' | 'summary' | 'lines'> & {
+  /** The single targets of the same unit and period, from its dashboard ("chỉ tiêu cụ thể"). */
+  single?: { achieved: number; total: number; share: number | null } | null;
+};
+
+function Summary({ deck }: { deck: Deck }) {
+  const single = singleSentence(deck.single);
+  return (
+    <>
+      <p className="conf-summary" data-testid="conf-summary">
+        {summarySentence(deck.summary)}
+      </p>
+      {single && (
+        <p className="conf-summary-single" data-testid="conf-summary-single">
+          {single}
+        </p>
+      )}
+    </>
+  );
+}
 
 function VerdictCounts({ lines }: { lines: TargetLineDto[] }) {
   return (
@@ -47,9 +69,7 @@ export function TitleSlide({ deck, headingId }: { deck: Deck; headingId: string 
         Kết quả thực hiện các chỉ tiêu chủ yếu{' '}
         <span className="conf-title-period">— {deck.period.label}</span>
       </h2>
-      <p className="conf-summary" data-testid="conf-summary">
-        {summarySentence(deck.summary)}
-      </p>
+      <Summary deck={deck} />
       <VerdictCounts lines={deck.lines} />
     </div>
   );
@@ -64,9 +84,7 @@ export function ClosingSlide({ deck, headingId }: { deck: Deck; headingId: strin
       <h2 id={headingId} className="conf-closing-heading" tabIndex={-1}>
         Tổng hợp kết quả thực hiện các chỉ tiêu chủ yếu
       </h2>
-      <p className="conf-summary" data-testid="conf-summary">
-        {summarySentence(deck.summary)}
-      </p>
+      <Summary deck={deck} />
       <VerdictCounts lines={deck.lines} />
       <ol className="conf-tiles" aria-label="Đánh giá từng chỉ tiêu">
         {deck.lines.map((line, i) => (
@@ -120,6 +138,7 @@ function Part({
 }) {
   const f = partFigures(part);
   const scale = partScale(part);
+  const units = belowUnits(part);
   const extra = [f.achievement && `Tỷ lệ so với kế hoạch ${f.achievement}`, f.source]
     .filter(Boolean)
     .join(' · ');
@@ -151,7 +170,16 @@ function Part({
         </span>
       </p>
       {extra && <p className="conf-part-extra">{extra}</p>}
-      {compact ? null : scale === 'level' ? (
+      {units ? (
+        <ul className="conf-part-units">
+          {units.rows.map((r) => (
+            <li key={r.unit.id}>
+              <span>{r.unit.name}</span> <strong>{r.result?.display ?? 'chưa có số liệu'}</strong>{' '}
+              <StatusBadge status={r.status} />
+            </li>
+          ))}
+        </ul>
+      ) : compact ? null : scale === 'level' ? (
         <LevelLadder part={part} />
       ) : (
         <div className="conf-part-chart" role="img" aria-label={`Biểu đồ: ${partDescription(part)}`}>

@@ -124,12 +124,12 @@ describe('the deck', () => {
 });
 
 describe('the summary', () => {
-  it('reads "Có N/M chỉ tiêu đạt và vượt (P%)" in Vietnamese numbers', () => {
+  it('reads "Có N/M chỉ tiêu chủ yếu đạt và vượt (P%)" in Vietnamese numbers', () => {
     expect(summarySentence({ total: 7, achieved: 6, share: 85.71 })).toBe(
-      'Có 6/7 chỉ tiêu đạt và vượt (85,71%)',
+      'Có 6/7 chỉ tiêu chủ yếu đạt và vượt (85,71%)',
     );
     expect(summarySentence({ total: 11, achieved: 9, share: 81.82 })).toBe(
-      'Có 9/11 chỉ tiêu đạt và vượt (81,82%)',
+      'Có 9/11 chỉ tiêu chủ yếu đạt và vượt (81,82%)',
     );
   });
 
@@ -147,7 +147,7 @@ describe('the summary', () => {
       'Trang 2/6. Chỉ tiêu 1: Có 90% đảng viên xếp loại hoàn thành tốt nhiệm vụ trở lên. Đánh giá: Vượt.',
     );
     expect(slideAnnouncement(slides[0]!, 1, slides.length, data)).toContain(
-      'Kết quả thực hiện các chỉ tiêu chủ yếu — Năm 2021. Có 3/4 chỉ tiêu đạt và vượt (75%).',
+      'Kết quả thực hiện các chỉ tiêu chủ yếu — Năm 2021. Có 3/4 chỉ tiêu chủ yếu đạt và vượt (75%).',
     );
   });
 });

@@ -2,6 +2,7 @@ import { formatNumber } from '../../../../shared/format';
 import { STATUS_LABELS, type Status } from '../../../../shared/judgement';
 import type { DashboardRowDto } from '../../../../shared/schemas/dashboard';
 import type { TargetLineDto, TargetLinesDto } from '../../../../shared/schemas/target-lines';
+import { kindsText } from '../../../../shared/unit';
 
 // What the conference screen shows, worked out from GET /api/target-lines alone: the order of
 // the slides, their words and their figures. Pure, so the tests read like the slides.
@@ -42,10 +43,18 @@ export function verdictCounts(lines: Pick<TargetLineDto, 'status'>[]): { status:
   })).filter((c) => c.count > 0);
 }
 
-/** "Có 6/7 chỉ tiêu đạt và vượt (85,71%)", the headline of every summary. */
+/** "Có 6/7 chỉ tiêu chủ yếu đạt và vượt (85,71%)", the headline of every summary. */
 export function summarySentence(summary: TargetLinesDto['summary']): string {
   const share = summary.share ?? 0;
-  return `Có ${summary.achieved}/${summary.total} chỉ tiêu đạt và vượt (${formatNumber(share)}%)`;
+  return `Có ${summary.achieved}/${summary.total} chỉ tiêu chủ yếu đạt và vượt (${formatNumber(share)}%)`;
+}
+
+/** "13/15 chỉ tiêu cụ thể đạt và vượt (86,67%)": the single targets, under the lines; null without. */
+export function singleSentence(
+  single: { achieved: number; total: number; share: number | null } | null | undefined,
+) {
+  if (!single || single.total === 0) return null;
+  return `${single.achieved}/${single.total} chỉ tiêu cụ thể đạt và vượt${single.share === null ? '' : ` (${formatNumber(single.share)}%)`}`;
 }
 
 /** "Năm 2021" inside a sentence: "năm 2021", "quý I/2023", "nhiệm kỳ 2020–2025". */
@@ -124,6 +133,17 @@ export interface PartFigures {
   source: string | null;
 }
 
+/** A part judged at the units below: their kinds in words, how many met or exceeded, and each unit. */
+export function belowUnits(part: DashboardRowDto) {
+  const p = part as DashboardRowDto & {
+    below?: string[];
+    units?: { achieved: number; total: number };
+    unitRows?: { unit: { id: string; name: string }; result: { display: string } | null; status: Status }[];
+  };
+  if (!p.below || !p.units) return null;
+  return { kinds: kindsText(p.below), ...p.units, rows: p.unitRows ?? [] };
+}
+
 /** The figures of one part, as "Kế hoạch 90% → Thực hiện 100% (60/60)" reads them. */
 export function partFigures(part: DashboardRowDto): PartFigures {
   const result = part.result;
@@ -132,7 +152,21 @@ export function partFigures(part: DashboardRowDto): PartFigures {
     source = result.coverage
       ? `tổng hợp từ ${counts(result.coverage.reported)}/${counts(result.coverage.total)} đơn vị`
       : 'tổng hợp từ các đơn vị trực thuộc';
+  else if (result?.source === 'derived')
+    source = result.coverage
+      ? `tính từ xếp loại của ${counts(result.coverage.reported)}/${counts(result.coverage.total)} đơn vị trực thuộc`
+      : 'tính từ xếp loại của các đơn vị trực thuộc';
   else if (result?.source === 'periods') source = 'cộng dồn các kỳ';
+  // A part at the units below: how many of those holding the target met or exceeded it.
+  const units = belowUnits(part);
+  if (units)
+    return {
+      target: part.target ? `${withUnit(part, part.target.display)} ở mỗi ${units.kinds}` : null,
+      result: `${counts(units.achieved)}/${counts(units.total)} ${units.kinds} đạt và vượt`,
+      ratio: null,
+      achievement: null,
+      source: null,
+    };
   return {
     target: part.target ? withUnit(part, part.target.display) : null,
     result: result ? withUnit(part, result.display) : null,

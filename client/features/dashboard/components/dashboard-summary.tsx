@@ -7,7 +7,8 @@ import { Headline, StatusCounts } from '../../../components/ui/headline';
 const SUMMARY_STATUSES: Status[] = ['exceeded', 'met', 'not_yet', 'missed', 'no_data', 'no_target'];
 
 /**
- * The heading of the page and the headline "9/11 chỉ tiêu đạt và vượt (81,82%)". A `banner`
+ * The heading of the page and the one headline: "5/7 chỉ tiêu chủ yếu đạt và vượt (71,43%)" when
+ * the unit has lines for the period, then "9/11 chỉ tiêu cụ thể đạt và vượt (81,82%)". A `banner`
  * (the lock of the period) goes right under the period's dates, a `footer` (its actions)
  * after the counts.
  */
@@ -40,16 +41,11 @@ export function DashboardSummary({
       </p>
       {banner}
 
-      {summary.share === null ? (
-        <p className="headline">Chưa có chỉ tiêu nào được giao trong kỳ này.</p>
-      ) : (
-        <Headline
-          achieved={summary.achieved}
-          total={summary.withTarget}
-          share={summary.share}
-          testId="headline"
-        />
-      )}
+      <Headline
+        lines={summary.lines}
+        single={{ achieved: summary.achieved, total: summary.withTarget, share: summary.share }}
+        empty="Chưa có chỉ tiêu nào được giao trong kỳ này."
+      />
 
       <StatusCounts statuses={shown} count={(s) => summary[s]} label="Số chỉ tiêu theo đánh giá" />
       {footer}

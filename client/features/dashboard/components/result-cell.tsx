@@ -15,6 +15,11 @@ function sourceNote(result: NonNullable<RowResultDto>, timeAggregate: TimeAggreg
       ? `Tổng hợp từ ${result.coverage.reported}/${result.coverage.total} đơn vị`
       : 'Tổng hợp từ các đơn vị trực thuộc';
   }
+  if (result.source === 'derived') {
+    return result.coverage
+      ? `Tính từ xếp loại ${result.coverage.reported}/${result.coverage.total} đơn vị`
+      : 'Tính từ xếp loại đơn vị';
+  }
   if (result.source === 'periods') {
     return timeAggregate === 'last' ? 'Lấy theo kỳ gần nhất có số liệu' : 'Cộng dồn các kỳ';
   }

@@ -49,7 +49,7 @@ const LEVEL_HINTS: Record<RatingLevel, string> = {
 
 const RATING = 'rating';
 const RATING_CHOICE = ['Giữ số của tôi', 'Lấy số hiện tại'] as const;
-const FIELDS: readonly string[] = [...RATING_LEVELS, 'note'];
+const FIELDS: readonly string[] = [...RATING_LEVELS, 'unrated', 'note'];
 
 const countsText = (r: { excellent: number; good: number; complete: number; notComplete: number }) =>
   RATING_LEVELS.map((l) => `${formatNumber(r[l])} ${RATING_LEVEL_SHORT[l]}`).join(', ');
@@ -121,7 +121,7 @@ export function MemberRatingForm({ data, unit, period, bound }: MemberRatingForm
     setSubmitted(true);
     setNotice(null);
     const next = checkRatingForm(form, version);
-    const first = [...RATING_LEVELS, 'note' as const].find((f) => next.problems[f]);
+    const first = [...RATING_LEVELS, 'unrated' as const, 'note' as const].find((f) => next.problems[f]);
     if (first || !next.body) {
       document.getElementById(fieldId(first ?? 'excellent'))?.focus();
       return;
@@ -205,6 +205,25 @@ export function MemberRatingForm({ data, unit, period, bound }: MemberRatingForm
           </Field>
         ))}
       </fieldset>
+
+      <Field
+        id={fieldId('unrated')}
+        className="mr-count mr-unrated"
+        label="Chưa xếp loại năm nay"
+        hint="Miễn đánh giá, mới kết nạp chưa đủ thời gian…; không tính vào tổng số và hai tỷ lệ."
+        error={problemOf('unrated')}
+        live
+      >
+        <Input
+          className="mr-count-input"
+          inputMode="numeric"
+          autoComplete="off"
+          placeholder="0"
+          value={form.unrated}
+          onChange={set('unrated')}
+          suffix="đảng viên"
+        />
+      </Field>
 
       <p className="mr-total">
         Tổng số đảng viên được xếp loại:{' '}

@@ -26,7 +26,8 @@ export function MemberRatingSaved({
   judged: (code: string) => { target: string | null; status: Status } | undefined;
   headingId: string;
 }) {
-  const { rating, shares, results, warnings } = data;
+  const { rating, shares, results, warnings, capExceeded } = data;
+  const summed = rating?.source === 'units';
   if (!rating)
     return (
       <>
@@ -40,9 +41,13 @@ export function MemberRatingSaved({
     <>
       <div className="card-head">
         <h2 id={headingId} className="card-title">
-          Kết quả đã lưu
+          {summed ? 'Tổng hợp từ các đơn vị trực thuộc' : 'Kết quả đã lưu'}
         </h2>
-        <p className="card-hint">Lưu lúc {vietnamDateTime(rating.updatedAt)}</p>
+        <p className="card-hint" data-testid="rating-source">
+          {summed
+            ? `Cộng số của ${rating.coverage ? `${formatNumber(rating.coverage.reported)}/${formatNumber(rating.coverage.total)}` : 'các'} đơn vị đã báo cáo; đơn vị chưa tự nhập báo cáo của mình.`
+            : `Lưu lúc ${vietnamDateTime(rating.updatedAt)}`}
+        </p>
       </div>
       <div className="mr-saved">
         <table className="data-table compact-table mr-saved-table">
@@ -63,9 +68,15 @@ export function MemberRatingSaved({
               </tr>
             ))}
             <tr className="mr-total-row">
-              <th scope="row">Tổng số</th>
+              <th scope="row">Tổng số được xếp loại</th>
               <td className="num">{formatNumber(rating.total)}</td>
             </tr>
+            {!!rating.unrated && (
+              <tr data-level="unrated">
+                <th scope="row">Chưa xếp loại năm nay (không tính vào tỷ lệ)</th>
+                <td className="num">{formatNumber(rating.unrated)}</td>
+              </tr>
+            )}
           </tbody>
         </table>
         <div className="mr-saved-side">
@@ -114,6 +125,12 @@ export function MemberRatingSaved({
           {rating.note && <p className="mr-note">Ghi chú: {rating.note}</p>}
         </div>
       </div>
+      {capExceeded && !warnings.some((w) => w.code === 'excellent_cap') && (
+        <p className="lock-warning mr-warning" data-testid="saved-warning" data-code="excellent_cap">
+          <strong>Cảnh báo: </strong>
+          Số đảng viên hoàn thành xuất sắc nhiệm vụ vượt quá trần theo quy định.
+        </p>
+      )}
       {warnings.map((w) => (
         <p key={w.code} className="lock-warning mr-warning" data-testid="saved-warning" data-code={w.code}>
           <strong>Cảnh báo: </strong>

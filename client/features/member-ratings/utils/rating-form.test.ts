@@ -7,6 +7,7 @@ const form = (excellent: string, good: string, complete = '', notComplete = '', 
   good,
   complete,
   notComplete,
+  unrated: '',
   outstanding,
   note: '',
 });
@@ -78,5 +79,26 @@ describe('unsaved changes', () => {
   it('are none on an empty form when nothing is stored', () => {
     expect(formChanged(formFromRating(null), null)).toBe(false);
     expect(formChanged({ ...formFromRating(null), good: '4' }, null)).toBe(true);
+  });
+});
+
+describe('members not rated this year', () => {
+  it('are sent, and left out of the total and of both shares', () => {
+    const check = checkRatingForm({ ...form('2', '8'), unrated: '3' }, 0);
+    expect(check.total).toBe(10);
+    expect(check.shares?.good_or_better).toEqual({ numerator: 10, denominator: 10, display: '100%' });
+    expect(check.body).toMatchObject({ excellent: 2, good: 8, unrated: 3 });
+  });
+
+  it('are not sent when none, and a wrong count is named', () => {
+    expect(checkRatingForm(form('2', '8'), 0).body).not.toHaveProperty('unrated');
+    expect(checkRatingForm({ ...form('2', '8'), unrated: 'hai' }, 0).problems.unrated).toBe(
+      'Số đảng viên chưa xếp loại phải là một số nguyên không âm, ví dụ 2.',
+    );
+  });
+
+  it('count as a change', () => {
+    expect(formChanged({ ...formFromRating(stored), unrated: '1' }, stored)).toBe(true);
+    expect(formChanged({ ...formFromRating(stored), unrated: '0' }, stored)).toBe(false);
   });
 });

@@ -28,11 +28,13 @@ export interface RatingFormState {
   good: string;
   complete: string;
   notComplete: string;
+  /** Members not rated this year: kept, left out of both shares. */
+  unrated: string;
   outstanding: boolean;
   note: string;
 }
 
-export type RatingField = RatingLevel | 'note';
+export type RatingField = RatingLevel | 'unrated' | 'note';
 
 export function formFromRating(r: MemberRatingDto | null): RatingFormState {
   const shown = (n: number | undefined) => (n === undefined ? '' : toVietnameseInput(n));
@@ -41,6 +43,7 @@ export function formFromRating(r: MemberRatingDto | null): RatingFormState {
     good: shown(r?.good),
     complete: shown(r?.complete),
     notComplete: shown(r?.notComplete),
+    unrated: r?.unrated ? shown(r.unrated) : '',
     outstanding: r?.outstanding ?? false,
     note: r?.note ?? '',
   };
@@ -87,6 +90,9 @@ export function checkRatingForm(form: RatingFormState, version: number): RatingC
         `Số đảng viên ${lowerFirst(RATING_LEVEL_LABELS[level])} phải là một số nguyên không âm, ví dụ 12.`;
     else read[level] = n;
   }
+  const unrated = readCount(form.unrated);
+  if (unrated === null)
+    problems.unrated = 'Số đảng viên chưa xếp loại phải là một số nguyên không âm, ví dụ 2.';
   const complete = RATING_LEVELS.every((l) => read[l] !== undefined);
   const counts: RatingCounts | null = complete
     ? {
@@ -94,6 +100,7 @@ export function checkRatingForm(form: RatingFormState, version: number): RatingC
         good: read.good!,
         complete: read.complete!,
         notComplete: read.notComplete!,
+        unrated: unrated ?? 0,
         outstanding: form.outstanding,
       }
     : null;
@@ -105,6 +112,7 @@ export function checkRatingForm(form: RatingFormState, version: number): RatingC
       good: counts.good,
       complete: counts.complete,
       notComplete: counts.notComplete,
+      ...(counts.unrated ? { unrated: counts.unrated } : {}),
       outstanding: counts.outstanding,
       note: form.note,
       version,
@@ -116,8 +124,8 @@ export function checkRatingForm(form: RatingFormState, version: number): RatingC
         const at: RatingField =
           typeof field === 'string' && (RATING_LEVELS as readonly string[]).includes(field)
             ? (field as RatingLevel)
-            : field === 'note'
-              ? 'note'
+            : field === 'note' || field === 'unrated'
+              ? field
               : 'excellent';
         problems[at] ??= issue.message;
       }
@@ -151,11 +159,16 @@ export function checkRatingForm(form: RatingFormState, version: number): RatingC
 export function formChanged(form: RatingFormState, stored: MemberRatingDto | null): boolean {
   const base = formFromRating(stored);
   const same = (a: string, b: string) => (readCount(a) ?? a) === (readCount(b) ?? b);
-  if (!stored && RATING_LEVELS.every((l) => form[l].trim() === '') && !form.outstanding && !form.note.trim())
+  if (
+    !stored &&
+    [...RATING_LEVELS, 'unrated' as const].every((l) => form[l].trim() === '') &&
+    !form.outstanding &&
+    !form.note.trim()
+  )
     return false;
   return (
     !stored ||
-    RATING_LEVELS.some((l) => !same(form[l], base[l])) ||
+    [...RATING_LEVELS, 'unrated' as const].some((l) => !same(form[l], base[l])) ||
     form.outstanding !== base.outstanding ||
     form.note.trim() !== base.note.trim()
   );

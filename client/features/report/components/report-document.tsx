@@ -65,6 +65,7 @@ export function ReportDocument({ report }: { report: ReportDto }) {
           {lower(report.basis.label)}.
         </p>
       )}
+      {report.targetsText && <p className="report-summary-line">{report.targetsText}</p>}
       <p className="report-summary">{report.summaryText}</p>
 
       {report.table.length > 0 && (

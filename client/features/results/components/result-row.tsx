@@ -1,8 +1,10 @@
 import { formatPercentX100, formatRatioParts, formatValue } from '../../../../shared/format';
 import type { IndicatorDef } from '../../../../shared/indicator';
+import { parsePeriod } from '../../../../shared/period';
 import type { DashboardRowDto } from '../../../../shared/schemas/dashboard';
 import type { IndicatorDto } from '../../../../shared/schemas/indicators';
 import type { ResultDto, TargetDto } from '../../../../shared/schemas/values';
+import { changeText } from '../../../../shared/targets';
 import { ConflictChoice } from '../../../components/editing/conflict-choice';
 import type { VersionedSave } from '../../../components/editing/use-versioned-save';
 import { Field, FieldError, Input, Label, Select } from '../../../components/ui/field';
@@ -12,6 +14,37 @@ import { LevelOptions } from '../../values/components/value-fields';
 import type { Check, Preview, ResultSend, ValueFormState } from '../../values/utils/value-form';
 
 export type Fields = Omit<ValueFormState, 'target'>;
+
+/** Where a target comes from: its term ("theo nhiệm kỳ 2020–2025"), or why a change from last year has no value. */
+export function TargetOrigin({ ind, target }: { ind: IndicatorDef; target: TargetDto & { from?: string } }) {
+  const term = target.from ? parsePeriod(target.from) : null;
+  if (term)
+    return (
+      <span className="result-target-from">
+        {' '}
+        (hằng năm, theo {term.label.charAt(0).toLowerCase()}
+        {term.label.slice(1)})
+      </span>
+    );
+  if (target.change && target.value === null)
+    return <span className="result-target-from"> ({target.reason ?? 'chưa có kết quả năm trước'})</span>;
+  if (target.change && target.base?.display) {
+    const { percent, amount } = target.change;
+    const rule = changeText(
+      ind,
+      percent !== undefined
+        ? { kind: 'percent', x100: Math.round(percent * 100) }
+        : { kind: 'amount', x100: Math.round((amount ?? 0) * 100) },
+    );
+    return (
+      <span className="result-target-from">
+        {' '}
+        ({rule} so với kết quả {target.base.period}: {target.base.display})
+      </span>
+    );
+  }
+  return null;
+}
 
 function shownValue(ind: IndicatorDef, dto: ResultDto | null): string {
   if (!dto) return 'chưa có';
@@ -84,7 +117,8 @@ export function ResultRow(p: ResultRowProps) {
         <h3 className="result-name">{ind.name}</h3>
         <p className="result-target">
           Kế hoạch: <strong>{target ? target.display : 'chưa giao'}</strong>
-          {target && ind.kind === 'count' && ` ${ind.unitLabel}`}
+          {target && ind.kind === 'count' && target.value !== null && ` ${ind.unitLabel}`}
+          {target && <TargetOrigin ind={ind} target={target} />}
           {ind.memberRating && p.editable && (
             <>
               {' · '}

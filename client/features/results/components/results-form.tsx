@@ -8,6 +8,7 @@ import { useVersionedSave } from '../../../components/editing/use-versioned-save
 import { useFollowLink, useLeaveGuard } from '../../../lib/navigation';
 import { useSaveValuesBatch } from '../../values/api/save-values-batch';
 import { checkResult, planSave, previewOf, resultFieldsFromStored } from '../../values/utils/value-form';
+import { DerivedResultRow } from './derived-result-row';
 import { type Fields, ResultRow } from './result-row';
 import './results-form.css';
 
@@ -154,6 +155,15 @@ export function ResultsForm(props: ResultsFormProps) {
       <ol className="results-list">
         {plans.map(({ ind, remove, plan }) => {
           const code = ind.code;
+          if (ind.derived)
+            return (
+              <DerivedResultRow
+                key={code}
+                ind={ind}
+                target={targets.get(code) ?? null}
+                row={rows.get(code)}
+              />
+            );
           const result = stored.get(code) ?? null;
           const form = formOf(ind);
           const shownForm = { target: '', ...form };

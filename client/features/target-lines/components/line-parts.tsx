@@ -1,6 +1,51 @@
 import { formatNumber } from '../../../../shared/format';
 import type { DashboardRowDto } from '../../../../shared/schemas/dashboard';
+import type { TargetLinePartDto } from '../../../../shared/schemas/target-lines';
+import { kindsText } from '../../../../shared/unit';
 import { StatusBadge } from '../../../components/ui/status-badge';
+import './below-parts.css';
+
+type Part = DashboardRowDto | TargetLinePartDto;
+
+/** "2/2 đoàn thể đạt và vượt": a part judged at the units below, over those that hold the target. */
+export function belowText(part: TargetLinePartDto): string {
+  const kinds = kindsText(part.below ?? []);
+  if (!part.units) return `chưa lưu, sẽ đánh giá ở các ${kinds} trực thuộc`;
+  if (part.units.total === 0) return `chưa ${kinds} trực thuộc nào được giao chỉ tiêu này`;
+  return `${formatNumber(part.units.achieved)}/${formatNumber(part.units.total)} ${kinds} đạt và vượt`;
+}
+
+function BelowPart({ p }: { p: TargetLinePartDto }) {
+  return (
+    <li
+      className="tl-part tl-part-below"
+      data-code={p.indicator.code}
+      data-below={p.below?.join(',')}
+      data-status={p.status}
+    >
+      <span className="tl-part-name">
+        {p.indicator.name}{' '}
+        <span className="tl-part-where">— ở các {kindsText(p.below ?? [])} trực thuộc</span>
+      </span>
+      <span className="tl-part-figures">
+        <strong className="tl-figure" data-testid="below-units">
+          {belowText(p)}
+        </strong>
+      </span>
+      <StatusBadge status={p.status} className="tl-part-status" />
+      {(p.unitRows?.length ?? 0) > 0 && (
+        <ul className="tl-part-units">
+          {p.unitRows!.map((r) => (
+            <li key={r.unit.id} data-unit={r.unit.id}>
+              {r.unit.name}: kế hoạch {r.target?.display ?? 'chưa giao'} → thực hiện{' '}
+              {r.result?.display ?? 'chưa có số liệu'} <StatusBadge status={r.status} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </li>
+  );
+}
 
 /** Where a result nobody entered for this unit and period came from (docs/rules.md, "Roll-up"). */
 function sourceNote(result: NonNullable<DashboardRowDto['result']>): string | null {
@@ -8,6 +53,10 @@ function sourceNote(result: NonNullable<DashboardRowDto['result']>): string | nu
     return result.coverage
       ? `tổng hợp từ ${result.coverage.reported}/${result.coverage.total} đơn vị`
       : 'tổng hợp từ các đơn vị trực thuộc';
+  if (result.source === 'derived')
+    return result.coverage
+      ? `tính từ xếp loại của ${result.coverage.reported}/${result.coverage.total} đơn vị trực thuộc`
+      : 'tính từ xếp loại của các đơn vị trực thuộc';
   if (result.source === 'periods') return 'cộng dồn các kỳ';
   return null;
 }
@@ -34,33 +83,37 @@ function ResultText({ result }: { result: DashboardRowDto['result'] }) {
  * The figures of a line, one per bound indicator: "Kế hoạch 90% → Thực hiện 100% (30/30)"
  * and its own status, as the report writes them after the sentence.
  */
-export function LineParts({ parts, label }: { parts: DashboardRowDto[]; label: string }) {
+export function LineParts({ parts, label }: { parts: Part[]; label: string }) {
   if (parts.length === 0) return <p className="tl-parts-empty muted">Chưa gắn với chỉ tiêu nào.</p>;
   return (
     <ul className="tl-parts" aria-label={label}>
-      {parts.map((p) => (
-        <li key={p.indicator.code} className="tl-part" data-code={p.indicator.code} data-status={p.status}>
-          <span className="tl-part-name">{p.indicator.name}</span>
-          <span className="tl-part-figures">
-            <span>
-              Kế hoạch{' '}
-              {p.target ? (
-                <strong className="tl-figure">{p.target.display}</strong>
-              ) : (
-                <span className="muted">chưa giao</span>
-              )}
+      {parts.map((p) =>
+        'below' in p && p.below ? (
+          <BelowPart key={`${p.indicator.code}|${p.below.join()}`} p={p} />
+        ) : (
+          <li key={p.indicator.code} className="tl-part" data-code={p.indicator.code} data-status={p.status}>
+            <span className="tl-part-name">{p.indicator.name}</span>
+            <span className="tl-part-figures">
+              <span>
+                Kế hoạch{' '}
+                {p.target ? (
+                  <strong className="tl-figure">{p.target.display}</strong>
+                ) : (
+                  <span className="muted">chưa giao</span>
+                )}
+              </span>
+              <span className="tl-arrow" aria-hidden="true">
+                →
+              </span>
+              <span className="visually-hidden">; </span>
+              <span>
+                Thực hiện <ResultText result={p.result} />
+              </span>
             </span>
-            <span className="tl-arrow" aria-hidden="true">
-              →
-            </span>
-            <span className="visually-hidden">; </span>
-            <span>
-              Thực hiện <ResultText result={p.result} />
-            </span>
-          </span>
-          <StatusBadge status={p.status} className="tl-part-status" />
-        </li>
-      ))}
+            <StatusBadge status={p.status} className="tl-part-status" />
+          </li>
+        ),
+      )}
     </ul>
   );
 }

@@ -1,8 +1,10 @@
 import type { Status } from '../../../../shared/judgement';
 import type { DashboardRowDto } from '../../../../shared/schemas/dashboard';
+import type { TargetLinePartDto } from '../../../../shared/schemas/target-lines';
 import { FieldError } from '../../../components/ui/field';
 import { StatusBadge } from '../../../components/ui/status-badge';
-import type { DraftLine } from '../utils/lines-draft';
+import type { BelowPart, DraftLine } from '../utils/lines-draft';
+import { type BelowOption, BelowPartsEditor } from './below-parts-editor';
 import { IndicatorPicker, type PickerOption } from './indicator-picker';
 import { LineParts } from './line-parts';
 
@@ -15,8 +17,10 @@ export interface TargetLineItemProps {
   idBase: string;
   status: Status | null;
   changed: boolean;
-  parts: DashboardRowDto[];
+  parts: (DashboardRowDto | TargetLinePartDto)[];
   options: PickerOption[];
+  belowParts: BelowPart[];
+  belowOptions: BelowOption[];
   pickerOpen: boolean;
   textProblem: string | undefined;
   codesProblem: string | undefined;
@@ -25,6 +29,8 @@ export interface TargetLineItemProps {
   onPicker: (open: boolean) => void;
   onMove: (delta: number) => void;
   onRemove: () => void;
+  onAddBelow: (part: BelowPart) => void;
+  onRemoveBelow: (index: number) => void;
 }
 
 /** One line being written: its number, status and tools, its sentence, and the indicators bound to it. */
@@ -99,6 +105,14 @@ export function TargetLineItem(p: TargetLineItemProps) {
           onOpenChange={p.onPicker}
           onToggle={p.onToggle}
           errorId={p.codesProblem ? idOf('codes-error') : undefined}
+        />
+        <BelowPartsEditor
+          idBase={p.idBase}
+          lineNumber={n}
+          parts={p.belowParts}
+          options={p.belowOptions}
+          onAdd={p.onAddBelow}
+          onRemove={p.onRemoveBelow}
         />
         <FieldError id={idOf('codes-error')} live>
           {p.codesProblem}

@@ -6,11 +6,12 @@ import type { TargetLinesDto } from '../../../../shared/schemas/target-lines';
 import { ConflictChoice } from '../../../components/editing/conflict-choice';
 import { useVersionedSave } from '../../../components/editing/use-versioned-save';
 import { FormError } from '../../../components/ui/form';
-import { StatusBadge } from '../../../components/ui/status-badge';
 import { useLeaveGuard } from '../../../lib/navigation';
 import { targetLinesQueryOptions } from '../api/get-target-lines';
 import { usePutTargetLines } from '../api/put-target-lines';
 import {
+  addBelow,
+  belowOf,
   checkLines,
   type DraftLine,
   draftFrom,
@@ -25,6 +26,7 @@ import {
 import { useLineParts } from '../utils/use-line-parts';
 import { TargetLineItem } from './target-line-item';
 import { lowerFirst, TargetLinesReadOnly } from './target-lines-readonly';
+import { TheirLines } from './their-lines';
 import './target-lines.css';
 
 export interface TargetLinesEditorProps {
@@ -43,7 +45,7 @@ type Notice = { tone: 'ok' | 'info'; text: string } | null;
 
 const LIST = 'list';
 const LIST_CHOICE = ['Giữ danh sách của tôi', 'Lấy danh sách hiện tại'] as const;
-const linesOf = (d: TargetLinesDto) => d.lines.map((l) => ({ text: l.text, codes: l.codes }));
+const linesOf = (d: TargetLinesDto) => d.lines.map((l) => ({ text: l.text, codes: l.codes, parts: l.parts }));
 
 /**
  * The ordered "chỉ tiêu chủ yếu" of one unit and period, written as sentences each bound to
@@ -118,7 +120,12 @@ export function TargetLinesEditor({ data, rows, indicators, canPlan, locked }: T
     } else el?.focus();
   });
 
-  const { partOf, options, statusOf } = useLineParts(data, rows, indicators, draft);
+  const { partOf, belowPartOf, options, belowOptions, statusOf } = useLineParts(
+    data,
+    rows,
+    indicators,
+    draft,
+  );
 
   const fieldId = (line: DraftLine, what: string) => `${id}-${line.key}-${what}`;
   const problemOf = (index: number, field: 'text' | 'codes') =>
@@ -215,7 +222,15 @@ export function TargetLinesEditor({ data, rows, indicators, canPlan, locked }: T
     if (!out.ok) return;
     const next = linesOf(saving.remember([[LIST, out.answer]]).get(LIST)!);
     // Same keys, so the focus and the open lists stay where they were.
-    setDraft((d) => d.map((l, i) => ({ ...l, ...next[i]!, origin: i })));
+    setDraft((d) =>
+      d.map((l, i) => ({
+        ...l,
+        text: next[i]!.text,
+        codes: next[i]!.codes,
+        below: belowOf(next[i]!),
+        origin: i,
+      })),
+    );
     setRemoved(null);
     setNotice({
       tone: 'ok',
@@ -270,9 +285,18 @@ export function TargetLinesEditor({ data, rows, indicators, canPlan, locked }: T
               n={i + 1}
               count={draft.length}
               idBase={`${id}-${line.key}`}
-              status={statusOf(line.codes)}
+              status={statusOf(line)}
               changed={lineChanged(line, stored.lines)}
-              parts={line.codes.map(partOf).filter((p): p is DashboardRowDto => p !== null)}
+              parts={[
+                ...line.codes.map(partOf).filter((p): p is DashboardRowDto => p !== null),
+                ...line.below.map(belowPartOf),
+              ]}
+              belowParts={line.below}
+              belowOptions={belowOptions}
+              onAddBelow={(part) => update(i, (l) => ({ ...l, below: addBelow(l.below, part) }), 'codes')}
+              onRemoveBelow={(index) =>
+                update(i, (l) => ({ ...l, below: l.below.filter((_, j) => j !== index) }), 'codes')
+              }
               options={options}
               pickerOpen={pickers.has(line.key)}
               textProblem={problemOf(i, 'text')}
@@ -299,23 +323,7 @@ export function TargetLinesEditor({ data, rows, indicators, canPlan, locked }: T
             className="tl-conflict"
             testId="conflict"
           >
-            <p>Danh sách hiện tại, do người khác vừa lưu:</p>
-            {conflict.lines.length === 0 ? (
-              <p className="muted">(Danh sách trống.)</p>
-            ) : (
-              <ol className="tl-conflict-list">
-                {conflict.lines.map((l, i) => (
-                  // biome-ignore lint/suspicious/noArrayIndexKey: the stored lines have no identity but their place
-                  <li key={i}>
-                    {l.text} <StatusBadge status={l.status} />
-                  </li>
-                ))}
-              </ol>
-            )}
-            <p>
-              Danh sách của bạn có {draft.length} dòng. Giữ danh sách của bạn sẽ thay toàn bộ danh sách hiện
-              tại.
-            </p>
+            <TheirLines lines={conflict.lines} mine={draft.length} />
           </ConflictChoice>
         )}
         <FormError>{saving.refusal?.message}</FormError>

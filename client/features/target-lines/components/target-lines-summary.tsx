@@ -1,13 +1,13 @@
 import type { ReactNode } from 'react';
-import { formatDate } from '../../../../shared/format';
+import { formatDate, formatNumber } from '../../../../shared/format';
 import type { Status } from '../../../../shared/judgement';
 import type { TargetLinesDto } from '../../../../shared/schemas/target-lines';
-import { Headline, StatusCounts } from '../../../components/ui/headline';
+import { StatusCounts } from '../../../components/ui/headline';
 
 const SHOWN: Status[] = ['exceeded', 'met', 'not_yet', 'missed', 'no_data'];
 
 /**
- * The heading of the page and its headline, "7/9 chỉ tiêu đạt và vượt (77,78%)", counted on
+ * The heading of the page and its headline, "7/9 chỉ tiêu chủ yếu đạt và vượt (77,78%)", counted on
  * the list as stored. A `banner` (the lock of the period) goes under the period's dates.
  */
 export function TargetLinesSummary({
@@ -42,12 +42,17 @@ export function TargetLinesSummary({
         <p className="headline">Chưa có chỉ tiêu chủ yếu nào được lưu cho kỳ này.</p>
       ) : (
         <>
-          <Headline
-            achieved={summary.achieved}
-            total={summary.total}
-            share={summary.share}
-            testId="lines-headline"
-          />
+          <div className="headline-block">
+            <p className="headline" data-testid="lines-headline">
+              <strong>
+                {summary.achieved}/{summary.total}
+              </strong>{' '}
+              chỉ tiêu chủ yếu đạt và vượt <strong>({formatNumber(summary.share)}%)</strong>
+            </p>
+            <div className="share-bar" aria-hidden="true">
+              <span style={{ width: `${Math.min(100, Math.max(0, summary.share))}%` }} />
+            </div>
+          </div>
           <StatusCounts statuses={SHOWN} count={count} label="Số chỉ tiêu chủ yếu theo đánh giá" />
           {editable && (
             <p className="field-hint">Tính theo danh sách đã lưu; thay đổi chưa lưu chưa được tính.</p>

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+  addBelow,
+  belowOf,
   checkLines,
   draftFrom,
   isDirty,
@@ -79,5 +81,35 @@ describe('the status a line will get', () => {
   it('is Chưa có số liệu while a part has no target or no result', () => {
     expect(previewStatus([{ status: 'exceeded' }, { status: 'no_target' }])).toBe('no_data');
     expect(previewStatus([])).toBe('no_data');
+  });
+});
+
+describe('parts at the units below', () => {
+  const line = {
+    text: 'Lãnh đạo các đoàn thể đạt vững mạnh',
+    codes: [],
+    parts: [{ code: 'XL_DOAN_THE', below: ['doan_the'] }],
+  };
+
+  it('are read from a line as sent or as judged, and sent back as parts', () => {
+    expect(belowOf(line)).toEqual([{ code: 'XL_DOAN_THE', below: ['doan_the'] }]);
+    const judged = {
+      text: line.text,
+      codes: [],
+      parts: [{ indicator: { code: 'XL_DOAN_THE' }, below: ['doan_the'] }],
+    };
+    expect(belowOf(judged)).toEqual([{ code: 'XL_DOAN_THE', below: ['doan_the'] }]);
+    const draft = draftFrom([judged]);
+    expect(isDirty(draft, [line])).toBe(false);
+    expect(checkLines(draft, 1)).toEqual({ ok: true, body: { lines: [line], version: 1 } });
+  });
+
+  it('count as bound: a line with only a part below is whole, and adding the same part twice adds it once', () => {
+    const draft = [
+      { ...newLine(), text: 'Các đoàn thể vững mạnh', below: [{ code: 'XL_DOAN_THE', below: ['doan_the'] }] },
+    ];
+    expect(checkLines(draft, 0).ok).toBe(true);
+    expect(addBelow(draft[0]!.below, { code: 'XL_DOAN_THE', below: ['doan_the'] })).toHaveLength(1);
+    expect(isDirty([{ ...draft[0]!, below: [] }], [line])).toBe(true);
   });
 });

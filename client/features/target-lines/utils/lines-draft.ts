@@ -5,38 +5,76 @@ import { putTargetLinesBody, type TargetLineInput } from '../../../../shared/sch
 // its own (so that moving a line moves its fields and its focus with it) and the stored
 // line it was made from, to mark what changed since the last save.
 
+/** A part judged at the units below of some kinds ("các đoàn thể đạt vững mạnh"). */
+export interface BelowPart {
+  code: string;
+  below: string[];
+}
+
 export interface DraftLine {
   key: string;
   text: string;
   codes: string[];
+  /** Parts at the units below, besides (or instead of) the codes at the line's own unit. */
+  below: BelowPart[];
   /** Index in the stored list this line came from; null for a line added here. */
   origin: number | null;
 }
 
-/** What the draft compares with: a line's sentence and the codes bound at its own unit. */
-type StoredLine = Pick<TargetLineInput, 'text' | 'codes'>;
+/**
+ * What the draft compares with: a line's sentence, the codes bound at its own unit, and its
+ * parts below, as sent (`{code, below}`) or as judged (`{indicator: {code}, below}`).
+ */
+type StoredLine = Pick<TargetLineInput, 'text' | 'codes'> & {
+  parts?: readonly ({ code: string; below: string[] } | { indicator: { code: string }; below?: string[] })[];
+};
+
+/** The parts of a stored line that lie below, as the draft holds them. */
+export function belowOf(line: StoredLine): BelowPart[] {
+  return (line.parts ?? []).flatMap((p) =>
+    p.below ? [{ code: 'code' in p ? p.code : p.indicator.code, below: [...p.below] }] : [],
+  );
+}
 
 let counter = 0;
 const nextKey = () => `line-${++counter}`;
 
 export function draftFrom(lines: readonly StoredLine[]): DraftLine[] {
-  return lines.map((l, i) => ({ key: nextKey(), text: l.text, codes: [...l.codes], origin: i }));
+  return lines.map((l, i) => ({
+    key: nextKey(),
+    text: l.text,
+    codes: [...l.codes],
+    below: belowOf(l),
+    origin: i,
+  }));
 }
 
 export function newLine(): DraftLine {
-  return { key: nextKey(), text: '', codes: [], origin: null };
+  return { key: nextKey(), text: '', codes: [], below: [], origin: null };
+}
+
+const belowKey = (p: BelowPart) => `${p.code}|${[...p.below].sort().join(',')}`;
+
+const sameBelow = (a: readonly BelowPart[], b: readonly BelowPart[]) =>
+  a.length === b.length && a.every((p, i) => belowKey(p) === belowKey(b[i]!));
+
+/** Adds a part below, unless the same one is there; removes it by its place. */
+export function addBelow(parts: readonly BelowPart[], part: BelowPart): BelowPart[] {
+  return parts.some((p) => belowKey(p) === belowKey(part)) ? [...parts] : [...parts, part];
 }
 
 const sameCodes = (a: readonly string[], b: readonly string[]) =>
   a.length === b.length && a.every((c, i) => c === b[i]);
 
 // The server trims the text, so spaces at the ends are not a change.
-const sameLine = (a: { text: string; codes: readonly string[] }, b: StoredLine) =>
-  a.text.trim() === b.text.trim() && sameCodes(a.codes, b.codes);
+const sameLine = (
+  a: { text: string; codes: readonly string[]; below?: readonly BelowPart[] },
+  b: StoredLine,
+) => a.text.trim() === b.text.trim() && sameCodes(a.codes, b.codes) && sameBelow(a.below ?? [], belowOf(b));
 
 /** Whether the list differs from what is stored: a line added, removed, moved or rewritten. */
 export function isDirty(
-  draft: readonly { text: string; codes: readonly string[] }[],
+  draft: readonly { text: string; codes: readonly string[]; below?: readonly BelowPart[] }[],
   stored: readonly StoredLine[],
 ): boolean {
   return draft.length !== stored.length || draft.some((l, i) => !sameLine(l, stored[i]!));
@@ -95,7 +133,11 @@ export type CheckedLines =
 /** Checks the list with the schema the server uses, before anything is sent. */
 export function checkLines(draft: readonly DraftLine[], version: number): CheckedLines {
   const parsed = putTargetLinesBody.safeParse({
-    lines: draft.map((l) => ({ text: l.text, codes: l.codes })),
+    lines: draft.map((l) => ({
+      text: l.text,
+      codes: l.codes,
+      ...(l.below.length > 0 ? { parts: l.below } : {}),
+    })),
     version,
   });
   if (parsed.success) {

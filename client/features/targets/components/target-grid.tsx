@@ -2,7 +2,6 @@ import { useQueryClient } from '@tanstack/react-query';
 import { type ClipboardEvent, type KeyboardEvent, useId, useMemo, useRef, useState } from 'react';
 import type { LockDto } from '../../../../shared/accounts';
 import type { Period } from '../../../../shared/period';
-import { samePeriodLastYear } from '../../../../shared/period';
 import type { IndicatorDto } from '../../../../shared/schemas/indicators';
 import type { TargetDto } from '../../../../shared/schemas/values';
 import { EditNotice, type EditNoticeValue, SaveBar } from '../../../components/editing/save-bar';
@@ -10,18 +9,21 @@ import { useVersionedSave } from '../../../components/editing/use-versioned-save
 import { useLeaveGuard } from '../../../lib/navigation';
 import { valuesQueryOptions } from '../../values/api/get-values';
 import { useSaveValuesBatch } from '../../values/api/save-values-batch';
+import { previousYearTexts } from '../utils/previous-year';
 import {
   type CellState,
   cellKey,
   cellState,
+  inheritedTarget,
   isBlock,
   matchLevel,
   parseClipboardGrid,
   pasteBlock,
   storedText,
 } from '../utils/target-grid';
+import { cellNote, TargetGridCell } from './target-grid-cell';
 import { GridConflicts, GridProblems } from './target-grid-lists';
-import { levelsListId, TargetGridTable } from './target-grid-table';
+import { TargetGridTable } from './target-grid-table';
 import './target-grid.css';
 
 export interface TargetGridProps {
@@ -53,12 +55,17 @@ export function TargetGrid({ unit, periods, indicators, stored: initial, locks, 
   const batch = useSaveValuesBatch();
   const gridRef = useRef<HTMLTableElement>(null);
   const [texts, setTexts] = useState<ReadonlyMap<string, string>>(() => new Map());
+  // "Hằng năm" as ticked on a term's cells, where it differs from what is stored.
+  const [yearly, setYearly] = useState<ReadonlyMap<string, boolean>>(() => new Map());
   const [notice, setNotice] = useState<EditNoticeValue>(null);
   const [copying, setCopying] = useState(false);
   const saving = useVersionedSave<string, TargetDto>({
     initial: () => initial,
     // "Lấy giá trị kia": the cell shows what is stored, the typing is dropped.
-    onTheirs: (key) => setTexts((prev) => withoutKey(prev, key)),
+    onTheirs: (key) => {
+      setTexts((prev) => withoutKey(prev, key));
+      setYearly((prev) => withoutKey(prev, key));
+    },
     unexpected: 'Không lưu được; hãy thử lại.',
   });
   const { stored, conflicts, itemRefusals: refused } = saving;
@@ -72,6 +79,16 @@ export function TargetGrid({ unit, periods, indicators, stored: initial, locks, 
     return texts.get(key) ?? storedText(ind, stored.get(key) ?? null);
   };
 
+  const eachYearOf = (key: string) => yearly.get(key) ?? stored.get(key)?.eachYear ?? false;
+  const inheritedOf = (ind: IndicatorDto, p: Period) =>
+    inheritedTarget(
+      ind,
+      p,
+      periods,
+      (period) => textOf(ind, period),
+      (period) => eachYearOf(cellKey(ind.code, period)),
+    );
+
   // Every cell's meaning, recomputed as the person types.
   const states = useMemo(() => {
     const out = new Map<string, CellState>();
@@ -79,13 +96,17 @@ export function TargetGrid({ unit, periods, indicators, stored: initial, locks, 
       for (const p of periods) {
         const key = cellKey(ind.code, p.code);
         const text = texts.get(key);
+        const target = stored.get(key) ?? null;
+        const each = p.kind === 'term' ? (yearly.get(key) ?? target?.eachYear ?? false) : undefined;
         out.set(
           key,
-          text === undefined ? { kind: 'same' } : cellState(ind, p.code, text, stored.get(key) ?? null),
+          text === undefined && !yearly.has(key)
+            ? { kind: 'same' }
+            : cellState(ind, p.code, text ?? storedText(ind, target), target, each),
         );
       }
     return out;
-  }, [indicators, periods, texts, stored]);
+  }, [indicators, periods, texts, yearly, stored]);
 
   const changed = [...states.entries()].filter(([, s]) => s.kind === 'changed');
   const invalid = [...states.entries()].filter(
@@ -173,38 +194,12 @@ export function TargetGrid({ unit, periods, indicators, stored: initial, locks, 
     setCopying(true);
     setNotice(null);
     try {
-      const previous = periods
-        .filter((p) => p.kind !== 'term')
-        .map((p) => [p, samePeriodLastYear(p)] as const);
-      const answers = await Promise.all(
-        previous.map(([, prev]) =>
-          queryClient.fetchQuery(valuesQueryOptions({ unit: unit.id, period: prev.code })),
-        ),
+      const { writes, notice } = await previousYearTexts(
+        (period) => queryClient.fetchQuery(valuesQueryOptions({ unit: unit.id, period })),
+        { periods, indicators, locked: (p) => locks.has(p), textOf },
       );
-      const writes = new Map<string, string>();
-      let kept = 0;
-      previous.forEach(([p], i) => {
-        if (locks.has(p.code)) return;
-        for (const t of answers[i]!.targets) {
-          const ind = indicators.find((x) => x.code === t.code);
-          if (!ind) continue;
-          if (textOf(ind, p.code).trim() !== '') kept++;
-          else writes.set(cellKey(t.code, p.code), storedText(ind, t));
-        }
-      });
       setTexts((prev) => new Map([...prev, ...writes]));
-      const year = previous[0]?.[1].label.toLowerCase() ?? 'năm trước';
-      setNotice(
-        writes.size === 0 && kept === 0
-          ? { tone: 'info', text: `Đơn vị chưa được giao chỉ tiêu nào trong ${year} để chép.` }
-          : {
-              tone: 'ok',
-              text:
-                `Đã chép ${writes.size} chỉ tiêu từ ${year} vào các ô còn trống` +
-                (kept ? `; ${kept} ô đã có giá trị được giữ nguyên` : '') +
-                '. Điều chỉnh rồi bấm “Lưu”.',
-            },
-      );
+      setNotice(notice);
     } catch (err) {
       setNotice({
         tone: 'error',
@@ -237,6 +232,7 @@ export function TargetGrid({ unit, periods, indicators, stored: initial, locks, 
         ...out.answer.targets.map((t) => [cellKey(t.code, t.period), t] as const),
       ]);
       setTexts((prev) => new Map([...prev].filter(([key]) => !items.some((i) => i.key === key))));
+      setYearly((prev) => new Map([...prev].filter(([key]) => !items.some((i) => i.key === key))));
       setNotice({ tone: 'ok', text: `Đã lưu ${items.length} chỉ tiêu của ${unit.name}.` });
     } else if (out.conflicts > 0)
       setNotice({
@@ -259,8 +255,10 @@ export function TargetGrid({ unit, periods, indicators, stored: initial, locks, 
     <div className="target-grid-wrap">
       {canPlan ? (
         <p className="card-hint target-grid-help" id={hintId}>
-          Gõ số như trên giấy (1.500; 92,5). Enter hoặc các phím mũi tên để chuyển ô, Esc để bỏ phần vừa gõ;
-          dán được cả một vùng chép từ Excel. Ô đổi màu vàng là ô đã sửa chưa lưu.
+          Gõ số như trên giấy (1.500; 92,5), hoặc mức so với cùng kỳ năm trước (“tăng 10%”, “giảm 5%”, “tăng
+          2”). Ở cột nhiệm kỳ, đánh dấu “Hằng năm” để chỉ tiêu là chỉ tiêu của mỗi năm. Enter hoặc các phím
+          mũi tên để chuyển ô, Esc để bỏ phần vừa gõ; dán được cả một vùng chép từ Excel. Ô đổi màu vàng là ô
+          đã sửa chưa lưu.
         </p>
       ) : (
         <p className="card-hint target-grid-help" id={hintId}>
@@ -280,43 +278,40 @@ export function TargetGrid({ unit, periods, indicators, stored: initial, locks, 
           const key = cellKey(ind.code, p.code);
           const state = states.get(key)!;
           const problem = state.kind === 'invalid' ? state.message : refused.get(key);
-          const look = conflicts.has(key)
-            ? 'conflict'
-            : problem
-              ? 'invalid'
-              : state.kind === 'changed'
-                ? 'changed'
-                : 'same';
-          const errorId = `${id}-${row}-${col}-error`;
+          const text = textOf(ind, p.code);
+          const inherited = text.trim() === '' ? inheritedOf(ind, p) : null;
           return (
-            <td key={p.code} className={`tg-cell tg-${look}`}>
-              <input
-                type="text"
-                inputMode={ind.kind === 'level' ? 'text' : 'decimal'}
-                list={ind.kind === 'level' ? levelsListId(id, ind.code) : undefined}
-                autoComplete="off"
-                spellCheck={false}
-                data-row={row}
-                data-col={col}
-                data-period={p.code}
-                aria-label={`${ind.name} — ${p.label}`}
-                aria-invalid={problem ? true : undefined}
-                aria-describedby={problem ? errorId : undefined}
-                readOnly={!writable(col)}
-                value={textOf(ind, p.code)}
-                onChange={(e) => setText(key, e.target.value)}
-                onKeyDown={(e) => onKeyDown(e, row, col)}
-                onPaste={(e) => onPaste(e, row, col)}
-                onBlur={() => onBlur(ind, p.code)}
-                onFocus={(e) => e.currentTarget.select()}
-              />
-              {problem && (
-                <span id={errorId} className="visually-hidden">
-                  {problem}
-                </span>
-              )}
-              {look === 'changed' && <span className="visually-hidden">(đã sửa, chưa lưu)</span>}
-            </td>
+            <TargetGridCell
+              key={p.code}
+              gridId={id}
+              ind={ind}
+              period={p}
+              row={row}
+              col={col}
+              text={text}
+              look={
+                conflicts.has(key)
+                  ? 'conflict'
+                  : problem
+                    ? 'invalid'
+                    : state.kind === 'changed'
+                      ? 'changed'
+                      : 'same'
+              }
+              problem={problem}
+              note={cellNote(ind, text, stored.get(key) ?? null, texts.has(key), inherited)}
+              placeholder={inherited?.text}
+              readOnly={!writable(col)}
+              eachYear={p.kind === 'term' ? eachYearOf(key) : undefined}
+              onText={(t) => setText(key, t)}
+              onEachYear={(on) => {
+                setYearly((prev) => new Map(prev).set(key, on));
+                saving.forget({ key });
+              }}
+              onKeyDown={(e) => onKeyDown(e, row, col)}
+              onPaste={(e) => onPaste(e, row, col)}
+              onBlur={() => onBlur(ind, p.code)}
+            />
           );
         }}
       />
@@ -346,9 +341,10 @@ export function TargetGrid({ unit, periods, indicators, stored: initial, locks, 
           noun="thay đổi"
           save={saving}
           onSave={onSave}
-          canDiscard={texts.size > 0}
+          canDiscard={texts.size + yearly.size > 0}
           onDiscard={() => {
             setTexts(new Map());
+            setYearly(new Map());
             setNotice(null);
           }}
           extra={

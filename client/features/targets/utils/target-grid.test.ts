@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { IndicatorDef } from '../../../../shared/indicator';
+import { parsePeriod } from '../../../../shared/period';
 import type { TargetDto } from '../../../../shared/schemas/values';
 import {
   cellState,
   gridPeriods,
+  inheritedTarget,
   isBlock,
   lockCloses,
   matchLevel,
@@ -116,5 +118,71 @@ describe('the targets grid', () => {
     expect(lockCloses('2025', '2025')).toBe(true);
     expect(lockCloses('2025-H1', '2025')).toBe(false);
     expect(lockCloses('2025', 'NK2020-2025')).toBe(false);
+  });
+});
+
+describe('targets as a resolution writes them', () => {
+  it('sends "tăng 10%" as a change, and nothing when the stored change is the same', () => {
+    expect(cellState(count, '2026', 'tăng 10%', null)).toEqual({
+      kind: 'changed',
+      item: { code: 'KET_NAP', period: '2026', change: { percent: 10 }, version: 0 },
+    });
+    const relative = { ...stored(0), value: null, change: { percent: 10 } };
+    expect(cellState(count, '2026', 'tang 10 %', relative)).toEqual({ kind: 'same' });
+    // The same number typed as a value replaces the rule.
+    expect(cellState(count, '2026', '0', relative)).toMatchObject({ kind: 'changed', item: { value: '0' } });
+  });
+
+  it('refuses a change on a level and on a term marked each year', () => {
+    expect(cellState(level, '2026', 'tăng 1', null)).toMatchObject({ kind: 'invalid' });
+    expect(cellState(count, 'NK2025-2030', 'tăng 10%', null, true)).toMatchObject({
+      kind: 'invalid',
+      message: expect.stringContaining('hằng năm'),
+    });
+  });
+
+  it('sends eachYear on a term when it is ticked or unticked', () => {
+    const term = { ...stored(90), period: 'NK2025-2030' };
+    expect(cellState(count, 'NK2025-2030', '90', term, false)).toEqual({ kind: 'same' });
+    expect(cellState(count, 'NK2025-2030', '90', term, true)).toEqual({
+      kind: 'changed',
+      item: { code: 'KET_NAP', period: 'NK2025-2030', value: '90', eachYear: true, version: 3 },
+    });
+    expect(cellState(count, 'NK2025-2030', '90', { ...term, eachYear: true }, true)).toEqual({
+      kind: 'same',
+    });
+  });
+
+  it("a year without its own target shows the term's yearly one, saying which term", () => {
+    const periods = gridPeriods(2026);
+    const year = parsePeriod('2026')!;
+    const texts: Record<string, string> = { 'NK2025-2030': '90' };
+    const inherited = inheritedTarget(
+      count,
+      year,
+      periods,
+      (p) => texts[p] ?? '',
+      (p) => p === 'NK2025-2030',
+    );
+    expect(inherited?.text).toBe('90');
+    expect(inherited?.term.code).toBe('NK2025-2030');
+    expect(
+      inheritedTarget(
+        count,
+        year,
+        periods,
+        (p) => texts[p] ?? '',
+        () => false,
+      ),
+    ).toBeNull();
+    expect(
+      inheritedTarget(
+        count,
+        parsePeriod('2026-H1')!,
+        periods,
+        (p) => texts[p] ?? '',
+        () => true,
+      ),
+    ).toBeNull();
   });
 });

@@ -3,6 +3,7 @@ import { contains, type Period, parsePeriod, periodsOfKind } from '../../../../s
 import type { BatchTargetItem, TargetDto } from '../../../../shared/schemas/values';
 import { foldVietnamese } from '../../../../shared/text';
 import { checkTarget, formFromStored, sameValue, storedValue } from '../../values/utils/value-form';
+import { readRelative, relativeText, sameChange } from './relative-target';
 
 // The targets grid apart from React: its columns, what each cell holds and whether it
 // changed, how a block pasted from a spreadsheet lands, and what one press of "Lưu" sends.
@@ -15,8 +16,9 @@ export function gridPeriods(year: number): Period[] {
 
 export const cellKey = (code: string, period: string) => `${code}|${period}`;
 
-/** A stored target as a person would type it ("1.500", "92,5", "Vững mạnh"). */
+/** A stored target as a person would type it ("1.500", "92,5", "Vững mạnh", "tăng 10%"). */
 export function storedText(ind: IndicatorDef, target: TargetDto | null): string {
+  if (target?.change) return relativeText(ind, target.change);
   return target ? formFromStored(ind, { target, result: null }).target : '';
 }
 
@@ -40,12 +42,17 @@ export type CellState =
   | { kind: 'changed'; item: Omit<BatchTargetItem, 'unitId'> }
   | { kind: 'invalid'; message: string };
 
-/** What a cell's text means against what is stored. */
+/**
+ * What a cell's text means against what is stored: a value, or a change from last year
+ * ("tăng 10%"). On a term, `eachYear` is whether the value is also each year's ("hằng năm");
+ * undefined elsewhere.
+ */
 export function cellState(
   ind: IndicatorDef,
   period: string,
   text: string,
   stored: TargetDto | null,
+  eachYear?: boolean,
 ): CellState {
   const typed = ind.kind === 'level' ? matchLevel(ind.levels ?? [], text) : text;
   const version = stored?.version ?? 0;
@@ -54,11 +61,56 @@ export function cellState(
       ? { kind: 'changed', item: { code: ind.code, period, remove: true, version } }
       : { kind: 'same' };
   }
+  const relative = readRelative(ind, typed);
+  if (relative && !relative.ok) return { kind: 'invalid', message: relative.message };
+  if (relative?.ok) {
+    if (eachYear)
+      return {
+        kind: 'invalid',
+        message: 'Chỉ tiêu hằng năm của nhiệm kỳ cần một giá trị cụ thể, không theo mức tăng, giảm.',
+      };
+    if (stored?.change && sameChange(stored.change, relative.change)) return { kind: 'same' };
+    return { kind: 'changed', item: { code: ind.code, period, change: relative.change, version } };
+  }
   const check = checkTarget(ind, typed);
   if (check.kind === 'invalid') return { kind: 'invalid', message: check.message };
   if (check.kind === 'empty') return { kind: 'same' };
-  if (sameValue(check.value, storedValue(ind, stored))) return { kind: 'same' };
-  return { kind: 'changed', item: { code: ind.code, period, value: check.send.value, version } };
+  const sameYearly = eachYear === undefined || eachYear === (stored?.eachYear ?? false);
+  if (!stored?.change && sameYearly && sameValue(check.value, storedValue(ind, stored)))
+    return { kind: 'same' };
+  return {
+    kind: 'changed',
+    item: {
+      code: ind.code,
+      period,
+      value: check.send.value,
+      ...(eachYear !== undefined ? { eachYear } : {}),
+      version,
+    },
+  };
+}
+
+/**
+ * What a year's empty cell takes from the term holding it when the term's target is each
+ * year's: the value and the term, for "theo nhiệm kỳ 2020–2025".
+ */
+export function inheritedTarget(
+  ind: IndicatorDef,
+  year: Period,
+  terms: readonly Period[],
+  textOf: (period: string) => string,
+  eachYearOf: (period: string) => boolean,
+): { text: string; term: Period } | null {
+  if (year.kind !== 'year') return null;
+  // A year in two terms takes the one it closes first, as the server does.
+  const holding = terms
+    .filter((t) => t.kind === 'term' && contains(t, year))
+    .sort((a, b) => (a.end < b.end ? -1 : a.end > b.end ? 1 : 0));
+  for (const term of holding) {
+    const text = textOf(term.code).trim();
+    if (text && eachYearOf(term.code) && !readRelative(ind, text)) return { text, term };
+  }
+  return null;
 }
 
 /** Rows of cells from a spreadsheet's clipboard: lines of tab-separated text. */
