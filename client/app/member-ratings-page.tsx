@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
 import { appliesAt, MEMBER_RATING_SHARES } from '../../shared/indicator';
 import { parsePeriod } from '../../shared/period';
+import { kindsText } from '../../shared/unit';
 import { todayIso } from '../../shared/vietnam-time';
 import { useRights } from '../features/auth/utils/use-rights';
 import { dashboardQueryOptions } from '../features/dashboard/api/get-dashboard';
@@ -75,6 +76,11 @@ export function MemberRatingsPage() {
   const hasChildren = list.some((u) => u.parentId === unitId);
   const failed = rating.error ?? indicators.error;
   const notYearly = period !== null && period.kind !== 'year';
+  // The shares apply to some kinds of unit (those with members): a đoàn thể or a department
+  // has no members to rate, and is told so instead of being offered a form the server refuses.
+  const shares = Object.values(bound);
+  const rated = !unit || shares.length === 0 || shares.some((b) => appliesAt(b.indicator, unit.kind));
+  const ratedKinds = [...new Set(shares.flatMap((b) => b.indicator.appliesTo ?? []))];
 
   return (
     <div className="page-stack">
@@ -118,8 +124,14 @@ export function MemberRatingsPage() {
                 )}
               </div>
             )}
-            <div className={`mr-layout${canReport && !lock ? '' : ' is-readonly'}`}>
-              {canReport && !lock && (
+            {!rated && (
+              <p className="lock-warning mr-not-rated" role="note">
+                {unit.name} không có đảng viên để xếp loại: xếp loại đảng viên chỉ báo cáo ở{' '}
+                {kindsText(ratedKinds)}.
+              </p>
+            )}
+            <div className={`mr-layout${canReport && !lock && rated ? '' : ' is-readonly'}`}>
+              {canReport && !lock && rated && (
                 <section className="card mr-form-card">
                   <MemberRatingForm
                     key={viewKey}

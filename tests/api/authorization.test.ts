@@ -1,40 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Role } from '../../shared/accounts';
 import { IMPORT_HEADER } from '../../shared/import-export';
-import { type Caller, registeredApiRoutes, seedBasics, type TestApp, testApp } from '../helpers/app';
+import { type Caller, registeredApiRoutes, seedBasics, testApp } from '../helpers/app';
+import { type Case, EVERY_ROLE, type Who, type World } from '../helpers/authorization';
 import { expectRefusal } from '../helpers/expect';
 
 // Every route the app registers, against every kind of caller: nobody, the admin granted
 // everywhere, and each role granted on chi bộ A (acting on A: inside) or on chi bộ B (acting
 // on A: outside). A route added to the app without a line here fails the first test.
-
-type Who = Exclude<Role, 'admin'> | 'unitAdmin';
-const EVERY_ROLE: Who[] = ['committee', 'reporter', 'viewer', 'unitAdmin'];
-
-interface World {
-  t: TestApp;
-  root: string;
-  a: string;
-  b: string;
-  /** A unit under A with nothing in it, to remove. */
-  leaf: string;
-  /** A viewer on A, for the user routes. */
-  member: string;
-}
-
-interface Case {
-  /** `form`: sent as multipart/form-data instead of a JSON body (file uploads). */
-  request: (w: World) => { path: string; body?: unknown; form?: FormData };
-  /** Public routes answer anyone; the others 401 without a session. */
-  public?: true;
-  /** Roles on A that may call it for A (the admin granted everywhere always may). */
-  inside: Who[];
-  /**
-   * Callers granted on B only: refused with 403, or, for lists, answered with what they may
-   * see, never A's data (`leaks` says whether A's data is in the answer).
-   */
-  outside: 'forbidden' | { leaks: (body: any, w: World) => boolean };
-}
 
 const ROUTES: Record<string, Case> = {
   'GET /api/health': {

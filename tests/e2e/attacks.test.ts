@@ -91,7 +91,14 @@ async function storePayloads(admin: Api) {
 
   const lines = await admin('GET', `/api/target-lines?unit=${root.id}&period=${PERIOD}`);
   await admin('PUT', `/api/target-lines/${root.id}/${PERIOD}`, {
-    lines: lines.lines.map((l: any, i: number) => ({ text: i === 0 ? T.line : l.text, codes: l.codes })),
+    lines: lines.lines.map((l: any, i: number) => ({
+      text: i === 0 ? T.line : l.text,
+      codes: l.codes,
+      // A part judged at the units below goes back as it is stored: its code and the kinds.
+      parts: l.parts
+        .filter((p: any) => p.below)
+        .map((p: any) => ({ code: p.indicator.code, below: p.below })),
+    })),
     version: lines.version,
   });
 

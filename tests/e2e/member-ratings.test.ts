@@ -221,4 +221,23 @@ describe('the member ratings form', () => {
     const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
   });
+
+  it('tells a đoàn thể it has no members to rate, with no form to fill and nothing the server would refuse', async () => {
+    // Made last, under the test's chi bộ: the reporter of the chi bộ reports for it too.
+    const mass = await createUnit(admin, {
+      parentId: cell.id,
+      name: `Chi đoàn Thử nghiệm ${stamp}`,
+      kind: 'doan_the',
+    });
+    await page.goto(`${base}/xep-loai-dang-vien?unit=${mass.id}&period=${PERIOD}`);
+    await page.getByText(`${mass.name} không có đảng viên để xếp loại`, { exact: false }).waitFor();
+    expect(await page.getByRole('button', { name: 'Lưu kết quả xếp loại' }).count()).toBe(0);
+    expect(await field(page, 'Hoàn thành xuất sắc nhiệm vụ').count()).toBe(0);
+    // What the screen no longer offers, the server refuses.
+    const res = await admin(`/api/member-ratings/${mass.id}/${PERIOD}`, {
+      method: 'PUT',
+      body: JSON.stringify({ excellent: 1, good: 2, complete: 0, notComplete: 0 }),
+    });
+    expect(res.status).toBe(422);
+  });
 });

@@ -110,7 +110,7 @@ describe('targets as a resolution writes them', () => {
     await cell('XL_DANG_BO', '2025').fill('tăng 1');
     await page.getByRole('button', { name: /^Lưu/ }).click();
     await expect
-      .poll(() => page.locator('.tg-notice').textContent())
+      .poll(() => page.locator('.edit-notice').textContent())
       .toBe('Còn 1 ô chưa hợp lệ; hãy sửa trước khi lưu.');
     expect(await cell('XL_DANG_BO', '2025').getAttribute('aria-invalid')).toBe('true');
     await cell('XL_DANG_BO', '2025').fill('');
@@ -120,7 +120,7 @@ describe('targets as a resolution writes them', () => {
 
     await page.getByRole('button', { name: 'Lưu 2 thay đổi' }).click();
     await expect
-      .poll(() => page.locator('.tg-notice').textContent())
+      .poll(() => page.locator('.edit-notice').textContent())
       .toBe(`Đã lưu 2 chỉ tiêu của ${cellUnit.name}.`);
     // Read again from the server: the rule as typed, the base and the value it gives.
     await openGrid(cellUnit, 2025);
@@ -148,7 +148,7 @@ describe('targets as a resolution writes them', () => {
     expect(await cell('DV_HTT', '2024').getAttribute('placeholder')).toBe('90');
     await page.getByRole('button', { name: 'Lưu 1 thay đổi' }).click();
     await expect
-      .poll(() => page.locator('.tg-notice').textContent())
+      .poll(() => page.locator('.edit-notice').textContent())
       .toBe(`Đã lưu 1 chỉ tiêu của ${cellUnit.name}.`);
     expect((await targetsOf(cellUnit.id, term)).find((t) => t.code === 'DV_HTT')).toMatchObject({
       value: 90,

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { UnitDto } from '../../shared/schemas/units';
 import { admin, Browsers, base, createUser, json, loadDemo, stamp } from '../helpers/e2e';
 
-// The one real target list we have (../shared/seeds/004_…txt): the 2021 "chỉ tiêu chủ yếu"
+// The one real target list we have, from a published conference report: the 2021 "chỉ tiêu chủ yếu"
 // of a school's Đảng bộ, entered through the screens by its committee's secretary on a tree
 // of its own made here (a Đảng bộ, five chi bộ, three đoàn thể), and judged as its conference
 // judged them: Vượt, Vượt, Đạt, Vượt, Vượt, Vượt, Vượt. The catalogue is the demo's, with
@@ -161,7 +161,7 @@ describe('the seed’s 2021 "chỉ tiêu chủ yếu", entered through the scree
     }
     await page.getByRole('button', { name: 'Lưu 10 thay đổi' }).click();
     await expect
-      .poll(() => page.locator('.tg-notice').textContent())
+      .poll(() => page.locator('.edit-notice').textContent())
       .toBe(`Đã lưu 10 chỉ tiêu của ${root.name}.`);
     // The year shows what it takes from the term, and from where.
     const yearNote = page.locator('tr[data-code="DV_HTT"] td:has(input[data-period="2021"])');
