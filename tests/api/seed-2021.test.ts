@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AS_OF, type Caller, type TestApp, testApp } from '../helpers/app';
+import { PARTY, SEED_LINES } from '../helpers/seed-2021';
 
 // The one real target list we have, from a published conference report: the 2021 "chỉ tiêu
 // chủ yếu" of a provincial political school's Đảng bộ, entered through the API as its committee
@@ -8,23 +9,7 @@ import { AS_OF, type Caller, type TestApp, testApp } from '../helpers/app';
 // Every line is expressed as the committee thinks of it: the members' shares summed from the
 // chi bộ reports, the chi bộ counted by their rating, the đoàn thể judged where they are rated.
 
-const PARTY = [
-  'Không hoàn thành nhiệm vụ',
-  'Hoàn thành nhiệm vụ',
-  'Hoàn thành tốt nhiệm vụ',
-  'Hoàn thành xuất sắc nhiệm vụ',
-];
 const MASS = ['Yếu', 'Trung bình', 'Khá', 'Vững mạnh', 'Vững mạnh tiêu biểu'];
-
-const LINES = [
-  'Có 90% đảng viên xếp loại hoàn thành tốt nhiệm vụ trở lên, trong đó có 20% đảng viên xếp loại hoàn thành xuất sắc nhiệm vụ',
-  'Có 03 chi bộ hoàn thành tốt nhiệm vụ trở lên và có ít nhất có 01 chi bộ hoàn thành xuất sắc nhiệm vụ',
-  '100% đảng viên, quần chúng tham gia học tập các nghị quyết của Đảng; tham gia bồi dưỡng chuyên môn, nghiệp vụ',
-  'Phối hợp BGH Trường lãnh đạo thực hiện tốt 01 đề tài nghiên cứu khoa học cấp tỉnh, 01 đề tài nghiên cứu khoa học cấp cơ sở',
-  'Phối hợp với BGH Trường hoàn thành tốt Kế hoạch đào tạo, bồi dưỡng năm 2021 được Ban Thường vụ Tỉnh ủy phê duyệt',
-  'Trong năm 2021, có 02 giảng viên đạt giảng viên dạy giỏi cấp Trường, 01 giảng viên đạt giảng viên dạy giỏi cấp Học viện',
-  'Lãnh đạo các đoàn thể đạt vững mạnh',
-];
 
 let t: TestApp;
 let committee: Caller;
@@ -163,13 +148,13 @@ beforeAll(async () => {
   await ok(
     committee.call('PUT', `/api/target-lines/${root}/2021`, {
       lines: [
-        { text: LINES[0], codes: ['DV_HTT', 'DV_HTXS'] },
-        { text: LINES[1], codes: ['CB_HTT', 'CB_HTXS'] },
-        { text: LINES[2], codes: ['HOC_TAP_NQ'] },
-        { text: LINES[3], codes: ['NCKH_TINH', 'NCKH_CS'] },
-        { text: LINES[4], codes: ['KH_DAO_TAO'] },
-        { text: LINES[5], codes: ['GV_GIOI_TRUONG', 'GV_GIOI_HV'] },
-        { text: LINES[6], parts: [{ code: 'XL_DOAN_THE', below: ['doan_the'] }] },
+        { text: SEED_LINES[0], codes: ['DV_HTT', 'DV_HTXS'] },
+        { text: SEED_LINES[1], codes: ['CB_HTT', 'CB_HTXS'] },
+        { text: SEED_LINES[2], codes: ['HOC_TAP_NQ'] },
+        { text: SEED_LINES[3], codes: ['NCKH_TINH', 'NCKH_CS'] },
+        { text: SEED_LINES[4], codes: ['KH_DAO_TAO'] },
+        { text: SEED_LINES[5], codes: ['GV_GIOI_TRUONG', 'GV_GIOI_HV'] },
+        { text: SEED_LINES[6], parts: [{ code: 'XL_DOAN_THE', below: ['doan_the'] }] },
       ],
     }),
   );
@@ -260,7 +245,7 @@ beforeAll(async () => {
 describe('the 2021 "chỉ tiêu chủ yếu" of the seed, entered as its committee would', () => {
   it('judges the seven lines as the conference did: Vượt, Vượt, Đạt, Vượt, Vượt, Vượt, Vượt', async () => {
     const lines = await ok(committee.call('GET', `/api/target-lines?unit=${root}&period=2021&asOf=${AS_OF}`));
-    expect(lines.lines.map((l: any) => l.text)).toEqual(LINES);
+    expect(lines.lines.map((l: any) => l.text)).toEqual(SEED_LINES);
     expect(lines.lines.map((l: any) => l.status)).toEqual([
       'exceeded',
       'exceeded',
@@ -335,10 +320,10 @@ describe('the 2021 "chỉ tiêu chủ yếu" of the seed, entered as its committ
       'Vượt',
     ]);
     expect(written[1]).toBe(
-      `- ${LINES[1]}: Vượt. Thực hiện: số chi bộ hoàn thành tốt nhiệm vụ trở lên 04 chi bộ, kế hoạch 03 chi bộ, đạt 133,33% kế hoạch; số chi bộ hoàn thành xuất sắc nhiệm vụ 01 chi bộ, kế hoạch 01 chi bộ.`,
+      `- ${SEED_LINES[1]}: Vượt. Thực hiện: số chi bộ hoàn thành tốt nhiệm vụ trở lên 04 chi bộ, kế hoạch 03 chi bộ, đạt 133,33% kế hoạch; số chi bộ hoàn thành xuất sắc nhiệm vụ 01 chi bộ, kế hoạch 01 chi bộ.`,
     );
     expect(written[6]).toBe(
-      `- ${LINES[6]}: Vượt. Thực hiện: xếp loại tổ chức đoàn thể 3/3 đoàn thể đạt và vượt (Công đoàn cơ sở Vững mạnh; Chi đoàn Trường Vững mạnh tiêu biểu; Hội Cựu chiến binh Vững mạnh), kế hoạch Vững mạnh.`,
+      `- ${SEED_LINES[6]}: Vượt. Thực hiện: xếp loại tổ chức đoàn thể 3/3 đoàn thể đạt và vượt (Công đoàn cơ sở Vững mạnh; Chi đoàn Trường Vững mạnh tiêu biểu; Hội Cựu chiến binh Vững mạnh), kế hoạch Vững mạnh.`,
     );
     expect(text.trim().split('\n').at(-1)).toBe('Có 7/7 chỉ tiêu chủ yếu đạt và vượt (100%).');
   });

@@ -2,6 +2,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { UnitDto } from '../../shared/schemas/units';
 import { admin, Browsers, base, createUser, json, loadDemo, stamp } from '../helpers/e2e';
+import { PARTY, SEED_LINES } from '../helpers/seed-2021';
 
 // The one real target list we have, from a published conference report: the 2021 "chỉ tiêu chủ yếu"
 // of a school's Đảng bộ, entered through the screens by its committee's secretary on a tree
@@ -11,23 +12,6 @@ import { admin, Browsers, base, createUser, json, loadDemo, stamp } from '../hel
 
 const STAMP = stamp.toUpperCase();
 const PASSWORD = 'bi-thu-2021-e2e';
-const PARTY = [
-  'Không hoàn thành nhiệm vụ',
-  'Hoàn thành nhiệm vụ',
-  'Hoàn thành tốt nhiệm vụ',
-  'Hoàn thành xuất sắc nhiệm vụ',
-];
-
-const LINES = [
-  'Có 90% đảng viên xếp loại hoàn thành tốt nhiệm vụ trở lên, trong đó có 20% đảng viên xếp loại hoàn thành xuất sắc nhiệm vụ',
-  'Có 03 chi bộ hoàn thành tốt nhiệm vụ trở lên và có ít nhất có 01 chi bộ hoàn thành xuất sắc nhiệm vụ',
-  '100% đảng viên, quần chúng tham gia học tập các nghị quyết của Đảng; tham gia bồi dưỡng chuyên môn, nghiệp vụ',
-  'Phối hợp BGH Trường lãnh đạo thực hiện tốt 01 đề tài nghiên cứu khoa học cấp tỉnh, 01 đề tài nghiên cứu khoa học cấp cơ sở',
-  'Phối hợp với BGH Trường hoàn thành tốt Kế hoạch đào tạo, bồi dưỡng năm 2021 được Ban Thường vụ Tỉnh ủy phê duyệt',
-  'Trong năm 2021, có 02 giảng viên đạt giảng viên dạy giỏi cấp Trường, 01 giảng viên đạt giảng viên dạy giỏi cấp Học viện',
-  'Lãnh đạo các đoàn thể đạt vững mạnh',
-];
-
 // Added through the catalogue screen: the chi bộ counted by their rating, and the teachers
 // awarded at the Academy, which the demo catalogue does not count apart.
 const CB_TOT = `CB_TOT_${STAMP}`;
@@ -288,7 +272,7 @@ describe('the seed’s 2021 "chỉ tiêu chủ yếu", entered through the scree
       ['GV_GIOI', GV_HV],
       [],
     ];
-    for (const [i, text] of LINES.entries()) {
+    for (const [i, text] of SEED_LINES.entries()) {
       const n = i + 1;
       await page.getByRole('button', { name: 'Thêm chỉ tiêu chủ yếu' }).click();
       const line = page.getByTestId('target-line').nth(i);
