@@ -1,4 +1,4 @@
-import { formatDateLong, formatNumber, padCount } from './format';
+import { formatDateLong, formatNumber, formatX100, padCount } from './format';
 import { STATUS_LABELS, type Status } from './judgement';
 import { PACE_LABELS, type Pace } from './progress';
 import { kindsText } from './unit';
@@ -23,8 +23,13 @@ export interface ReportPart {
   result: ReportFigure | null;
   status: Status;
   achievement: number | null;
-  /** Against the longer period, in a report of progress (a half-year against its year). */
+  /**
+   * Against the longer period, in a report of progress (a half-year against its year), or
+   * against the days passed of the period itself while it runs (a term at mid-term).
+   */
   pace?: Pace | undefined;
+  /** How a result so far is found, when it is one: added up over the periods, or the latest. */
+  soFar?: 'sum' | 'last' | undefined;
   /**
    * A part judged at the units below of some kinds: how many of those holding the target
    * are met or exceeded, and each of them.
@@ -45,8 +50,17 @@ export interface ReportLine {
   parts: ReportPart[];
 }
 
+/** A result reported without a target: "kết nạp 01 đảng viên" (docs/rules.md, "The report"). */
+export interface ReportOther {
+  code: string;
+  name: string;
+  unitLabel: string;
+  kind: ReportPart['kind'];
+  result: ReportFigure;
+}
+
 export interface ReportModel {
-  unit: { id: string; name: string };
+  unit: { id: string; name: string; kind: string };
   period: { code: string; label: string; start: string; end: string; open: boolean };
   /** The day the figures are counted to: the period's last day, or today while it runs. */
   countedTo: string;
@@ -60,6 +74,15 @@ export interface ReportModel {
   /** Whether the lines are the committee's sentences, or made from the indicators for want of them. */
   fromIndicators: boolean;
   lines: ReportLine[];
+  /** Results of the period without a target and outside the lines: "Các kết quả khác". */
+  others: ReportOther[];
+  /** Nothing to report: no target, no line and no result in the period. */
+  empty: boolean;
+  /**
+   * While the reported period runs, the share of its days passed (hundredths of a percent)
+   * against which each cumulative result's pace is told; absent once it has ended.
+   */
+  elapsedX100?: number | undefined;
   /** Over the lines: "N/M chỉ tiêu chủ yếu đạt và vượt", or without lines of the committee, over its targets. */
   summary: { total: number; achieved: number; share: number | null; onPace?: number | undefined };
   /**
@@ -105,8 +128,17 @@ function partBelowText(part: ReportPart, units: NonNullable<ReportPart['units']>
 /** Whether a part has anything reported. */
 const reported = (p: ReportPart) => (p.units ? p.units.rows.some((r) => r.result) : p.result !== null);
 
+/** A result so far: "số đề tài lũy kế 04 đề tài", or the latest, "xếp loại … Vững mạnh (kỳ gần nhất)". */
+const soFarText = (part: ReportPart, name: string, result: string) =>
+  part.soFar === 'last' ? `${name} ${result} (kỳ gần nhất)` : `${name} lũy kế ${result}`;
+
 /** One part of a line: "tỷ lệ đảng viên … 100% (60/60), kế hoạch 90%, đạt 111,11% kế hoạch". */
-export function partText(part: ReportPart, mode: ReportModel['mode'], basisLabel: string): string {
+export function partText(
+  part: ReportPart,
+  mode: ReportModel['mode'],
+  basisLabel: string,
+  elapsedX100?: number,
+): string {
   if (part.units) return partBelowText(part, part.units);
   const name = lower(part.name);
   const target = part.target ? figureText(part, part.target) : null;
@@ -118,20 +150,26 @@ export function partText(part: ReportPart, mode: ReportModel['mode'], basisLabel
       : `chưa có kế hoạch ${lower(basisLabel)}`;
     const share = part.achievement !== null ? `, bằng ${formatNumber(part.achievement)}% kế hoạch` : '';
     const pace = part.pace ? `, ${lower(PACE_LABELS[part.pace])}` : '';
-    return `${name} lũy kế ${result} (${against}${share}${pace})`;
+    return `${soFarText(part, name, result)} (${against}${share}${pace})`;
   }
   const planned = target ? `, kế hoạch ${target}` : ', chưa giao kế hoạch';
   const share =
     part.achievement !== null && part.achievement !== 100
       ? `, đạt ${formatNumber(part.achievement)}% kế hoạch`
       : '';
+  // A period that runs: the result so far, and whether it keeps pace with the days passed.
+  if (part.pace && elapsedX100 !== undefined)
+    return `${soFarText(part, name, result)}${planned}${share}, ${lower(PACE_LABELS[part.pace])} (đã qua ${formatX100(elapsedX100)}% thời gian)`;
   return `${name} ${result}${planned}${share}`;
 }
 
 /** "- <sentence>: <Verdict>. Thực hiện: <part>; <part>." */
-export function lineText(line: ReportLine, model: Pick<ReportModel, 'mode' | 'basis'>): string {
+export function lineText(
+  line: ReportLine,
+  model: Pick<ReportModel, 'mode' | 'basis' | 'elapsedX100'>,
+): string {
   const verdict = STATUS_LABELS[line.status];
-  const parts = line.parts.map((p) => partText(p, model.mode, model.basis.label));
+  const parts = line.parts.map((p) => partText(p, model.mode, model.basis.label, model.elapsedX100));
   const head = `- ${line.text.replace(/[.:;\s]+$/, '')}: ${verdict}.`;
   // Nothing reported at all: the verdict says it, the parts would only repeat it.
   if (parts.length === 0 || !line.parts.some(reported)) return head;
@@ -160,13 +198,18 @@ export function targetsText(model: Pick<ReportModel, 'targets'>): string | null 
  */
 export function closingText(model: ReportModel): string[] {
   const out: string[] = [];
-  if (model.mode === 'progress' && model.summary.onPace !== undefined)
+  if (model.summary.onPace !== undefined)
     out.push(
       `Có ${model.summary.onPace}/${model.summary.total} chỉ tiêu đúng tiến độ so với kế hoạch ${lower(model.basis.label)}.`,
     );
   const targets = targetsText(model);
   if (targets) out.push(targets);
-  out.push(summaryText(model));
+  // Results without any target: nothing to count, and "0/0" would say nothing.
+  out.push(
+    model.summary.total === 0
+      ? `Chưa có chỉ tiêu nào được giao trong ${lower(model.period.label)}.`
+      : summaryText(model),
+  );
   return out;
 }
 
@@ -180,17 +223,39 @@ export function introText(model: Pick<ReportModel, 'period' | 'mode' | 'basis'>)
   return `Kết quả thực hiện một số chỉ tiêu chủ yếu ${lower(model.period.label)}${against}:`;
 }
 
+/** "Năm 2023, Đảng bộ … chưa có chỉ tiêu nào được giao và chưa có kết quả nào được báo cáo." */
+export function emptyText(model: Pick<ReportModel, 'unit' | 'period'>): string {
+  const label = model.period.label;
+  return `${label.charAt(0).toUpperCase()}${label.slice(1)}, ${model.unit.name} chưa có chỉ tiêu nào được giao và chưa có kết quả nào được báo cáo.`;
+}
+
+/** "+ Kết nạp đảng viên mới: 01 đảng viên." — a result without a target, under "Các kết quả khác". */
+export function otherText(other: ReportOther): string {
+  return `+ ${other.name}: ${figureText(other, other.result)}.`;
+}
+
+export const OTHERS_HEADING = 'Các kết quả khác:';
+
+/** "(Số liệu tính đến ngày 31 tháng 12 năm 2021)" */
+export const countedToText = (model: Pick<ReportModel, 'countedTo'>) =>
+  `(Số liệu tính đến ${formatDateLong(model.countedTo)})`;
+
+/**
+ * The body in order, as every form of the report writes it: the intro, one sentence per main
+ * target, the results without a target, and the closing counts, the sentence over the lines
+ * last. A period with nothing is one sentence.
+ */
+export function bodyText(model: ReportModel): string[][] {
+  if (model.empty) return [[emptyText(model)]];
+  const blocks = [[introText(model)], model.lines.map((l) => lineText(l, model))];
+  if (model.others.length > 0) blocks.push([OTHERS_HEADING, ...model.others.map(otherText)]);
+  blocks.push(closingText(model));
+  return blocks.filter((b) => b.length > 0);
+}
+
 /** The whole text, as it is copied into the conference's report. */
 export function reportText(model: ReportModel): string {
-  const out = [
-    ...reportTitle(model),
-    `(Số liệu tính đến ${formatDateLong(model.countedTo)})`,
-    '',
-    introText(model),
-    '',
-    ...model.lines.map((l) => lineText(l, model)),
-    '',
-    ...closingText(model),
-  ];
+  const out = [...reportTitle(model), countedToText(model)];
+  for (const block of bodyText(model)) out.push('', ...block);
   return `${out.join('\n')}\n`;
 }

@@ -9,6 +9,7 @@ import {
 } from 'drizzle-orm/sqlite-core';
 import { HISTORY_TYPES, ROLES } from '../../shared/accounts';
 import { type DerivedRule, MEMBER_RATING_SHARES } from '../../shared/indicator';
+import type { ReportSettings } from '../../shared/schemas/report-settings';
 
 // Numbers that people compare (targets, count and percent results) are stored as
 // integer hundredths ("x100") so that no judgement ever touches binary floating point.
@@ -242,6 +243,19 @@ export const locks = sqliteTable(
   },
   (t) => [uniqueIndex('locks_key').on(t.unitId, t.period)],
 );
+
+/**
+ * What a unit's report carries besides its figures (shared/schemas/report-settings.ts): the
+ * header's names, number, place, signer and recipients. One row per unit, none until saved.
+ */
+export const reportSettings = sqliteTable('report_settings', {
+  unitId: integer('unit_id')
+    .primaryKey()
+    .references(() => units.id),
+  settings: text('settings', { mode: 'json' }).$type<ReportSettings>().notNull(),
+  updatedBy: integer('updated_by').references(() => users.id),
+  ...versioned(),
+});
 
 /**
  * Every change, appended and never rewritten: triggers in the migrations refuse UPDATE and

@@ -1,11 +1,15 @@
 import { achievementX100, isAchieved, judge, lineStatus, summarize } from '../../shared/judgement';
 import { enclosingYear, type Period } from '../../shared/period';
+import { elapsedX100, pace } from '../../shared/progress';
 import {
+  bodyText,
   figureText,
   introText,
   lineText,
+  otherText,
   type ReportLine,
   type ReportModel,
+  type ReportOther,
   type ReportPart,
   reportText,
   reportTitle,
@@ -73,8 +77,9 @@ function partOf(row: DashboardRowDto | TargetLinePartDto): ReportPart {
 
 function summaryOf(lines: ReportLine[], withPace: boolean): ReportModel['summary'] {
   const achieved = lines.filter((l) => isAchieved(l.status)).length;
+  // On pace: already met, or every part keeping pace with the days passed.
   const onPace = lines.filter(
-    (l) => l.parts.length > 0 && l.parts.every((p) => p.pace === 'on_track'),
+    (l) => isAchieved(l.status) || (l.parts.length > 0 && l.parts.every((p) => p.pace === 'on_track')),
   ).length;
   return {
     total: lines.length,
@@ -84,13 +89,47 @@ function summaryOf(lines: ReportLine[], withPace: boolean): ReportModel['summary
   };
 }
 
+/**
+ * While `period` runs, each cumulative part's pace against the share of its days passed (a
+ * term at its mid-term review): parts that add up or carry over and have a target.
+ */
+function withPace(
+  cat: ReturnType<typeof catalogue>,
+  lines: ReportLine[],
+  period: Period,
+  asOf: string,
+): { lines: ReportLine[]; elapsed: number | undefined } {
+  if (!(asOf >= period.start && asOf < period.end)) return { lines, elapsed: undefined };
+  const elapsed = elapsedX100(period, period, asOf);
+  let any = false;
+  const paced = lines.map((l) => ({
+    ...l,
+    parts: l.parts.map((p) => {
+      const ind = cat.indicatorsByCode.get(p.code);
+      if (!ind || p.units || !p.target || !p.result) return p;
+      const def = toIndicatorDef(ind);
+      if (def.timeAggregate !== 'sum' && def.timeAggregate !== 'last') return p;
+      const t = valueFromJson(def, p.target);
+      const r = valueFromJson(def, p.result);
+      if (!t) return p;
+      any = true;
+      return {
+        ...p,
+        pace: pace(def, t, r, achievementX100(def, t, r), elapsed),
+        soFar: def.timeAggregate,
+      };
+    }),
+  }));
+  return any ? { lines: paced, elapsed } : { lines, elapsed: undefined };
+}
+
 export function buildReport(db: Db, unit: UnitRow, period: Period, asOf: string): Report {
   const cat = catalogue(db);
   const table = unitRows(db, unit, period, asOf, cat.indicators);
   // The single targets, counted as the dashboard counts them ("chỉ tiêu cụ thể").
   const single = summarize(table.map((r) => r.status));
   const base = {
-    unit: { id: String(unit.id), name: unit.name },
+    unit: { id: String(unit.id), name: unit.name, kind: unit.kind },
     period: periodOut(period, asOf),
     countedTo: asOf < period.end ? asOf : period.end,
     table,
@@ -104,16 +143,38 @@ export function buildReport(db: Db, unit: UnitRow, period: Period, asOf: string)
     mode: Report['mode'],
     basis: Period,
     fromIndicators: boolean,
-    lines: ReportLine[],
-  ): Report => ({
-    ...base,
-    mode,
-    basis: { code: basis.code, label: basis.label },
-    fromIndicators,
-    lines,
-    summary: summaryOf(lines, mode === 'progress'),
-    targets: fromIndicators ? null : targets,
-  });
+    judged: ReportLine[],
+  ): Report => {
+    const { lines, elapsed } =
+      mode === 'period' ? withPace(cat, judged, period, asOf) : { lines: judged, elapsed: undefined };
+    // Results without a target, not already told by a line: "Các kết quả khác".
+    const told = new Set(lines.flatMap((l) => l.parts.map((p) => p.code)));
+    const others = table.flatMap((r): ReportOther[] =>
+      r.result && !r.target && !r.progress && !told.has(r.indicator.code)
+        ? [
+            {
+              code: r.indicator.code,
+              name: r.indicator.name,
+              unitLabel: r.indicator.unitLabel,
+              kind: r.indicator.kind,
+              result: figure(r.result)!,
+            },
+          ]
+        : [],
+    );
+    return {
+      ...base,
+      mode,
+      basis: { code: basis.code, label: basis.label },
+      fromIndicators,
+      lines,
+      others,
+      empty: lines.length === 0 && table.length === 0,
+      ...(elapsed !== undefined ? { elapsedX100: elapsed } : {}),
+      summary: summaryOf(lines, mode === 'progress' || elapsed !== undefined),
+      targets: fromIndicators ? null : targets,
+    };
+  };
 
   // The committee's own sentences for the period.
   const own = judgedLines(db, unit, period, asOf);
@@ -149,6 +210,9 @@ export function buildReport(db: Db, unit: UnitRow, period: Period, asOf: string)
             status: judge(def, t, r, true),
             achievement: row.progress ? a : a === null ? null : a / 100,
             pace: row.progress?.pace,
+            ...(def.timeAggregate === 'sum' || def.timeAggregate === 'last'
+              ? { soFar: def.timeAggregate }
+              : {}),
           },
         ];
       });
@@ -180,6 +244,8 @@ export function reportDto(report: Report): ReportDto {
   return {
     ...report,
     lines: report.lines.map((l) => ({ ...l, sentence: lineText(l, report) })),
+    others: report.others.map((o) => ({ ...o, sentence: otherText(o) })),
+    body: bodyText(report),
     title: reportTitle(report),
     intro: introText(report),
     summaryText: summaryText(report),

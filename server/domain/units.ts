@@ -9,6 +9,7 @@ import {
   grants,
   locks,
   memberRatings,
+  reportSettings,
   results,
   targetLines,
   targets,
@@ -176,6 +177,7 @@ export function removeUnit(db: Db, by: UserRow, unit: UnitRow) {
       // Its locks go with it: they closed values that no longer exist.
       tx.delete(locks).where(eq(locks.unitId, unit.id)).run();
       tx.delete(targetLines).where(eq(targetLines.unitId, unit.id)).run();
+      tx.delete(reportSettings).where(eq(reportSettings.unitId, unit.id)).run();
       tx.delete(units).where(eq(units.id, unit.id)).run();
       return unit;
     },

@@ -18,7 +18,7 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   403: 'Ngoài quyền của người dùng',
   404: 'Không tìm thấy',
   409: 'Xung đột với dữ liệu hiện có',
-  422: 'Chỉ tiêu không áp dụng cho loại đơn vị này',
+  422: 'Không làm được với dữ liệu này (chỉ tiêu không áp dụng cho loại đơn vị, kỳ chưa có gì để báo cáo)',
   423: 'Kỳ đã khóa sau hội nghị đánh giá',
   429: 'Đăng nhập sai quá nhiều lần',
 };

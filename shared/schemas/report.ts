@@ -15,7 +15,7 @@ const reportFigureSchema = z
   .nullable();
 
 export const reportSchema = z.object({
-  unit: z.object({ id: z.string(), name: z.string() }),
+  unit: z.object({ id: z.string(), name: z.string(), kind: z.string() }),
   period: periodSchema,
   countedTo: z.string(),
   mode: z.enum(['period', 'progress']),
@@ -38,6 +38,7 @@ export const reportSchema = z.object({
           status: statusSchema,
           achievement: z.number().nullable(),
           pace: z.enum(['on_track', 'behind']).optional(),
+          soFar: z.enum(['sum', 'last']).optional(),
           /** A part at the units below: how many of those holding the target are met or exceeded, and each. */
           units: z
             .object({
@@ -51,6 +52,22 @@ export const reportSchema = z.object({
       ),
     }),
   ),
+  /** Results without a target and outside the lines: "Các kết quả khác". */
+  others: z.array(
+    z.object({
+      code: z.string(),
+      name: z.string(),
+      unitLabel: z.string(),
+      kind: z.enum(INDICATOR_KINDS),
+      result: reportFigureSchema.unwrap(),
+      /** "+ Kết nạp đảng viên mới: 01 đảng viên." */
+      sentence: z.string(),
+    }),
+  ),
+  /** No target, no line and no result in the period: the report is one sentence. */
+  empty: z.boolean(),
+  /** While the period runs: the share of its days passed, in hundredths of a percent, that paces are told against. */
+  elapsedX100: z.number().optional(),
   summary: z.object({
     total: z.number(),
     achieved: z.number(),
@@ -65,6 +82,8 @@ export const reportSchema = z.object({
   summaryText: z.string(),
   /** "Có N/M chỉ tiêu cụ thể đạt và vượt (P%).", before it; null without. */
   targetsText: z.string().nullable(),
+  /** The body in order (intro, lines, other results, closing), each block its sentences; one sentence when empty. */
+  body: z.array(z.array(z.string())),
   /** The whole text, as format=text gives it. */
   text: z.string(),
   table: z.array(dashboardRowSchema),
