@@ -211,9 +211,8 @@ function bodyBlocks(report: ReportDto): ReportBlock[] {
     out.push(...report.others.map((o) => ({ kind: 'item' as const, text: o.sentence })));
   }
   const closing = report.body[report.body.length - 1] ?? [];
-  closing.forEach((text, i) =>
-    out.push({ kind: 'paragraph', role: i === closing.length - 1 ? 'headline' : 'closing', text }),
-  );
+  for (const [i, text] of closing.entries())
+    out.push({ kind: 'paragraph', role: i === closing.length - 1 ? 'headline' : 'closing', text });
   out.push(...tables(report));
   return out;
 }

@@ -165,7 +165,7 @@ function bodyOf(blocks: ReportBlock[]): (Paragraph | Table)[] {
         return [bodyParagraph([run(b.text, { bold: true })])];
       case 'item':
         return [bodyParagraph([run(b.text)])];
-      case 'table':
+      default:
         return dataTable(b);
     }
   });
