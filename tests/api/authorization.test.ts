@@ -221,6 +221,30 @@ const ROUTES: Record<string, Case> = {
     inside: EVERY_ROLE,
     outside: 'forbidden',
   },
+  'GET /api/units/:id/report-settings': {
+    request: (w) => ({ path: `/api/units/${w.a}/report-settings` }),
+    inside: EVERY_ROLE,
+    outside: 'forbidden',
+  },
+  'PUT /api/units/:id/report-settings': {
+    request: (w) => ({
+      path: `/api/units/${w.a}/report-settings`,
+      body: {
+        above: '',
+        issuer: 'CHI BỘ A',
+        number: '3',
+        symbol: 'BC/CB',
+        place: 'Cao Lãnh',
+        onBehalf: 'T/M CHI BỘ',
+        signerTitle: 'BÍ THƯ',
+        signer: '',
+        recipients: ['Lưu Chi bộ'],
+        version: 0,
+      },
+    }),
+    inside: ['committee', 'unitAdmin'],
+    outside: 'forbidden',
+  },
   'POST /api/import': {
     request: (w) => {
       const form = new FormData();
