@@ -180,21 +180,11 @@ const counted = (s: { total: number; achieved: number; share: number | null }, w
   `Có ${s.achieved}/${s.total} ${what} đạt và vượt${s.share === null ? '' : ` (${formatNumber(s.share)}%)`}.`;
 
 /**
- * The report's last sentence: over the committee's lines, "Có 5/7 chỉ tiêu chủ yếu đạt và vượt
- * (71,43%)."; without lines of its own, over its targets, "Có 6/7 chỉ tiêu đạt và vượt (85,71%).".
- */
-export function summaryText(model: Pick<ReportModel, 'summary' | 'fromIndicators'>): string {
-  return counted(model.summary, model.fromIndicators ? 'chỉ tiêu' : 'chỉ tiêu chủ yếu');
-}
-
-/** Beside the lines, the single targets: "Có 13/15 chỉ tiêu cụ thể đạt và vượt (86,67%)."; null without. */
-export function targetsText(model: Pick<ReportModel, 'targets'>): string | null {
-  return model.targets && model.targets.total > 0 ? counted(model.targets, 'chỉ tiêu cụ thể') : null;
-}
-
-/**
- * The close of the report, in order: the pace of a mid-year review, the single targets, and last
- * the sentence over the lines (docs/rules.md, "One headline").
+ * The close of the report, in order (docs/rules.md, "One headline"): the pace while the period
+ * runs or at a mid-year review, then the counts, the one the dashboard heads with last. Over the
+ * committee's lines: "Có 13/15 chỉ tiêu cụ thể đạt và vượt (86,67%)." then "Có 5/7 chỉ tiêu chủ
+ * yếu đạt và vượt (71,43%)."; without lines, over the targets, "Có 6/7 chỉ tiêu đạt và vượt
+ * (85,71%)."; at a mid-year review, the year's lines already met, then the period's own targets.
  */
 export function closingText(model: ReportModel): string[] {
   const out: string[] = [];
@@ -202,21 +192,62 @@ export function closingText(model: ReportModel): string[] {
     out.push(
       `Có ${model.summary.onPace}/${model.summary.total} chỉ tiêu đúng tiến độ so với kế hoạch ${lower(model.basis.label)}.`,
     );
+  if (model.mode === 'progress') {
+    const { achieved, total } = model.summary;
+    out.push(`Có ${achieved}/${total} chỉ tiêu chủ yếu đã đạt và vượt kế hoạch ${lower(model.basis.label)}.`);
+    if (model.targets && model.targets.total > 0) out.push(counted(model.targets, 'chỉ tiêu'));
+    return out;
+  }
   const targets = targetsText(model);
   if (targets) out.push(targets);
   // Results without any target: nothing to count, and "0/0" would say nothing.
   out.push(
     model.summary.total === 0
       ? `Chưa có chỉ tiêu nào được giao trong ${lower(model.period.label)}.`
-      : summaryText(model),
+      : counted(model.summary, model.fromIndicators ? 'chỉ tiêu' : 'chỉ tiêu chủ yếu'),
   );
   return out;
+}
+
+/** The report's last sentence, the one read out last: see closingText. */
+export const summaryText = (model: ReportModel): string => closingText(model).at(-1)!;
+
+/**
+ * Beside the committee's lines of the period, the single targets: "Có 13/15 chỉ tiêu cụ thể đạt
+ * và vượt (86,67%)."; null without (and at a mid-year review, where the period's own targets
+ * close the report).
+ */
+export function targetsText(model: Pick<ReportModel, 'targets' | 'mode'>): string | null {
+  return model.mode === 'period' && model.targets && model.targets.total > 0
+    ? counted(model.targets, 'chỉ tiêu cụ thể')
+    : null;
+}
+
+/**
+ * What heads every summary of the unit and period, as the dashboard heads with it: the
+ * committee's lines of the period (null without), and its single targets (null without).
+ */
+export function headlineOf(model: ReportModel): {
+  lines: { total: number; achieved: number; share: number | null } | null;
+  single: { total: number; achieved: number; share: number | null } | null;
+} {
+  const lines =
+    model.mode === 'period' && !model.fromIndicators
+      ? { total: model.summary.total, achieved: model.summary.achieved, share: model.summary.share }
+      : null;
+  const single = model.fromIndicators
+    ? model.summary.total > 0
+      ? { total: model.summary.total, achieved: model.summary.achieved, share: model.summary.share }
+      : null
+    : model.targets && model.targets.total > 0
+      ? model.targets
+      : null;
+  return { lines, single };
 }
 
 export function reportTitle(model: Pick<ReportModel, 'unit' | 'period'>): string[] {
   return ['KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU CHỦ YẾU', `${model.unit.name} — ${model.period.label}`];
 }
-
 /** "Kết quả thực hiện một số chỉ tiêu chủ yếu năm 2021:" */
 export function introText(model: Pick<ReportModel, 'period' | 'mode' | 'basis'>): string {
   const against = model.mode === 'progress' ? ` (so với kế hoạch ${lower(model.basis.label)})` : '';

@@ -2,7 +2,15 @@ import type ExcelJS from 'exceljs';
 import { formatDateLong } from '../../shared/format';
 import { STATUS_LABELS } from '../../shared/judgement';
 import { PACE_LABELS } from '../../shared/progress';
-import { closingText, introText, lineText, reportTitle } from '../../shared/report';
+import {
+  closingText,
+  emptyText,
+  introText,
+  lineText,
+  OTHERS_HEADING,
+  otherText,
+  reportTitle,
+} from '../../shared/report';
 import type { DashboardRowDto } from '../../shared/schemas/dashboard';
 import { excel } from '../lib/excel';
 import type { Report } from './report';
@@ -128,13 +136,21 @@ export async function reportWorkbook(report: Report): Promise<Uint8Array<ArrayBu
   textRow(ws, subtitle!, span, { bold: true }, true);
   textRow(ws, `(Số liệu tính đến ${formatDateLong(report.countedTo)})`, span, { italic: true }, true);
   ws.addRow([]);
+  // A period with nothing: its one sentence, and no table.
+  if (report.empty) {
+    textRow(ws, emptyText(report), span);
+    return new Uint8Array(await wb.xlsx.writeBuffer());
+  }
   textRow(ws, introText(report), span, { bold: true });
   for (const line of report.lines) textRow(ws, lineText(line, report), span);
+  if (report.others.length > 0) {
+    textRow(ws, OTHERS_HEADING, span, { bold: true });
+    for (const other of report.others) textRow(ws, otherText(other), span);
+  }
   // The pace, the single targets, and last, in bold, the sentence over the lines.
   const close = closingText(report);
-  close.forEach((text, i) => {
+  for (const [i, text] of close.entries())
     textRow(ws, text, span, i === close.length - 1 ? { bold: true } : undefined);
-  });
   ws.addRow([]);
 
   headerRow(ws, COLUMNS);

@@ -4,6 +4,7 @@ import { elapsedX100, pace } from '../../shared/progress';
 import {
   bodyText,
   figureText,
+  headlineOf,
   introText,
   lineText,
   otherText,
@@ -248,6 +249,7 @@ export function reportDto(report: Report): ReportDto {
     body: bodyText(report),
     title: reportTitle(report),
     intro: introText(report),
+    headline: headlineOf(report),
     summaryText: summaryText(report),
     targetsText: targetsText(report),
     text: reportText(report),

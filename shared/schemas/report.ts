@@ -76,6 +76,15 @@ export const reportSchema = z.object({
   }),
   /** The single targets as the dashboard counts them ("chỉ tiêu cụ thể"); null when the lines are made of them. */
   targets: z.object({ total: z.number(), achieved: z.number(), share: z.number().nullable() }).nullable(),
+  /**
+   * What heads it, as the dashboard of the same unit and period heads: its committee's lines
+   * (the dashboard's summary.lines; null without) and its single targets (the dashboard's
+   * withTarget and achieved; null without).
+   */
+  headline: z.object({
+    lines: z.object({ total: z.number(), achieved: z.number(), share: z.number().nullable() }).nullable(),
+    single: z.object({ total: z.number(), achieved: z.number(), share: z.number().nullable() }).nullable(),
+  }),
   title: z.array(z.string()),
   intro: z.string(),
   /** The last sentence: over the lines ("… chỉ tiêu chủ yếu đạt và vượt …"), or the targets without lines. */

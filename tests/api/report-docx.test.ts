@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { documentTexts, reportDocument } from '../../shared/report-document';
 import { AS_OF, seedBasics, type TestApp, testApp } from '../helpers/app';
@@ -219,6 +220,36 @@ describe('the report as a Word document', () => {
     expect(text).toContain('Các kết quả khác:\n+ Số đảng viên mới kết nạp: 01 đảng viên.\n');
     expect(text).not.toContain('0/0');
     expect(text.trim().split('\n').at(-1)).toBe('Chưa có chỉ tiêu nào được giao trong năm 2023.');
+  });
+
+  it('the workbook says the same: the other results, and an empty period in its one sentence', async () => {
+    const texts = async (period: string) => {
+      const res = await t.raw(
+        'GET',
+        `/api/report?unit=${ids.root.id}&period=${period}&format=xlsx&asOf=${AS_OF}`,
+      );
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(await res.arrayBuffer());
+      const out: string[] = [];
+      wb.getWorksheet('Báo cáo')!.eachRow((row) => {
+        const first = (row.values as unknown[])[1];
+        if (typeof first === 'string') out.push(first);
+      });
+      return out;
+    };
+    const year = await texts('2024');
+    expect(year.indexOf('+ Số đảng viên bị kỷ luật: 01 đảng viên.')).toBe(
+      year.indexOf('Các kết quả khác:') + 1,
+    );
+    expect(year.indexOf('Các kết quả khác:')).toBeLessThan(
+      year.indexOf('Có 2/3 chỉ tiêu chủ yếu đạt và vượt (66,67%).'),
+    );
+    expect(await texts('2019')).toEqual([
+      'KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU CHỦ YẾU',
+      'Đảng bộ Trường Thử — Năm 2019',
+      '(Số liệu tính đến ngày 31 tháng 12 năm 2019)',
+      'Năm 2019, Đảng bộ Trường Thử chưa có chỉ tiêu nào được giao và chưa có kết quả nào được báo cáo.',
+    ]);
   });
 
   it('refuses an unknown format, a malformed date, a unit outside one’s rights', async () => {
