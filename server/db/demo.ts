@@ -1,11 +1,12 @@
 import { count } from 'drizzle-orm';
 import { prng } from '../../shared/random';
+import { defaultReportSettings } from '../../shared/report-document';
 import type { Value } from '../../shared/value';
 import { newIndicatorRow } from '../domain/indicators';
 import { valueColumns } from '../domain/values';
 import type { Db } from './client';
 import { CELLS, DEPARTMENTS, EXCELLENT, GOOD, INDICATORS, MASS, ROOT } from './demo-organisation';
-import { indicators, memberRatings, results, targetLines, targets, units } from './schema';
+import { indicators, memberRatings, reportSettings, results, targetLines, targets, units } from './schema';
 
 // The demo data: the organisation of demo-organisation.ts, with targets and results from 2021
 // to the current year (and for the terms 2020–2025 and 2025–2030) chosen so that every status
@@ -58,6 +59,24 @@ export function loadDemoDataIfEmpty(db: Db, today = new Date()): DemoSummary | n
       number,
     ];
     const mass = MASS.map((m) => addUnit(m, 'doan_the', root));
+    // The committee's report header, as its office would have set it once (the root's committee
+    // above is not in the tree).
+    tx.insert(reportSettings)
+      .values({
+        unitId: root,
+        settings: {
+          ...defaultReportSettings({ name: ROOT, kind: 'dang_bo' }, null),
+          above: 'ĐẢNG BỘ TỈNH HỒNG LAM',
+          place: 'Hồng Lam',
+          signer: 'Trần Minh Đức',
+          recipients: [
+            'Ban Thường vụ Tỉnh ủy (để báo cáo)',
+            'Các chi bộ trực thuộc',
+            'Lưu Văn phòng Đảng ủy',
+          ],
+        },
+      })
+      .run();
 
     let values = 0;
     const key = (unitId: number, code: string, period: string) => ({
