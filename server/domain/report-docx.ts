@@ -77,7 +77,7 @@ const layoutCell = (width: number, children: Paragraph[], options: Partial<ITabl
   new TableCell({ width: { size: width, type: WidthType.DXA }, children, ...options });
 
 function headerTable(h: ReportDocumentModel['header']): Table {
-  const left = Math.round(TEXT_WIDTH * 0.42);
+  const left = Math.round(TEXT_WIDTH * 0.45);
   const right = TEXT_WIDTH - left;
   const leftLines = [
     ...(h.above ? [centred([run(h.above)])] : []),
@@ -86,7 +86,8 @@ function headerTable(h: ReportDocumentModel['header']): Table {
     centred([run(h.number)]),
   ];
   const rightLines = [
-    centred([run(h.nation, { bold: true, underline: h.motto === null, size: 15 })]),
+    // The party's header 15 pt and underlined; the state's 13 pt over its underlined motto.
+    centred([run(h.nation, { bold: true, underline: h.motto === null, size: h.motto === null ? 15 : 13 })]),
     ...(h.motto ? [centred([run(h.motto, { bold: true, underline: true })])] : []),
     centred([run('')]),
     centred([run(h.placeDate, { italics: true })]),
@@ -102,7 +103,7 @@ function headerTable(h: ReportDocumentModel['header']): Table {
 
 const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
 const CELL_BORDERS = { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER };
-const WIDTHS = [6, 33, 10, 13, 15, 11, 12];
+const WIDTHS = [6, 31, 9, 13, 15, 12, 14];
 
 /** A table of the body: its header row repeated on every page, its rows never split. */
 function dataTable(block: Extract<ReportBlock, { kind: 'table' }>): (Paragraph | Table)[] {
@@ -116,7 +117,7 @@ function dataTable(block: Extract<ReportBlock, { kind: 'table' }>): (Paragraph |
       children: [
         new Paragraph({
           alignment:
-            head || i === 0 || i === 2 || i === 6
+            head || i === 0 || i === 2 || i === 6 || text === '—'
               ? AlignmentType.CENTER
               : i === 1 || level
                 ? AlignmentType.LEFT
