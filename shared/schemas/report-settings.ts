@@ -1,19 +1,23 @@
 import { z } from 'zod';
+import { hasVisibleText } from '../text';
 import { plainText, requiredText } from '../zod-vi';
 
 // What a committee's report carries besides its figures (docs/rules.md, "The report is a party
 // document"): the names in its header, its number, the place it is signed at, who signs and to
 // whom it goes. Kept with the unit, edited on the report page before downloading.
 
+/** A text that may be left empty (the blank is filled in by hand), but not only invisible characters. */
 const optionalText = (label: string, max: number) =>
   plainText(
     z
-      .string()
+      .string({ error: `${label} phải là một đoạn chữ.` })
       .trim()
       .max(max, { error: `${label} dài quá ${max} ký tự.` }),
     label,
     { required: false },
-  );
+  ).refine((s) => s === '' || hasVisibleText(s), {
+    error: `${label} chỉ có ký tự không nhìn thấy; hãy gõ lại hoặc để trống.`,
+  });
 
 export const REPORT_SETTINGS_LIMITS = { recipients: 12 } as const;
 

@@ -118,6 +118,7 @@ const MALFORMED = [
   'POST /api/units',
   'PATCH /api/units/{id}',
   'DELETE /api/units/{id}',
+  'PUT /api/units/{id}/report-settings',
   'POST /api/indicators',
   'PATCH /api/indicators/{code}',
   'PUT /api/targets/{unitId}/{code}/{period}',

@@ -15,6 +15,7 @@ import {
   targetValue,
   unitName,
   validLine,
+  validReportSettings,
 } from './pieces';
 import { type Body, LOCKED, OWN_UNIT, type Req, type Who, w } from './world';
 
@@ -57,6 +58,9 @@ export function buildOutsideRoutes(): Record<string, fc.Arbitrary<Req>> {
     'DELETE /api/units/{id}': fc
       .tuple(who, outside)
       .map(([as, id]) => json('DELETE', `/api/units/${id}`, undefined, as)),
+    'PUT /api/units/{id}/report-settings': fc
+      .tuple(who, outside)
+      .map(([as, id]) => json('PUT', `/api/units/${id}/report-settings`, validReportSettings(), as)),
     // The catalogue serves the whole tree: only an admin everywhere or a root committee keeps it.
     'POST /api/indicators': fc
       .tuple(who, fc.stringMatching(/^NEW_[A-Z0-9]{1,20}$/), sentence)

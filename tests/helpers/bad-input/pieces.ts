@@ -110,3 +110,17 @@ export const validGrant = () =>
     role: fc.constantFrom(...ROLES),
     unitId: fc.oneof(fc.constant(null), unit()),
   }) as fc.Arbitrary<Body>;
+
+/** A valid body of PUT /api/units/{id}/report-settings (version 0: nothing stored yet). */
+export const validReportSettings = (): Body => ({
+  above: 'ĐẢNG BỘ TỈNH ĐỒNG THÁP',
+  issuer: 'ĐẢNG ỦY TRƯỜNG THỬ',
+  number: '15',
+  symbol: 'BC/ĐU',
+  place: 'Cao Lãnh',
+  onBehalf: 'T/M ĐẢNG ỦY',
+  signerTitle: 'BÍ THƯ',
+  signer: 'Nguyễn Văn Thử',
+  recipients: ['Lưu Văn phòng Đảng ủy'],
+  version: 0,
+});

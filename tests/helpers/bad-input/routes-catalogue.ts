@@ -14,10 +14,13 @@ import {
   badUnitSegment,
   notIn,
   sentence,
+  staleVersion,
   unit,
   unitName,
+  validReportSettings,
+  versionFaults,
 } from './pieces';
-import { blank, longText, oddString } from './text';
+import { blank, longText, oddString, unprintable } from './text';
 import { type Body, type Req, w } from './world';
 import { badWholeNumber, notABoolean, notAnArray, notAString } from './wrong-values';
 
@@ -52,6 +55,8 @@ const badDerived = fc.oneof(
   })),
 );
 
+const mayBeEmpty = (max: number) => fc.oneof(notAString, longText(max), unprintable);
+
 export function catalogueRoutes(): Record<string, fc.Arbitrary<Req>> {
   const unitParents = fc.oneof(fc.constant(null), unit());
   return {
@@ -84,6 +89,31 @@ export function catalogueRoutes(): Record<string, fc.Arbitrary<Req>> {
       special: fc
         .constantFrom(...w.undeletable)
         .map((id) => ({ label: `unit ${id} holds units, values or grants`, params: { id } })),
+    }),
+    // A field that may be empty is refused only when it is not text, too long or unprintable.
+    'PUT /api/units/{id}/report-settings': malformed('PUT /api/units/{id}/report-settings', {
+      base: unit().map((id) => ({ params: { id }, body: validReportSettings() })),
+      params: { id: badUnitSegment() },
+      body: {
+        bad: {
+          above: mayBeEmpty(200),
+          issuer: badText(200),
+          number: mayBeEmpty(20),
+          symbol: badText(30),
+          place: mayBeEmpty(100),
+          onBehalf: mayBeEmpty(100),
+          signerTitle: badText(100),
+          signer: mayBeEmpty(100),
+          recipients: fc.oneof(
+            notAnArray,
+            fc.constant(Array.from({ length: 13 }, () => 'Lưu Văn phòng Đảng ủy')),
+            badText(200).map((bad) => ['Lưu Văn phòng Đảng ủy', bad]),
+          ),
+          ...versionFaults,
+        },
+        required: [...Object.keys(validReportSettings())],
+        special: fc.constant(staleVersion),
+      },
     }),
     'POST /api/indicators': malformed('POST /api/indicators', {
       base: fc
