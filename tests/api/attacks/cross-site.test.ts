@@ -100,6 +100,22 @@ function writeRequests(ids: { root: any; a: any; b: any }, spare: { unit: string
       path: '/api/targets/below',
       body: { unitId: a, code: 'KET_NAP', period: '2026', value: 1, kinds: ['chi_bo'] },
     },
+    'PUT /api/units/:id/report-settings': {
+      method: 'PUT',
+      path: `/api/units/${a}/report-settings`,
+      body: {
+        above: '',
+        issuer: 'CHI BỘ A',
+        number: '9',
+        symbol: 'BC/CB',
+        place: 'Nơi khác',
+        onBehalf: 'T/M CHI BỘ',
+        signerTitle: 'BÍ THƯ',
+        signer: '',
+        recipients: ['Lưu Chi bộ'],
+        version: 0,
+      },
+    },
     // Last: they change the session itself.
     'POST /api/auth/password': {
       method: 'POST',
