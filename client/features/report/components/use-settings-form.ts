@@ -1,9 +1,10 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import type { ReportSettings, ReportSettingsDto } from '../../../../shared/schemas/report-settings';
 import { useVersionedSave } from '../../../components/editing/use-versioned-save';
 import { useSchemaForm } from '../../../components/forms/use-schema-form';
 import { useLeaveGuard } from '../../../lib/navigation';
-import { usePutReportSettings } from '../api/report-settings';
+import { reportSettingsQueryOptions, usePutReportSettings } from '../api/report-settings';
 import {
   fromForm,
   type SettingsFormValues,
@@ -35,6 +36,7 @@ const FIELD_NAMES: readonly string[] = [
  * defaults of the unit's kind to start again from.
  */
 export function useSettingsForm(unit: string, data: ReportSettingsDto, editable: boolean) {
+  const queryClient = useQueryClient();
   const put = usePutReportSettings();
   const form = useSchemaForm(settingsFormSchema, toForm(data.settings));
   const [notice, setNotice] = useState<SettingsNotice>(null);
@@ -46,6 +48,7 @@ export function useSettingsForm(unit: string, data: ReportSettingsDto, editable:
     // "Lấy thông tin hiện tại": what the other person saved goes into the fields.
     onTheirs: (_, current) => {
       if (!current) return;
+      queryClient.setQueryData(reportSettingsQueryOptions({ unit }).queryKey, current);
       form.reset(toForm(current.settings));
       setNotice({
         tone: 'info',
@@ -62,11 +65,12 @@ export function useSettingsForm(unit: string, data: ReportSettingsDto, editable:
   const dirty = editable && !sameSettings(settings, stored.settings);
   useLeaveGuard(dirty);
 
-  // What someone else saved is taken in while nothing here is unsaved.
+  // What someone else saved is taken in while nothing here is unsaved: only a newer version than
+  // the one held, never the query's older copy after a conflict brought a newer one.
   const { setStored } = saving;
   const { reset } = form;
   useEffect(() => {
-    if (dirty || saving.saving || data.version === stored.version) return;
+    if (dirty || saving.saving || data.version <= stored.version) return;
     setStored(new Map([[SETTINGS, data]]));
     reset(toForm(data.settings));
   }, [data, dirty, saving.saving, stored.version, setStored, reset]);
