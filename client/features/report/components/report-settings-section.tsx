@@ -13,7 +13,8 @@ interface TextField {
   name: Exclude<keyof SettingsFormValues, 'recipients'>;
   label: string;
   hint?: string;
-  wide?: boolean;
+  /** Across two columns on a wide screen; a short one shares its row on a phone. */
+  size?: 'wide' | 'short';
 }
 
 const HEADER: TextField[] = [
@@ -21,14 +22,14 @@ const HEADER: TextField[] = [
     name: 'above',
     label: 'Cấp ủy cấp trên',
     hint: 'Dòng đầu bên trái, ví dụ: ĐẢNG BỘ TỈNH ĐỒNG THÁP. Để trống nếu không ghi.',
-    wide: true,
+    size: 'wide',
   },
-  { name: 'issuer', label: 'Cấp ủy ban hành', hint: 'In đậm, dưới cấp ủy cấp trên.', wide: true },
+  { name: 'issuer', label: 'Cấp ủy ban hành', hint: 'In đậm, dưới cấp ủy cấp trên.', size: 'wide' },
 ];
 
 const NUMBER: TextField[] = [
-  { name: 'number', label: 'Số', hint: 'Để trống để ghi tay sau khi in.' },
-  { name: 'symbol', label: 'Ký hiệu', hint: 'Ví dụ: BC/ĐU, BC/CB.' },
+  { name: 'number', label: 'Số', hint: 'Để trống để ghi tay sau khi in.', size: 'short' },
+  { name: 'symbol', label: 'Ký hiệu', hint: 'Ví dụ: BC/ĐU, BC/CB.', size: 'short' },
   { name: 'place', label: 'Địa danh', hint: 'Nơi ban hành, ví dụ: Cao Lãnh.' },
 ];
 
@@ -61,7 +62,7 @@ export function ReportSettingsSection({
   const { errors } = s.form.formState;
   const readOnly = !s.editable;
 
-  const text = ({ name, label, hint, wide }: TextField) => (
+  const text = ({ name, label, hint, size }: TextField) => (
     <Field
       key={name}
       id={`${id}-${name}`}
@@ -69,7 +70,7 @@ export function ReportSettingsSection({
       label={label}
       hint={readOnly ? undefined : hint}
       error={errors[name]?.message}
-      className={wide ? 'rs-wide' : undefined}
+      className={size && `rs-${size}`}
     >
       <Input {...s.form.register(name)} type="text" autoComplete="off" readOnly={readOnly} />
     </Field>
