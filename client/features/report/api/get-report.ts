@@ -21,9 +21,14 @@ export const reportQueryOptions = apiQuery('report', ({ unit, period }: ReportPa
   ),
 );
 
+/** The report; another period's keeps the page while it loads (the form on it stays as typed). */
 export const useReport = (params: ReportParams | null) =>
-  useChosenQuery(reportQueryOptions, params, { unit: '', period: '' });
+  useChosenQuery(reportQueryOptions, params, { unit: '', period: '' }, { keep: true });
 
 /** Where the same report downloads as a workbook. */
 export const reportXlsxHref = ({ unit, period }: ReportParams) =>
   `/api/report?${new URLSearchParams({ unit, period, format: 'xlsx' }).toString()}`;
+
+/** Where the same report downloads as the .docx a committee signs, dated `date` (YYYY-MM-DD). */
+export const reportDocxHref = ({ unit, period }: ReportParams, date: string) =>
+  `/api/report?${new URLSearchParams({ unit, period, format: 'docx', date }).toString()}`;

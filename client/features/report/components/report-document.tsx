@@ -1,167 +1,183 @@
-import { formatDateLong, formatNumber } from '../../../../shared/format';
-import { STATUS_LABELS } from '../../../../shared/judgement';
-import { PACE_LABELS } from '../../../../shared/progress';
-import type { ReportDto } from '../../../../shared/schemas/report';
-import { formatAchievement } from '../../dashboard/utils/achievement';
+import type { ReactNode } from 'react';
+import type { ReportBlock, ReportDocumentModel } from '../../../../shared/report-document';
 import './report-document.css';
 
-const lower = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
+// The report as the party document a committee signs, drawn from the same model the server
+// writes the .docx from (shared/report-document.ts), so the printed page and the Word file hold
+// the same blocks in the same order: the header of Hướng dẫn 36-HD/VPTW in two columns, the
+// title, the body, "Nơi nhận" and the signature. On screen a sheet of A4 paper; in print the
+// page itself (Times New Roman, margins 20 mm top and bottom, 30 mm left, 15 mm right).
+// Every text of the model is an element marked `data-text`, in reading order, for tests to read.
 
-type Figure = { display: string; numerator?: number | undefined; denominator?: number | undefined } | null;
+type Table = Extract<ReportBlock, { kind: 'table' }>;
 
-function figure(f: Figure): string {
-  if (!f) return '—';
-  return f.numerator !== undefined && f.denominator !== undefined
-    ? `${f.display} (${formatNumber(f.numerator)}/${formatNumber(f.denominator)})`
-    : f.display;
-}
-
-/**
- * The report as a document: on screen a sheet of paper, in print an A4 page in the
- * administrative layout (Times New Roman, margins 20 mm top and bottom, 30 mm left, 15 mm
- * right). Its sentences are the server's, so what is printed is what is copied.
- */
-export function ReportDocument({ report }: { report: ReportDto }) {
-  const [title, subtitle] = report.title;
-  const withProgress = report.table.filter((r) => r.progress);
-  const basis = withProgress[0]?.progress?.period.label;
-
+/** A text of the model, as one element. */
+function T({
+  as: Tag = 'p',
+  className,
+  children,
+}: {
+  as?: 'p' | 'li';
+  className?: string;
+  children: ReactNode;
+}) {
   return (
-    <article className="report-paper" aria-label={`${title} — ${subtitle}`}>
-      <header className="report-head">
-        <h2 className="report-title">{title}</h2>
-        <p className="report-subtitle">{subtitle}</p>
-        <p className="report-date">(Số liệu tính đến {formatDateLong(report.countedTo)})</p>
-      </header>
-
-      <p className="report-intro">{report.intro}</p>
-      {report.lines.length === 0 ? (
-        <p className="report-empty">
-          {report.unit.name} chưa có chỉ tiêu nào được giao trong {lower(report.period.label)}.
-        </p>
-      ) : (
-        <ul className="report-lines">
-          {report.lines.map((line) => {
-            // The verdict is set in bold, as the secretary marks it by hand; the rest as written.
-            const marker = `: ${STATUS_LABELS[line.status]}.`;
-            const at = line.sentence.indexOf(marker);
-            const head = at >= 0 ? line.sentence.slice(2, at) : line.sentence.slice(2);
-            const tail = at >= 0 ? line.sentence.slice(at + marker.length) : '';
-            return (
-              <li key={line.sentence} data-status={line.status}>
-                {head}:{' '}
-                <strong className={`report-verdict verdict-${line.status}`}>
-                  {STATUS_LABELS[line.status]}
-                </strong>
-                .{tail}
-              </li>
-            );
-          })}
-        </ul>
-      )}
-      {report.mode === 'progress' && report.summary.onPace !== undefined && (
-        <p className="report-summary-line">
-          Có {report.summary.onPace}/{report.summary.total} chỉ tiêu đúng tiến độ so với kế hoạch{' '}
-          {lower(report.basis.label)}.
-        </p>
-      )}
-      {report.targetsText && <p className="report-summary-line">{report.targetsText}</p>}
-      <p className="report-summary">{report.summaryText}</p>
-
-      {report.table.length > 0 && (
-        <ReportTable
-          label="Bảng tổng hợp các chỉ tiêu"
-          title="Bảng tổng hợp kết quả thực hiện các chỉ tiêu"
-          heads={['Kế hoạch', 'Thực hiện', 'Tỷ lệ so với kế hoạch', 'Đánh giá']}
-          rows={report.table.map((r) => ({
-            row: r,
-            dataKey: 'data-code',
-            figures: [r.target?.display ?? '—', figure(r.result), formatAchievement(r.achievement)],
-            verdict: STATUS_LABELS[r.status],
-          }))}
-        />
-      )}
-
-      {basis && (
-        <ReportTable
-          label={`Tiến độ so với kế hoạch ${lower(basis)}`}
-          title={`Tiến độ so với kế hoạch ${lower(basis)}`}
-          heads={[`Kế hoạch ${lower(basis)}`, 'Lũy kế', 'Tỷ lệ so với kế hoạch', 'Tiến độ']}
-          rows={withProgress.map((r) => ({
-            row: r,
-            dataKey: 'data-progress',
-            figures: [
-              r.progress!.target.display,
-              figure(r.progress!.result),
-              formatAchievement(r.progress!.achievement),
-            ],
-            verdict: PACE_LABELS[r.progress!.pace],
-          }))}
-        />
-      )}
-    </article>
+    <Tag className={className} data-text="">
+      {children}
+    </Tag>
   );
 }
 
-type ReportRow = ReportDto['table'][number];
+const WIDTHS = ['6%', '33%', '10%', '13%', '15%', '11%', '12%'];
 
-interface TableRow {
-  row: ReportRow;
-  /** The attribute that names the row's indicator, for tests and links. */
-  dataKey: 'data-code' | 'data-progress';
-  /** Target, result and achievement, as shown. */
-  figures: [string, string, string];
-  verdict: string;
-}
+/** Where a cell sits, as in the .docx: TT, ĐVT and the verdict centred; names and levels left; figures right. */
+const align = (i: number, level: boolean) =>
+  i === 0 || i === 2 || i === 6 ? 'c' : i === 1 || level ? 't' : 'n';
 
-/** One of the report's two tables: TT, Chỉ tiêu, ĐVT, then three figures and a verdict. */
-function ReportTable({
-  label,
-  title,
-  heads,
-  rows,
-}: {
-  label: string;
-  title: string;
-  heads: string[];
-  rows: TableRow[];
-}) {
-  const widths = ['6%', '33%', '10%', '13%', '15%', '11%', '12%'];
+/**
+ * One of the report's tables; its header row repeats on every printed page. The first table's
+ * rows are named by `data-code`, the progress table's by `data-progress`.
+ */
+function ReportTable({ block, index }: { block: Table; index: number }) {
+  const rowKey = index === 0 ? 'data-code' : 'data-progress';
   return (
-    <section className="report-table-block" aria-label={label}>
-      <h3 className="report-table-title">{title}</h3>
+    <section className="report-table-block" aria-label={block.title}>
+      <h3 className="report-table-title" data-text="">
+        {block.title}
+      </h3>
       <table className="report-table">
         <colgroup>
-          {widths.map((w) => (
+          {WIDTHS.map((w) => (
             <col key={w} style={{ width: w }} />
           ))}
         </colgroup>
         <thead>
           <tr>
-            {['TT', 'Chỉ tiêu', 'ĐVT', ...heads].map((h) => (
-              <th key={h} scope="col">
-                {h}
+            {block.columns.map((c) => (
+              <th key={c} scope="col" data-text="">
+                {c}
               </th>
             ))}
           </tr>
         </thead>
         <tbody>
-          {rows.map(({ row, dataKey, figures, verdict }, i) => {
-            const text = row.indicator.kind === 'level' ? 't' : 'n';
-            return (
-              <tr key={row.indicator.code} {...{ [dataKey]: row.indicator.code }}>
-                <td className="c">{i + 1}</td>
-                <td>{row.indicator.name}</td>
-                <td className="c">{row.indicator.unitLabel}</td>
-                <td className={text}>{figures[0]}</td>
-                <td className={text}>{figures[1]}</td>
-                <td className="n">{figures[2]}</td>
-                <td className="c">{verdict}</td>
-              </tr>
-            );
-          })}
+          {block.rows.map((r) => (
+            <tr key={r.code} {...{ [rowKey]: r.code }}>
+              {r.cells.map((c, i) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: the cells of a row are its columns, in order.
+                <td key={i} className={align(i, r.level)} data-text="">
+                  {c}
+                </td>
+              ))}
+            </tr>
+          ))}
         </tbody>
       </table>
     </section>
+  );
+}
+
+const PARAGRAPH_CLASS = {
+  intro: 'report-intro',
+  empty: 'report-empty',
+  closing: 'report-summary-line',
+  headline: 'report-summary',
+} as const;
+
+/** The body's blocks in order, the lines that follow one another in one list. */
+function Body({ blocks }: { blocks: ReportBlock[] }) {
+  const out: ReactNode[] = [];
+  let tables = 0;
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i]!;
+    if (b.kind === 'line') {
+      const lines: Extract<ReportBlock, { kind: 'line' }>[] = [];
+      for (let n = blocks[i]; n?.kind === 'line'; n = blocks[++i]) lines.push(n);
+      i--;
+      out.push(
+        <ul key={`lines-${i}`} className="report-lines">
+          {lines.map((l, n) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: the lines of the text, in its order.
+            <li key={n} data-status={l.status} data-text="">
+              - {l.head}: <strong className={`report-verdict verdict-${l.status}`}>{l.verdict}</strong>.
+              {l.tail}
+            </li>
+          ))}
+        </ul>,
+      );
+    } else if (b.kind === 'table') out.push(<ReportTable key={`table-${i}`} block={b} index={tables++} />);
+    else if (b.kind === 'heading')
+      out.push(
+        <T key={`heading-${i}`} className="report-others-heading">
+          {b.text}
+        </T>,
+      );
+    else if (b.kind === 'item')
+      out.push(
+        <T key={`item-${i}`} className="report-other">
+          {b.text}
+        </T>,
+      );
+    else
+      out.push(
+        <T key={`p-${i}`} className={`report-p ${PARAGRAPH_CLASS[b.role]}`}>
+          {b.text}
+        </T>,
+      );
+  }
+  return <>{out}</>;
+}
+
+export function ReportDocument({ doc }: { doc: ReportDocumentModel }) {
+  const { header: h, signature: sign } = doc;
+  return (
+    <article className="report-paper" aria-label={`${doc.title} ${doc.subject}`}>
+      <header className="report-doc-header" data-block="header">
+        <div className="report-issuer">
+          {h.above && <T>{h.above}</T>}
+          <T className="report-issuer-name">{h.issuer}</T>
+          <p aria-hidden="true">*</p>
+          <T className="report-number">{h.number}</T>
+        </div>
+        <div className="report-nation">
+          <T className={h.motto ? 'report-nation-name' : 'report-nation-name is-underlined'}>{h.nation}</T>
+          {h.motto && <T className="report-motto">{h.motto}</T>}
+          <T className="report-place-date">{h.placeDate}</T>
+        </div>
+      </header>
+
+      <div className="report-head" data-block="title">
+        <h2 className="report-title" data-text="">
+          {doc.title}
+        </h2>
+        <T className="report-subtitle">{doc.subject}</T>
+        <hr className="report-rule" />
+        <T className="report-date">{doc.countedTo}</T>
+      </div>
+
+      <div className="report-body" data-block="body">
+        <Body blocks={doc.body} />
+      </div>
+
+      <footer className="report-closing">
+        <div className="report-recipients" data-block="recipients">
+          <T className="report-recipients-head">Nơi nhận:</T>
+          <ul>
+            {doc.recipients.map((r, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: the recipients, in their order.
+              <T key={i} as="li">
+                {r}
+              </T>
+            ))}
+          </ul>
+        </div>
+        <div className="report-signature" data-block="signature">
+          {sign.onBehalf && <T>{sign.onBehalf}</T>}
+          <T>{sign.title}</T>
+          <div className="report-sign-space" aria-hidden="true" />
+          {sign.name && <T className="report-signer">{sign.name}</T>}
+        </div>
+      </footer>
+    </article>
   );
 }
