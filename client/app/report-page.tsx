@@ -195,9 +195,10 @@ function ReportView({
       )}
       {!report.empty && (
         <section className="card summary-card report-actions" aria-label="Tóm tắt kết quả">
+          {/* The dashboard's very counts for the unit and period (one headline). */}
           <Headline
-            lines={report.fromIndicators ? null : report.summary}
-            single={report.targets ?? (report.fromIndicators ? report.summary : null)}
+            lines={report.headline.lines}
+            single={report.headline.single}
             empty="Chưa có chỉ tiêu nào được giao trong kỳ này."
           />
         </section>
