@@ -28,6 +28,8 @@ export interface ReportPart {
    * against the days passed of the period itself while it runs (a term at mid-term).
    */
   pace?: Pace | undefined;
+  /** Where the result comes from (entered, units, periods, derived), as the dashboard says. */
+  source?: string | undefined;
   /** How a result so far is found, when it is one: added up over the periods, or the latest. */
   soFar?: 'sum' | 'last' | undefined;
   /**
@@ -159,7 +161,7 @@ export function partText(
       : '';
   // A period that runs: the result so far, and whether it keeps pace with the days passed.
   if (part.pace && elapsedX100 !== undefined)
-    return `${soFarText(part, name, result)}${planned}${share}, ${lower(PACE_LABELS[part.pace])} (đã qua ${formatX100(elapsedX100)}% thời gian)`;
+    return `${part.soFar ? soFarText(part, name, result) : `${name} ${result}`}${planned}${share}, ${lower(PACE_LABELS[part.pace])} (đã qua ${formatX100(elapsedX100)}% thời gian)`;
   return `${name} ${result}${planned}${share}`;
 }
 

@@ -2,6 +2,7 @@ import { count } from 'drizzle-orm';
 import { prng } from '../../shared/random';
 import { defaultReportSettings } from '../../shared/report-document';
 import type { Value } from '../../shared/value';
+import { todayIso } from '../../shared/vietnam-time';
 import { newIndicatorRow } from '../domain/indicators';
 import { valueColumns } from '../domain/values';
 import type { Db } from './client';
@@ -114,7 +115,18 @@ export function loadDemoDataIfEmpty(db: Db, today = new Date()): DemoSummary | n
         .run();
     };
 
-    const currentYear = today.getFullYear();
+    // The current year as far as a real committee has come in its month (Vietnam's calendar):
+    // the spring intake and the first resolutions studied from April, the second half's intake,
+    // admissions and topics from October, the teachers' awards of 20 November, and in December
+    // the chi bộ's review of their members and of themselves. The committee's own rating, by the
+    // level above, comes after the year.
+    const [currentYear, month] = todayIso(today).split('-').map(Number) as [number, number];
+    const reached = {
+      spring: month >= 4,
+      autumn: month >= 10,
+      awards: month >= 11,
+      review: month === 12,
+    };
     const rand = prng(2021);
 
     for (let year = 2021; year <= currentYear; year++) {
@@ -189,8 +201,10 @@ export function loadDemoDataIfEmpty(db: Db, today = new Date()): DemoSummary | n
       // "Các đoàn thể đạt vững mạnh": one target for each đoàn thể, as POST /api/targets/below stores it.
       for (const m of mass) target(m, 'XL_DOAN_THE', y, 'Vững mạnh');
 
+      // What of the year is in: all of a past year; of the current one, as far as its month.
+      const done = current ? reached : { spring: true, autumn: true, awards: true, review: true };
       // Halves: admissions, research, teaching awards and new members are counted twice a year.
-      const halves = current ? ['H1'] : ['H1', 'H2'];
+      const halves = [...(done.spring ? ['H1'] : []), ...(done.autumn ? ['H2'] : [])];
       // Admissions: the autumn intake dominates; 2023 fell short of the plan.
       const intake = [
         [240, 1320],
@@ -198,13 +212,13 @@ export function loadDemoDataIfEmpty(db: Db, today = new Date()): DemoSummary | n
         [210, 1210],
         [280, 1340],
         [300, 1390],
-        [350, 0],
+        [350, 1450],
       ][Math.min(k, 5)]!;
       halves.forEach((h, i) => {
         result(training, 'TUYEN_SINH', `${y}-${h}`, intake[i]!, `Tuyển sinh đợt ${i + 1}`);
       });
       // Research: the provincial topic is accepted in the second half; none in 2024.
-      if (!current) {
+      if (done.awards) {
         result(science, 'NCKH_TINH', `${y}-H1`, 0);
         result(
           science,
@@ -231,7 +245,7 @@ export function loadDemoDataIfEmpty(db: Db, today = new Date()): DemoSummary | n
         target(cell.id, 'HOC_TAP_NQ', y, 100);
         target(cell.id, 'KET_NAP', y, ci < 2 ? 1 : 0);
         target(cell.id, 'KY_LUAT', y, 0);
-        if (!current) {
+        if (done.review) {
           // 2021 as in the seed article: everyone good or better; 2023 a weaker year.
           const weak = year === 2021 ? 0 : year === 2023 ? 1 + (ci % 2) : Math.floor(rand() * 2);
           const g = members - weak;
@@ -269,7 +283,9 @@ export function loadDemoDataIfEmpty(db: Db, today = new Date()): DemoSummary | n
           const studied = year === 2022 && ci === 4 ? members - 1 : members;
           result(cell.id, 'HOC_TAP_NQ', y, [studied, members], 'Học tập, quán triệt nghị quyết đầy đủ');
           result(cell.id, 'KY_LUAT', y, year === 2023 && ci === 2 ? 1 : 0);
-        } else {
+        }
+        if (current) {
+          // The resolutions are studied at the start of the year: the first half's report.
           result(cell.id, 'HOC_TAP_NQ', `${y}-H1`, [members - (ci === 3 ? 1 : 0), members]);
           result(cell.id, 'KY_LUAT', `${y}-H1`, 0);
         }
@@ -277,7 +293,9 @@ export function loadDemoDataIfEmpty(db: Db, today = new Date()): DemoSummary | n
           const admitted = (ci + i + k) % 4 === 0 ? 1 : 0;
           admittedInYear += admitted;
           result(cell.id, 'KET_NAP', `${y}-${h}`, admitted);
-          if (ci < 3) result(cell.id, 'GV_GIOI', `${y}-${h}`, (ci + i + k) % 3 === 0 ? 1 : 0);
+          // The teaching awards of the second half are given on 20 November.
+          if (ci < 3 && (h === 'H1' || done.awards))
+            result(cell.id, 'GV_GIOI', `${y}-${h}`, (ci + i + k) % 3 === 0 ? 1 : 0);
         });
       });
 
@@ -298,6 +316,19 @@ export function loadDemoDataIfEmpty(db: Db, today = new Date()): DemoSummary | n
         );
         result(root, 'KH_DAO_TAO', `${y}-H1`, [48, 52, 45.5, 51, 55][k % 5]!, 'Sơ kết 6 tháng đầu năm');
         result(root, 'XL_DANG_BO', y, rating ? 'Hoàn thành xuất sắc nhiệm vụ' : 'Hoàn thành tốt nhiệm vụ');
+      } else {
+        if (done.spring) result(root, 'KH_DAO_TAO', `${y}-H1`, 56.4, 'Sơ kết 6 tháng đầu năm');
+        // The year's plan so far, as the school reports it before its year-end review.
+        if (done.autumn)
+          result(
+            root,
+            'KH_DAO_TAO',
+            y,
+            done.review ? 97.8 : 88.5,
+            'Tính đến hết tháng trước, theo Phòng Đào tạo',
+          );
+      }
+      if (done.review) {
         mass.forEach((m, mi) => {
           const level =
             year === 2021 && mi === 1
@@ -307,8 +338,6 @@ export function loadDemoDataIfEmpty(db: Db, today = new Date()): DemoSummary | n
                 : 'Vững mạnh';
           result(m, 'XL_DOAN_THE', y, level);
         });
-      } else {
-        result(root, 'KH_DAO_TAO', `${y}-H1`, 56.4, 'Sơ kết 6 tháng đầu năm');
       }
     }
 

@@ -59,6 +59,7 @@ function partOf(row: DashboardRowDto | TargetLinePartDto): ReportPart {
     result: figure(row.result),
     status: row.status,
     achievement: row.achievement,
+    ...(row.result ? { source: row.result.source } : {}),
     ...(below
       ? {
           units: {
@@ -117,7 +118,8 @@ function withPace(
       return {
         ...p,
         pace: pace(def, t, r, achievementX100(def, t, r), elapsed),
-        soFar: def.timeAggregate,
+        // Only a result found from the periods inside is "so far"; one entered for the period is its own.
+        ...(p.source === 'periods' ? { soFar: def.timeAggregate } : {}),
       };
     }),
   }));

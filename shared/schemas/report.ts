@@ -38,6 +38,7 @@ export const reportSchema = z.object({
           status: statusSchema,
           achievement: z.number().nullable(),
           pace: z.enum(['on_track', 'behind']).optional(),
+          source: z.string().optional(),
           soFar: z.enum(['sum', 'last']).optional(),
           /** A part at the units below: how many of those holding the target are met or exceeded, and each. */
           units: z

@@ -161,7 +161,7 @@ describe('the report as a Word document', () => {
   it('reports a running term at its mid-term date with each target’s cumulative result and pace', async () => {
     const root = ids.root.id;
     await put('targets', root, 'KET_NAP', 'NK2025-2030', { value: 10 });
-    await put('results', ids.a.id, 'KET_NAP', '2026', { value: 4 });
+    await put('results', root, 'KET_NAP', '2026', { value: 4 });
     await put('targets', root, 'XL', 'NK2025-2030', { value: 'Vững mạnh' });
     await put('results', root, 'XL', '2026', { value: 'Vững mạnh' });
     // 2027-12-31: 1.095 of the 2.191 days from 2025 to the end of 2030, 49,98% of the term gone.
