@@ -142,3 +142,53 @@ describe('demo data', () => {
     expect(loadDemoDataIfEmpty(t.db)).toBeNull();
   });
 });
+
+// The demo's current year as a real committee has it in its month: a newcomer in December sees
+// a year nearly done, not a first half and a failing admissions count.
+describe('the demo in its real month', () => {
+  async function demoOn(day: string) {
+    const t = testApp();
+    const { loadDemoDataIfEmpty } = await import('../../server/db/demo');
+    loadDemoDataIfEmpty(t.db, new Date(`${day}T09:00:00+07:00`));
+    const root = (await t.call('GET', '/api/units')).body.units[0];
+    const rows = async (period: string) =>
+      Object.fromEntries(
+        (await t.call('GET', `/api/dashboard?unit=${root.id}&period=${period}&asOf=${day}`)).body.rows.map(
+          (r: any) => [r.indicator.code, r],
+        ),
+      );
+    return { t, root, rows };
+  }
+
+  it('in February: the year has begun, nothing of its halves is in yet', async () => {
+    const { rows } = await demoOn('2026-02-10');
+    const now = await rows('2026');
+    expect(now.TUYEN_SINH.result).toBeNull();
+    expect(now.DV_HTT.result).toBeNull();
+    // Only the resolutions studied at the start of the year.
+    expect(now.HOC_TAP_NQ.result).not.toBeNull();
+    expect((await rows('2025')).DV_HTT.result).not.toBeNull();
+  });
+
+  it('in August: the first half is in, the autumn intake not yet', async () => {
+    const { rows } = await demoOn('2026-08-15');
+    const h1 = await rows('2026-H1');
+    expect(h1.TUYEN_SINH.result.value).toBe(350);
+    expect((await rows('2026')).TUYEN_SINH.result.value).toBe(350);
+    expect((await rows('2026-H2')).TUYEN_SINH?.result ?? null).toBeNull();
+  });
+
+  it('in December: the intake, the awards and the chi bộ’s review are in; the year is nearly done', async () => {
+    const { t, root, rows } = await demoOn('2026-12-04');
+    const now = await rows('2026');
+    expect(now.TUYEN_SINH.result.value).toBe(1800);
+    expect(now.TUYEN_SINH.status).toBe('exceeded');
+    expect(now.DV_HTT.result.source).toBe('units');
+    expect(now.CB_HTT.result.source).toBe('derived');
+    // The committee's own rating comes from the level above, after the year.
+    expect(now.XL_DANG_BO.result).toBeNull();
+    const lines = (await t.call('GET', `/api/target-lines?unit=${root.id}&period=2026&asOf=2026-12-04`)).body;
+    expect(lines.summary.achieved).toBeGreaterThanOrEqual(5);
+    expect(lines.lines.every((l: any) => l.status !== 'no_data')).toBe(true);
+  });
+});
