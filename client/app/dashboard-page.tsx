@@ -70,10 +70,6 @@ export function DashboardPage() {
     rows.some((r) => r.indicator.code === c) || !catalogue || catalogue.some((i) => i.code === c);
   const code = search.code && known(search.code) ? search.code : rows[0]?.indicator.code;
 
-  const timeAggregates = useMemo(
-    () => new Map(indicators.data?.indicators.map((i) => [i.code, i.timeAggregate])),
-    [indicators.data],
-  );
   const catalogueByCode = useMemo(
     () => new Map(indicators.data?.indicators.map((i) => [i.code, i])),
     [indicators.data],
@@ -234,7 +230,6 @@ export function DashboardPage() {
                     caption={`Kết quả thực hiện các chỉ tiêu của ${data.unit.name} — ${data.period.label}`}
                     selectedCode={code}
                     onSelect={hasChildren ? selectForChart : undefined}
-                    timeAggregateOf={(c) => timeAggregates.get(c)}
                     actions={rowActions}
                   />
                 </Card>

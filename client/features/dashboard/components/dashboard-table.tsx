@@ -10,21 +10,12 @@ interface DashboardTableProps {
   selectedCode: string | undefined;
   /** Points the chart at an indicator; absent when there is no chart (no units below). */
   onSelect?: (code: string) => void;
-  /** How each indicator is made up across periods, to word the "from periods" note. */
-  timeAggregateOf?: (code: string) => 'sum' | 'last' | 'none' | undefined;
   /** What can be done on a row (update, history), in a last, compact column. */
   actions?: (row: DashboardRowDto) => ReactNode;
 }
 
 /** TT, Chỉ tiêu, ĐVT, Kế hoạch, Thực hiện, Tỷ lệ so với KH, Đánh giá: the report's table. */
-export function DashboardTable({
-  rows,
-  caption,
-  selectedCode,
-  onSelect,
-  timeAggregateOf,
-  actions,
-}: DashboardTableProps) {
+export function DashboardTable({ rows, caption, selectedCode, onSelect, actions }: DashboardTableProps) {
   return (
     <div className="table-wrap">
       <table className="data-table dashboard-table">
@@ -83,9 +74,7 @@ export function DashboardTable({
                 <FigureCells
                   level={!numeric}
                   target={row.target?.display ?? <span className="muted">—</span>}
-                  result={
-                    <ResultCell result={row.result} timeAggregate={timeAggregateOf?.(indicator.code)} />
-                  }
+                  result={<ResultCell result={row.result} rule={indicator} />}
                   achievement={formatAchievement(row.achievement)}
                   status={row.status}
                   judgementClass="col-status"
