@@ -6,6 +6,7 @@ import { useCompareUnits } from '../features/compare-units/api/get-compare-units
 import { RankingSection } from '../features/compare-units/components/ranking-section';
 import { ScorecardTable } from '../features/compare-units/components/scorecard-table';
 import { describeSort, nextSort, readSort, sortRows } from '../features/compare-units/utils/scorecard';
+import { chartChoice, codesWithResults } from '../features/dashboard/utils/chart-choice';
 import { rootUnits } from '../features/units/utils/unit-tree';
 import { useFollowLink } from '../lib/navigation';
 import { bringIntoView, Card, PageStatus, UnitPeriodToolbar } from './page-frame';
@@ -47,8 +48,21 @@ export function CompareUnitsPage() {
         : [],
     [data, sortKey, sortDir],
   );
-  // A code from the address that this scorecard does not hold falls back to its first column.
-  const chartCode = indicators.some((i) => i.code === params.code) ? params.code : indicators[0]?.code;
+  // The ranking opens on the first column that a unit has a result of; a code asked for (in the
+  // address) stays if this scorecard holds it, results or not (utils/chart-choice.ts).
+  const asked = indicators.some((i) => i.code === params.code) ? params.code : undefined;
+  const choice = useMemo(
+    () =>
+      data
+        ? chartChoice(
+            data.indicators.map((i) => i.code),
+            asked,
+            codesWithResults(data),
+          )
+        : null,
+    [data, asked],
+  );
+  const chartCode = choice?.code ?? undefined;
 
   const unitName = unit?.name ?? data?.parent.name;
   usePageTitle(unitName ? `So sánh đơn vị: ${unitName} — ${periodLabel}` : 'So sánh đơn vị');
@@ -170,16 +184,15 @@ export function CompareUnitsPage() {
                   </div>
                 </Card>
 
-                {chartCode && (
-                  <div ref={chartRef} className="chart-anchor">
-                    <RankingSection
-                      data={data}
-                      code={chartCode}
-                      onCodeChange={(code) => choose({ code })}
-                      dashboardHref={dashboardHref}
-                    />
-                  </div>
-                )}
+                <div ref={chartRef} className="chart-anchor">
+                  <RankingSection
+                    data={data}
+                    code={chartCode ?? null}
+                    firstWithResults={choice?.firstWithResults ?? null}
+                    onCodeChange={(code) => choose({ code })}
+                    dashboardHref={dashboardHref}
+                  />
+                </div>
               </>
             )}
           </div>
