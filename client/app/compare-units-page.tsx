@@ -2,6 +2,7 @@ import { useId, useMemo, useRef } from 'react';
 import { formatDate } from '../../shared/format';
 import { EmptyState } from '../components/ui/empty-state';
 import { Loading } from '../components/ui/loading';
+import { ScrollTable } from '../components/ui/scroll-table';
 import { useCompareUnits } from '../features/compare-units/api/get-compare-units';
 import { RankingSection } from '../features/compare-units/components/ranking-section';
 import { ScorecardTable } from '../features/compare-units/components/scorecard-table';
@@ -170,7 +171,10 @@ export function CompareUnitsPage() {
                   </p>
                   {/* The table scrolls sideways in its own box; tabbing through its headings and
                     links brings each into view, and the arrow keys scroll it from there. */}
-                  <div className="table-wrap cmpu-scroll">
+                  <ScrollTable
+                    label={`Bảng so sánh các đơn vị trực thuộc ${data.parent.name}`}
+                    boxClassName="cmpu-scroll"
+                  >
                     <ScorecardTable
                       data={data}
                       rows={rows}
@@ -181,7 +185,7 @@ export function CompareUnitsPage() {
                       dashboardHref={dashboardHref}
                       compareHref={compareHref}
                     />
-                  </div>
+                  </ScrollTable>
                 </Card>
 
                 <div ref={chartRef} className="chart-anchor">

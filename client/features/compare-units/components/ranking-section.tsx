@@ -2,6 +2,7 @@ import { useId, useMemo } from 'react';
 import { formatNumber } from '../../../../shared/format';
 import type { CompareUnitsDto } from '../../../../shared/schemas/compare';
 import { SelectField } from '../../../components/ui/field';
+import { ScrollTable } from '../../../components/ui/scroll-table';
 import { useFollowLink } from '../../../lib/navigation';
 import {
   ChartLegend,
@@ -15,6 +16,7 @@ import {
   WithoutDataNote,
 } from '../../dashboard/components/chart-notes';
 import { rankingChartData, rankingRule, rankUnits } from '../utils/ranking';
+import '../ranking.css';
 
 // The dashboard's chart of target against result per unit, drawn here with the units in rank
 // order; it comes in its own chunk, after the scorecard is on screen.
@@ -116,7 +118,7 @@ export function RankingSection({
 
       <details className="chart-table">
         <summary>Xem dạng bảng</summary>
-        <div className="table-wrap">
+        <ScrollTable label={`Xếp hạng các đơn vị theo “${indicator.name}”, dạng bảng`}>
           <table className="data-table compact-table cmpu-rank-table">
             <caption className="visually-hidden">
               Xếp hạng các đơn vị trực thuộc {data.parent.name} theo “{indicator.name}” — {data.period.label}
@@ -155,7 +157,7 @@ export function RankingSection({
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollTable>
       </details>
     </section>
   );

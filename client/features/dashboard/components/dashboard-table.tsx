@@ -3,6 +3,7 @@ import type { DashboardRowDto } from '../../../../shared/schemas/dashboard';
 import { formatAchievement } from '../utils/achievement';
 import { FigureCells, FigureHeads } from './chart-notes';
 import { ResultCell } from './result-cell';
+import '../dashboard.css';
 
 interface DashboardTableProps {
   rows: DashboardRowDto[];
@@ -73,7 +74,7 @@ export function DashboardTable({ rows, caption, selectedCode, onSelect, actions 
                 </td>
                 <FigureCells
                   level={!numeric}
-                  target={row.target?.display ?? <span className="muted">—</span>}
+                  target={row.target?.display ?? <span className="muted figure-none">—</span>}
                   result={<ResultCell result={row.result} rule={indicator} />}
                   achievement={formatAchievement(row.achievement)}
                   status={row.status}

@@ -12,7 +12,7 @@ const ratioParts = (numerator: number | undefined, denominator: number | undefin
  * (docs/rules.md, "Roll-up", in the words of shared/rollup-words.ts) and any disagreement.
  */
 export function ResultCell({ result, rule }: { result: RowResultDto; rule: RollupRule }) {
-  if (!result) return <span className="muted result-none">—</span>;
+  if (!result) return <span className="muted figure-none">—</span>;
   const parts = ratioParts(result.numerator, result.denominator);
   const note = sourceLine(result, rule);
   const fromUnits = result.fromUnits;

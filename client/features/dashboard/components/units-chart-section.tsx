@@ -4,6 +4,7 @@ import { EmptyState } from '../../../components/ui/empty-state';
 import { SelectField } from '../../../components/ui/field';
 import { LoadedCard } from '../../../components/ui/loaded-card';
 import { Loading } from '../../../components/ui/loading';
+import { ScrollTable } from '../../../components/ui/scroll-table';
 import { useFollowLink } from '../../../lib/navigation';
 import { useDashboardUnits } from '../api/get-dashboard-units';
 import { formatAchievement } from '../utils/achievement';
@@ -247,7 +248,7 @@ function ChartTable({
   return (
     <details className="chart-table">
       <summary>Xem dạng bảng</summary>
-      <div className="table-wrap">
+      <ScrollTable label={`${name} theo đơn vị trực thuộc — ${periodLabel}, dạng bảng`}>
         <table className="data-table compact-table">
           <caption className="visually-hidden">
             {name} theo đơn vị trực thuộc — {periodLabel}
@@ -277,7 +278,7 @@ function ChartTable({
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollTable>
     </details>
   );
 }
