@@ -122,7 +122,6 @@ export function ComparePeriodsPage() {
               {...{ unitId, periods: codes, choiceText, headingRef }}
               code={code}
               name={chosen?.name}
-              timeAggregate={chosen?.timeAggregate}
               overviewHref={overviewHref}
             />
           ) : (

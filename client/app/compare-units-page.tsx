@@ -2,10 +2,12 @@ import { useId, useMemo, useRef } from 'react';
 import { formatDate } from '../../shared/format';
 import { EmptyState } from '../components/ui/empty-state';
 import { Loading } from '../components/ui/loading';
+import { ScrollTable } from '../components/ui/scroll-table';
 import { useCompareUnits } from '../features/compare-units/api/get-compare-units';
 import { RankingSection } from '../features/compare-units/components/ranking-section';
 import { ScorecardTable } from '../features/compare-units/components/scorecard-table';
 import { describeSort, nextSort, readSort, sortRows } from '../features/compare-units/utils/scorecard';
+import { chartChoice, codesWithResults } from '../features/dashboard/utils/chart-choice';
 import { rootUnits } from '../features/units/utils/unit-tree';
 import { useFollowLink } from '../lib/navigation';
 import { bringIntoView, Card, PageStatus, UnitPeriodToolbar } from './page-frame';
@@ -47,8 +49,21 @@ export function CompareUnitsPage() {
         : [],
     [data, sortKey, sortDir],
   );
-  // A code from the address that this scorecard does not hold falls back to its first column.
-  const chartCode = indicators.some((i) => i.code === params.code) ? params.code : indicators[0]?.code;
+  // The ranking opens on the first column that a unit has a result of; a code asked for (in the
+  // address) stays if this scorecard holds it, results or not (utils/chart-choice.ts).
+  const asked = indicators.some((i) => i.code === params.code) ? params.code : undefined;
+  const choice = useMemo(
+    () =>
+      data
+        ? chartChoice(
+            data.indicators.map((i) => i.code),
+            asked,
+            codesWithResults(data),
+          )
+        : null,
+    [data, asked],
+  );
+  const chartCode = choice?.code ?? undefined;
 
   const unitName = unit?.name ?? data?.parent.name;
   usePageTitle(unitName ? `So sánh đơn vị: ${unitName} — ${periodLabel}` : 'So sánh đơn vị');
@@ -156,7 +171,10 @@ export function CompareUnitsPage() {
                   </p>
                   {/* The table scrolls sideways in its own box; tabbing through its headings and
                     links brings each into view, and the arrow keys scroll it from there. */}
-                  <div className="table-wrap cmpu-scroll">
+                  <ScrollTable
+                    label={`Bảng so sánh các đơn vị trực thuộc ${data.parent.name}`}
+                    boxClassName="cmpu-scroll"
+                  >
                     <ScorecardTable
                       data={data}
                       rows={rows}
@@ -167,19 +185,18 @@ export function CompareUnitsPage() {
                       dashboardHref={dashboardHref}
                       compareHref={compareHref}
                     />
-                  </div>
+                  </ScrollTable>
                 </Card>
 
-                {chartCode && (
-                  <div ref={chartRef} className="chart-anchor">
-                    <RankingSection
-                      data={data}
-                      code={chartCode}
-                      onCodeChange={(code) => choose({ code })}
-                      dashboardHref={dashboardHref}
-                    />
-                  </div>
-                )}
+                <div ref={chartRef} className="chart-anchor">
+                  <RankingSection
+                    data={data}
+                    code={chartCode ?? null}
+                    firstWithResults={choice?.firstWithResults ?? null}
+                    onCodeChange={(code) => choose({ code })}
+                    dashboardHref={dashboardHref}
+                  />
+                </div>
               </>
             )}
           </div>

@@ -1,3 +1,4 @@
+import { useQuery } from '@tanstack/react-query';
 import { useId, useMemo, useRef } from 'react';
 import { appliesAt } from '../../shared/indicator';
 import { parsePeriod } from '../../shared/period';
@@ -5,11 +6,13 @@ import type { DashboardRowDto } from '../../shared/schemas/dashboard';
 import { EmptyState } from '../components/ui/empty-state';
 import { Loading } from '../components/ui/loading';
 import { useRights } from '../features/auth/utils/use-rights';
+import { compareUnitsQueryOptions } from '../features/compare-units/api/get-compare-units';
 import { useDashboard } from '../features/dashboard/api/get-dashboard';
 import { DashboardSummary } from '../features/dashboard/components/dashboard-summary';
 import { DashboardTable } from '../features/dashboard/components/dashboard-table';
 import { ProgressSection } from '../features/dashboard/components/progress-section';
 import { UnitsChartSection } from '../features/dashboard/components/units-chart-section';
+import { chartChoice, codesWithResults } from '../features/dashboard/utils/chart-choice';
 import { HistoryButton } from '../features/history/components/history-button';
 import { useIndicators } from '../features/indicators/api/get-indicators';
 import { LockBanner, LockButton } from '../features/locks/components/lock-banner';
@@ -68,12 +71,23 @@ export function DashboardPage() {
     .map((i) => ({ code: i.code, name: i.name }));
   const known = (c: string) =>
     rows.some((r) => r.indicator.code === c) || !catalogue || catalogue.some((i) => i.code === c);
-  const code = search.code && known(search.code) ? search.code : rows[0]?.indicator.code;
+  const asked = search.code && known(search.code) ? search.code : undefined;
 
-  const timeAggregates = useMemo(
-    () => new Map(indicators.data?.indicators.map((i) => [i.code, i.timeAggregate])),
-    [indicators.data],
-  );
+  // A unit with nothing under it has nobody to compare: no chart, and no hint pointing at one.
+  const hasChildren = units.data ? units.data.units.some((u) => u.parentId === unitId) : true;
+  // The chart opens on the first indicator that a unit below has a result of, unless one was
+  // asked for (utils/chart-choice.ts); the units' results come from the units' scorecard.
+  const childResults = useQuery({
+    ...compareUnitsQueryOptions({ parent: unitId ?? '', period: periodCode }),
+    enabled: !!unitId && hasChildren && rows.length > 0,
+  });
+  const offered = [...rows.map((r) => r.indicator.code), ...otherIndicators.map((i) => i.code)];
+  const choice =
+    childResults.data || childResults.isError
+      ? chartChoice(offered, asked, childResults.data ? codesWithResults(childResults.data) : null)
+      : undefined;
+  const code = choice ? choice.code : asked;
+
   const catalogueByCode = useMemo(
     () => new Map(indicators.data?.indicators.map((i) => [i.code, i])),
     [indicators.data],
@@ -145,9 +159,6 @@ export function DashboardPage() {
     }
     return out;
   }, [units.data, data?.unit.id]);
-
-  // A unit with nothing under it has nobody to compare: no chart, and no hint pointing at one.
-  const hasChildren = units.data ? units.data.units.some((u) => u.parentId === unitId) : true;
 
   return (
     <div className="dashboard">
@@ -232,16 +243,15 @@ export function DashboardPage() {
                   <DashboardTable
                     rows={rows}
                     caption={`Kết quả thực hiện các chỉ tiêu của ${data.unit.name} — ${data.period.label}`}
-                    selectedCode={code}
+                    selectedCode={code ?? undefined}
                     onSelect={hasChildren ? selectForChart : undefined}
-                    timeAggregateOf={(c) => timeAggregates.get(c)}
                     actions={rowActions}
                   />
                 </Card>
 
                 <ProgressSection rows={rows} period={data.period} asOf={data.asOf} />
 
-                {code && hasChildren && (
+                {hasChildren && (
                   <div ref={chartRef} className="chart-anchor">
                     <UnitsChartSection
                       parentId={data.unit.id}
@@ -249,6 +259,7 @@ export function DashboardPage() {
                       indicators={rows.map((r) => r.indicator)}
                       otherIndicators={otherIndicators}
                       code={code}
+                      firstWithResults={choice?.firstWithResults}
                       onCodeChange={(next) => choose({ code: next })}
                     />
                   </div>

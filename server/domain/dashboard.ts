@@ -67,7 +67,9 @@ export function indicatorOut(i: IndicatorRow): DashboardRowDto['indicator'] {
     unitLabel: i.unitLabel,
     kind: i.kind,
     direction: i.direction,
+    timeAggregate: i.timeAggregate,
     ...(i.kind === 'level' ? { levels: i.levels ?? [] } : {}),
+    ...(i.derived ? { derived: i.derived } : {}),
   };
 }
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { lockSchema } from '../accounts';
-import { DIRECTIONS, INDICATOR_KINDS } from '../indicator';
+import { DIRECTIONS, INDICATOR_KINDS, TIME_AGGREGATES } from '../indicator';
 import { coverageSchema, periodSchema, statusSchema, valueOutSchema as valueOut } from './common';
 import { targetBaseSchema, targetChangeSchema } from './values';
 
@@ -77,7 +77,15 @@ export const dashboardRowSchema = z.object({
     unitLabel: z.string(),
     kind: z.enum(INDICATOR_KINDS),
     direction: z.enum(DIRECTIONS),
+    /** How a longer period is made of shorter ones: what a result "from periods" was made by. */
+    timeAggregate: z.enum(TIME_AGGREGATES),
     levels: z.array(z.string()).optional(),
+    /** Set on a count or ratio computed from the ratings of the units below, as in the catalogue. */
+    derived: z
+      .object({
+        countUnits: z.object({ indicator: z.string(), atLeast: z.string(), kinds: z.array(z.string()) }),
+      })
+      .optional(),
   }),
   target: rowTargetSchema,
   /** A target relative to last year that has no value yet, for want of last year's result. */

@@ -35,6 +35,7 @@ describe('GET /api/dashboard', () => {
           unitLabel: '%',
           kind: 'ratio',
           direction: 'higher',
+          timeAggregate: 'none',
         },
         target: { value: 90, display: '90%' },
         result: { value: 100, numerator: 30, denominator: 30, display: '100%', source: 'entered' },

@@ -7,7 +7,7 @@ const route = routesUnder('Bảng điều khiển');
 export const dashboard = route.get('/api/dashboard', {
   summary: 'Chỉ tiêu và kết quả của một đơn vị trong một kỳ, với đánh giá',
   description:
-    'Một dòng cho mỗi chỉ tiêu có chỉ tiêu giao hoặc kết quả. result.source: entered (nhập), units (tổng hợp từ đơn vị, kèm coverage chỉ đếm các đơn vị mà chỉ tiêu áp dụng), periods (từ các kỳ bên trong), derived (đếm các đơn vị trực thuộc theo xếp loại, coverage: số đơn vị đã xếp loại trên tổng số). target có change và base với chỉ tiêu tăng, giảm so với năm trước; from với năm nhận chỉ tiêu "hằng năm" của nhiệm kỳ; chỉ tiêu so với năm trước chưa có cơ sở thì target null và pendingTarget nói lý do. Nhiệm kỳ có chỉ tiêu hằng năm: status theo các năm, kèm years. summary.lines: số chỉ tiêu chủ yếu đạt và vượt, như GET /api/target-lines; null khi không có chỉ tiêu chủ yếu.',
+    'Một dòng cho mỗi chỉ tiêu có chỉ tiêu giao hoặc kết quả; indicator có timeAggregate và derived như danh mục, để nói kết quả lấy từ đâu. result.source: entered (nhập), units (tổng hợp từ đơn vị, kèm coverage chỉ đếm các đơn vị mà chỉ tiêu áp dụng), periods (từ các kỳ bên trong), derived (đếm các đơn vị trực thuộc theo xếp loại, coverage: số đơn vị đã xếp loại trên tổng số). target có change và base với chỉ tiêu tăng, giảm so với năm trước; from với năm nhận chỉ tiêu "hằng năm" của nhiệm kỳ; chỉ tiêu so với năm trước chưa có cơ sở thì target null và pendingTarget nói lý do. Nhiệm kỳ có chỉ tiêu hằng năm: status theo các năm, kèm years. summary.lines: số chỉ tiêu chủ yếu đạt và vượt, như GET /api/target-lines; null khi không có chỉ tiêu chủ yếu.',
   request: { query: judgedQuery },
   responses: ok(jsonContent(dashboardSchema, 'Bảng chỉ tiêu của đơn vị'), 400, 404),
 });

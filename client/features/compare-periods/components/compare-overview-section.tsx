@@ -11,6 +11,7 @@ import { useCompareOverview } from '../api/get-compare-overview';
 import { dashboardHref } from '../utils/links';
 import { PeriodNote } from './period-note';
 import '../compare-periods.css';
+import { ScrollTable } from '../../../components/ui/scroll-table';
 
 type Cell = CompareOverviewDto['indicators'][number]['cells'][number];
 
@@ -126,7 +127,7 @@ function OverviewTable({
   );
 
   return (
-    <div className="table-wrap cmpk-overview-wrap">
+    <ScrollTable label={caption} boxClassName="cmpk-overview-wrap">
       <table className="data-table cmpk-overview">
         <caption className="visually-hidden">{caption}</caption>
         <thead>
@@ -192,6 +193,6 @@ function OverviewTable({
           </tr>
         </tfoot>
       </table>
-    </div>
+    </ScrollTable>
   );
 }

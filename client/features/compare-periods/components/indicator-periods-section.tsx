@@ -23,7 +23,6 @@ interface IndicatorPeriodsSectionProps {
   choiceText: string;
   /** The indicator's name from the catalogue, to title the section before the answer comes. */
   name: string | undefined;
-  timeAggregate: 'sum' | 'last' | 'none' | undefined;
   /** This page with every indicator: the way back to the overview. */
   overviewHref: string;
   headingRef: RefObject<HTMLHeadingElement | null>;
@@ -36,7 +35,6 @@ export function IndicatorPeriodsSection({
   periods,
   choiceText,
   name: catalogueName,
-  timeAggregate,
   overviewHref,
   headingRef,
 }: IndicatorPeriodsSectionProps) {
@@ -67,13 +65,7 @@ export function IndicatorPeriodsSection({
       loading={<SkeletonRows rows={5} label="Đang tải số liệu các kỳ…" />}
     >
       {(data) => (
-        <SectionBody
-          data={data}
-          stale={query.isPlaceholderData}
-          name={name}
-          choiceText={choiceText}
-          timeAggregate={timeAggregate}
-        />
+        <SectionBody data={data} stale={query.isPlaceholderData} name={name} choiceText={choiceText} />
       )}
     </LoadedCard>
   );
@@ -84,13 +76,11 @@ function SectionBody({
   stale,
   name,
   choiceText,
-  timeAggregate,
 }: {
   data: ComparePeriodsDto;
   stale: boolean;
   name: string;
   choiceText: string;
-  timeAggregate: 'sum' | 'last' | 'none' | undefined;
 }) {
   if (data.rows.every((r) => !r.target && !r.result)) {
     return (
@@ -113,7 +103,7 @@ function SectionBody({
         </ChartSuspense>
       </div>
       <h3 className="cmpk-subtitle">Số liệu từng kỳ</h3>
-      <IndicatorPeriodsTable data={data} caption={title} timeAggregate={timeAggregate} />
+      <IndicatorPeriodsTable data={data} caption={title} />
     </div>
   );
 }

@@ -14,11 +14,10 @@ const ARROWS = { up: '▲', down: '▼', same: '=' } as const;
 interface IndicatorPeriodsTableProps {
   data: ComparePeriodsDto;
   caption: string;
-  timeAggregate: 'sum' | 'last' | 'none' | undefined;
 }
 
 /** Kỳ, Kế hoạch, Thực hiện, Tỷ lệ so với KH, Đánh giá, Thay đổi: the figures behind the chart. */
-export function IndicatorPeriodsTable({ data, caption, timeAggregate }: IndicatorPeriodsTableProps) {
+export function IndicatorPeriodsTable({ data, caption }: IndicatorPeriodsTableProps) {
   const followLink = useFollowLink();
   const { indicator, unit } = data;
   const level = indicator.kind === 'level';
@@ -57,7 +56,7 @@ export function IndicatorPeriodsTable({ data, caption, timeAggregate }: Indicato
                 <FigureCells
                   level={level}
                   target={row.target?.display ?? <span className="muted">—</span>}
-                  result={<ResultCell result={row.result} timeAggregate={timeAggregate} />}
+                  result={<ResultCell result={row.result} rule={indicator} />}
                   achievement={formatAchievement(row.achievement)}
                   status={row.status}
                 />

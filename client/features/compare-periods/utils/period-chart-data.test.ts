@@ -18,6 +18,7 @@ const ratio: ComparePeriodsDto = {
     unitLabel: '%',
     kind: 'ratio',
     direction: 'higher',
+    timeAggregate: 'sum',
   },
   rows: [
     {

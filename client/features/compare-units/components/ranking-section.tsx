@@ -1,8 +1,8 @@
 import { useId, useMemo } from 'react';
 import { formatNumber } from '../../../../shared/format';
 import type { CompareUnitsDto } from '../../../../shared/schemas/compare';
-import { EmptyState } from '../../../components/ui/empty-state';
 import { SelectField } from '../../../components/ui/field';
+import { ScrollTable } from '../../../components/ui/scroll-table';
 import { useFollowLink } from '../../../lib/navigation';
 import {
   ChartLegend,
@@ -10,34 +10,79 @@ import {
   FigureHeads,
   LazyUnitsChart,
   LevelAxisNote,
+  NoResultsNote,
+  NothingToCompareNote,
   ResultWithParts,
   WithoutDataNote,
 } from '../../dashboard/components/chart-notes';
 import { rankingChartData, rankingRule, rankUnits } from '../utils/ranking';
+import '../ranking.css';
 
 // The dashboard's chart of target against result per unit, drawn here with the units in rank
 // order; it comes in its own chunk, after the scorecard is on screen.
 
 interface RankingSectionProps {
   data: CompareUnitsDto;
-  /** The indicator ranked: one of data.indicators. */
-  code: string;
+  /** The indicator ranked: one of data.indicators; null when no unit has a result of any. */
+  code: string | null;
+  /** The first indicator with results, offered when the one ranked has none. */
+  firstWithResults: string | null;
   onCodeChange: (code: string) => void;
   dashboardHref: (unitId: string) => string;
 }
 
 /** "Xếp hạng các đơn vị: <chỉ tiêu> — <kỳ>": the units from best to worst on one indicator. */
-export function RankingSection({ data, code, onCodeChange, dashboardHref }: RankingSectionProps) {
+export function RankingSection({
+  data,
+  code,
+  firstWithResults,
+  onCodeChange,
+  dashboardHref,
+}: RankingSectionProps) {
   const followLink = useFollowLink();
   const id = useId();
-  const indicator = data.indicators.find((i) => i.code === code) ?? data.indicators[0];
+  const indicator = data.indicators.find((i) => i.code === code);
   const ranking = useMemo(() => (indicator ? rankUnits(data.rows, indicator) : []), [data.rows, indicator]);
-  if (!indicator) return null;
+  const select = (
+    <SelectField
+      id={`${id}-code`}
+      className="chart-indicator"
+      label="Chỉ tiêu"
+      value={indicator?.code ?? ''}
+      onChange={(next) => next && onCodeChange(next)}
+      options={[
+        ...(indicator ? [] : [['', 'Chọn một chỉ tiêu…'] as const]),
+        ...data.indicators.map((i) => [i.code, i.name] as const),
+      ]}
+    />
+  );
+  // No unit has a result of any indicator: a sentence, no chart, the choice still offered.
+  if (!indicator)
+    return (
+      <section
+        className="card chart-card cmpu-ranking"
+        data-testid="ranking-chart"
+        aria-labelledby={`${id}-title`}
+      >
+        <div className="card-head chart-head">
+          <h2 id={`${id}-title`} className="card-title">
+            Xếp hạng các đơn vị — {data.period.label}
+          </h2>
+          {select}
+        </div>
+        <NothingToCompareNote periodLabel={data.period.label} />
+      </section>
+    );
 
   const level = indicator.kind === 'level';
   const drawn = ranking.filter((r) => r.cell.target !== null || r.cell.result !== null);
   const withoutAny = ranking.filter((r) => r.cell.target === null && r.cell.result === null);
+  const reported = ranking.some((r) => r.cell.result !== null);
   const chart = rankingChartData(data, indicator, drawn);
+  const other =
+    firstWithResults && firstWithResults !== indicator.code
+      ? data.indicators.find((i) => i.code === firstWithResults)
+      : null;
 
   return (
     <section
@@ -49,33 +94,31 @@ export function RankingSection({ data, code, onCodeChange, dashboardHref }: Rank
         <h2 id={`${id}-title`} className="card-title">
           Xếp hạng các đơn vị: {indicator.name} — {data.period.label}
         </h2>
-        <SelectField
-          id={`${id}-code`}
-          className="chart-indicator"
-          label="Chỉ tiêu"
-          value={indicator.code}
-          onChange={onCodeChange}
-          options={data.indicators.map((i) => [i.code, i.name] as const)}
-        />
+        {select}
       </div>
 
-      {drawn.length === 0 ? (
-        <EmptyState hint="Chọn chỉ tiêu khác hoặc kỳ khác.">
-          Chưa đơn vị trực thuộc nào có kế hoạch hay kết quả “{indicator.name}” trong {data.period.label}.
-        </EmptyState>
-      ) : (
+      {reported ? (
         <>
           <p className="chart-note">{rankingRule(indicator)}</p>
           <ChartLegend />
           {level && <LevelAxisNote levels={indicator.levels} />}
           <LazyUnitsChart data={chart} />
+          <WithoutDataNote names={withoutAny.map((r) => r.row.unit.name)} />
         </>
+      ) : (
+        // Targets alone rank nothing: a sentence instead of grey bars, the targets in the table.
+        <NoResultsNote
+          name={indicator.name}
+          periodLabel={data.period.label}
+          withTarget={drawn.length}
+          other={other}
+          onOther={onCodeChange}
+        />
       )}
-      {drawn.length > 0 && <WithoutDataNote names={withoutAny.map((r) => r.row.unit.name)} />}
 
       <details className="chart-table">
         <summary>Xem dạng bảng</summary>
-        <div className="table-wrap">
+        <ScrollTable label={`Xếp hạng các đơn vị theo “${indicator.name}”, dạng bảng`}>
           <table className="data-table compact-table cmpu-rank-table">
             <caption className="visually-hidden">
               Xếp hạng các đơn vị trực thuộc {data.parent.name} theo “{indicator.name}” — {data.period.label}
@@ -114,7 +157,7 @@ export function RankingSection({ data, code, onCodeChange, dashboardHref }: Rank
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollTable>
       </details>
     </section>
   );

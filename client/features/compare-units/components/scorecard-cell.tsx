@@ -1,6 +1,7 @@
 import { formatDifference, formatNumber } from '../../../../shared/format';
+import { coverageWords, sourceLine } from '../../../../shared/rollup-words';
 import { StatusBadge } from '../../../components/ui/status-badge';
-import type { CompareCell } from '../utils/scorecard';
+import type { CompareCell, CompareIndicator } from '../utils/scorecard';
 
 const parts = (numerator: number | undefined, denominator: number | undefined) =>
   numerator === undefined || denominator === undefined
@@ -23,8 +24,9 @@ function Label({ short, full }: { short: string; full: string }) {
  * below says how many of them reported; an entered result that differs from what they add up
  * to shows both figures, flagged.
  */
-export function ScorecardCell({ cell, level }: { cell: CompareCell; level: boolean }) {
+export function ScorecardCell({ cell, indicator }: { cell: CompareCell; indicator: CompareIndicator }) {
   const { result, target, achievement } = cell;
+  const level = indicator.kind === 'level';
   const resultParts = result ? parts(result.numerator, result.denominator) : null;
   const coverage = result?.source === 'units' ? result.coverage : undefined;
   const partial = coverage && coverage.reported < coverage.total ? coverage : null;
@@ -47,11 +49,8 @@ export function ScorecardCell({ cell, level }: { cell: CompareCell; level: boole
                 <span className="result-value">{result.display}</span>
                 {resultParts && <span className="result-parts"> ({resultParts})</span>}
                 {partial && (
-                  <span
-                    className="cmpu-coverage"
-                    title={`Tổng hợp từ ${partial.reported} trong ${partial.total} đơn vị trực thuộc đã có số liệu`}
-                  >
-                    {partial.reported}/{partial.total} đơn vị
+                  <span className="cmpu-coverage" title={result ? (sourceLine(result, indicator) ?? '') : ''}>
+                    {coverageWords(partial)}
                   </span>
                 )}
               </dd>
@@ -77,7 +76,7 @@ export function ScorecardCell({ cell, level }: { cell: CompareCell; level: boole
           Các đơn vị cộng lại: {fromUnits.display}
           {fromUnitsParts && ` (${fromUnitsParts})`}
           {fromUnits.coverage.reported < fromUnits.coverage.total &&
-            `, từ ${fromUnits.coverage.reported}/${fromUnits.coverage.total} đơn vị`}
+            `, từ ${coverageWords(fromUnits.coverage)}`}
           ; <strong>chênh lệch{difference ? ` ${difference}` : ''}</strong>
         </p>
       )}

@@ -183,7 +183,7 @@ export function ScorecardTable({
                     className={`cmpu-col${i.code === chartCode ? ' is-charted' : ''}`}
                     data-code={i.code}
                   >
-                    <ScorecardCell cell={cell} level={i.kind === 'level'} />
+                    <ScorecardCell cell={cell} indicator={i} />
                   </td>
                 );
               })}

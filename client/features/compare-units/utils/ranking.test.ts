@@ -9,6 +9,7 @@ const ADMITTED: CompareIndicator = {
   unitLabel: 'đảng viên',
   kind: 'count',
   direction: 'higher',
+  timeAggregate: 'sum',
 };
 const DISCIPLINE: CompareIndicator = { ...ADMITTED, code: 'KY_LUAT', direction: 'lower' };
 const RATING: CompareIndicator = {
@@ -17,6 +18,7 @@ const RATING: CompareIndicator = {
   unitLabel: 'mức',
   kind: 'level',
   direction: 'higher',
+  timeAggregate: 'last',
   levels: ['Trung bình', 'Khá', 'Vững mạnh', 'Vững mạnh tiêu biểu'],
 };
 

@@ -18,6 +18,7 @@ const PERCENT: CompareIndicator = {
   unitLabel: '%',
   kind: 'ratio',
   direction: 'higher',
+  timeAggregate: 'sum',
 };
 const DISCIPLINE: CompareIndicator = {
   code: 'KY_LUAT',
@@ -25,6 +26,7 @@ const DISCIPLINE: CompareIndicator = {
   unitLabel: 'đảng viên',
   kind: 'count',
   direction: 'lower',
+  timeAggregate: 'sum',
 };
 const RATING: CompareIndicator = {
   code: 'XL',
@@ -32,6 +34,7 @@ const RATING: CompareIndicator = {
   unitLabel: 'mức',
   kind: 'level',
   direction: 'higher',
+  timeAggregate: 'last',
   levels: ['Trung bình', 'Khá', 'Vững mạnh', 'Vững mạnh tiêu biểu'],
 };
 const INDICATORS = [PERCENT, DISCIPLINE, RATING];

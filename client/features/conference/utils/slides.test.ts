@@ -26,6 +26,7 @@ const htt: DashboardRowDto = {
     unitLabel: '%',
     kind: 'ratio',
     direction: 'higher',
+    timeAggregate: 'sum',
   },
   target: { value: 90, display: '90%' },
   result: {
@@ -47,6 +48,7 @@ const cells: DashboardRowDto = {
     unitLabel: 'chi bộ',
     kind: 'count',
     direction: 'higher',
+    timeAggregate: 'sum',
   },
   target: { value: 1500, display: '1.500' },
   result: { value: 1560, display: '1.560', source: 'entered' },
@@ -61,6 +63,7 @@ const rating: DashboardRowDto = {
     unitLabel: 'mức',
     kind: 'level',
     direction: 'higher',
+    timeAggregate: 'last',
     levels: ['Hoàn thành nhiệm vụ', 'Hoàn thành tốt nhiệm vụ', 'Hoàn thành xuất sắc nhiệm vụ'],
   },
   target: { value: 'Hoàn thành tốt nhiệm vụ', display: 'Hoàn thành tốt nhiệm vụ' },
@@ -164,6 +167,26 @@ describe('the figures of a part', () => {
     expect(partDescription(htt)).toBe(
       'Tỷ lệ đảng viên hoàn thành tốt nhiệm vụ trở lên: kế hoạch 90%, thực hiện 100% (60/60), bằng 111,11% kế hoạch; Vượt.',
     );
+  });
+
+  it('say how a result over periods was found by the rule of its indicator, never "cộng dồn" for the latest', () => {
+    const training: DashboardRowDto = {
+      indicator: {
+        code: 'KH_DAO_TAO',
+        name: 'Tỷ lệ hoàn thành kế hoạch đào tạo, bồi dưỡng',
+        unitLabel: '%',
+        kind: 'percent',
+        direction: 'higher',
+        timeAggregate: 'last',
+      },
+      target: { value: 100, display: '100%' },
+      result: { value: 56.4, display: '56,4%', source: 'periods' },
+      status: 'not_yet',
+      achievement: 56.4,
+    };
+    expect(partFigures(training).source).toBe('lấy kỳ gần nhất có số liệu');
+    const summed = { ...training, indicator: { ...training.indicator, timeAggregate: 'sum' as const } };
+    expect(partFigures(summed).source).toBe('cộng dồn các kỳ');
   });
 
   it('give a count with its unit, in Vietnamese thousands', () => {

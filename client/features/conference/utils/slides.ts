@@ -1,5 +1,6 @@
 import { formatNumber } from '../../../../shared/format';
 import { STATUS_LABELS, type Status } from '../../../../shared/judgement';
+import { sourceWords } from '../../../../shared/rollup-words';
 import type { DashboardRowDto } from '../../../../shared/schemas/dashboard';
 import type { TargetLineDto, TargetLinesDto } from '../../../../shared/schemas/target-lines';
 import { kindsText } from '../../../../shared/unit';
@@ -129,7 +130,7 @@ export interface PartFigures {
   ratio: string | null;
   /** "111,11%": result / target, when it has a meaning. */
   achievement: string | null;
-  /** Where a result nobody entered came from: "tổng hợp từ 5/10 đơn vị", "cộng dồn các kỳ". */
+  /** Where a result nobody entered came from, in the words of shared/rollup-words.ts. */
   source: string | null;
 }
 
@@ -147,16 +148,7 @@ export function belowUnits(part: DashboardRowDto) {
 /** The figures of one part, as "Kế hoạch 90% → Thực hiện 100% (60/60)" reads them. */
 export function partFigures(part: DashboardRowDto): PartFigures {
   const result = part.result;
-  let source: string | null = null;
-  if (result?.source === 'units')
-    source = result.coverage
-      ? `tổng hợp từ ${counts(result.coverage.reported)}/${counts(result.coverage.total)} đơn vị`
-      : 'tổng hợp từ các đơn vị trực thuộc';
-  else if (result?.source === 'derived')
-    source = result.coverage
-      ? `tính từ xếp loại của ${counts(result.coverage.reported)}/${counts(result.coverage.total)} đơn vị trực thuộc`
-      : 'tính từ xếp loại của các đơn vị trực thuộc';
-  else if (result?.source === 'periods') source = 'cộng dồn các kỳ';
+  const source = result ? sourceWords(result, part.indicator) : null;
   // A part at the units below: how many of those holding the target met or exceeded it.
   const units = belowUnits(part);
   if (units)

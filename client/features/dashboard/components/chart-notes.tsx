@@ -65,6 +65,64 @@ export function WithoutDataNote({ names }: { names: string[] }) {
   );
 }
 
+/**
+ * Instead of a chart of targets alone: no unit below has a result of the indicator asked for,
+ * so there is nothing to compare. Says so, how many units hold a target (in the table below),
+ * and offers the first indicator that has results, when there is one.
+ */
+export function NoResultsNote({
+  name,
+  periodLabel,
+  withTarget,
+  other,
+  onOther,
+}: {
+  name: string;
+  periodLabel: string;
+  /** How many units below hold a target of it. */
+  withTarget: number;
+  other?: { code: string; name: string } | null | undefined;
+  onOther?: ((code: string) => void) | undefined;
+}) {
+  return (
+    <div className="empty-state chart-no-results" data-testid="chart-no-results">
+      <p className="empty-message">
+        Chưa đơn vị trực thuộc nào có kết quả “{name}” trong {periodLabel}, nên chưa có gì để so sánh.
+      </p>
+      {withTarget > 0 && (
+        <p className="empty-hint">{withTarget} đơn vị đã được giao kế hoạch: xem ở dạng bảng bên dưới.</p>
+      )}
+      {other && onOther && (
+        <p className="empty-hint">
+          <button
+            type="button"
+            className="button button-secondary button-small"
+            onClick={() => onOther(other.code)}
+          >
+            Xem “{other.name}”, chỉ tiêu đầu tiên đã có kết quả
+          </button>
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** No indicator has a result at any unit below for the period: a sentence, and no chart. */
+export function NothingToCompareNote({ periodLabel }: { periodLabel: string }) {
+  return (
+    <div className="empty-state chart-no-results" data-testid="chart-no-results">
+      <p className="empty-message">
+        Chưa đơn vị trực thuộc nào có kết quả của chỉ tiêu nào trong {periodLabel}, nên chưa có biểu đồ để so
+        sánh.
+      </p>
+      <p className="empty-hint">
+        Biểu đồ sẽ hiện khi các đơn vị báo cáo kết quả; vẫn có thể chọn một chỉ tiêu ở trên để xem kế hoạch đã
+        giao.
+      </p>
+    </div>
+  );
+}
+
 /** The class of a column of values: numbers to the right, a level's name as text. */
 export const valueClass = (level: boolean) => (level ? 'text-value' : 'num');
 

@@ -3,6 +3,7 @@ import type { DashboardRowDto } from '../../../../shared/schemas/dashboard';
 import { formatAchievement } from '../utils/achievement';
 import { FigureCells, FigureHeads } from './chart-notes';
 import { ResultCell } from './result-cell';
+import '../dashboard.css';
 
 interface DashboardTableProps {
   rows: DashboardRowDto[];
@@ -10,21 +11,12 @@ interface DashboardTableProps {
   selectedCode: string | undefined;
   /** Points the chart at an indicator; absent when there is no chart (no units below). */
   onSelect?: (code: string) => void;
-  /** How each indicator is made up across periods, to word the "from periods" note. */
-  timeAggregateOf?: (code: string) => 'sum' | 'last' | 'none' | undefined;
   /** What can be done on a row (update, history), in a last, compact column. */
   actions?: (row: DashboardRowDto) => ReactNode;
 }
 
 /** TT, Chỉ tiêu, ĐVT, Kế hoạch, Thực hiện, Tỷ lệ so với KH, Đánh giá: the report's table. */
-export function DashboardTable({
-  rows,
-  caption,
-  selectedCode,
-  onSelect,
-  timeAggregateOf,
-  actions,
-}: DashboardTableProps) {
+export function DashboardTable({ rows, caption, selectedCode, onSelect, actions }: DashboardTableProps) {
   return (
     <div className="table-wrap">
       <table className="data-table dashboard-table">
@@ -82,10 +74,8 @@ export function DashboardTable({
                 </td>
                 <FigureCells
                   level={!numeric}
-                  target={row.target?.display ?? <span className="muted">—</span>}
-                  result={
-                    <ResultCell result={row.result} timeAggregate={timeAggregateOf?.(indicator.code)} />
-                  }
+                  target={row.target?.display ?? <span className="muted figure-none">—</span>}
+                  result={<ResultCell result={row.result} rule={indicator} />}
                   achievement={formatAchievement(row.achievement)}
                   status={row.status}
                   judgementClass="col-status"

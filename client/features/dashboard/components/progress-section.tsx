@@ -2,7 +2,9 @@ import { useId } from 'react';
 import { formatNumber } from '../../../../shared/format';
 import { PACE_LABELS } from '../../../../shared/progress';
 import type { DashboardRowDto, ProgressDto } from '../../../../shared/schemas/dashboard';
+import { ScrollTable } from '../../../components/ui/scroll-table';
 import { formatAchievement } from '../utils/achievement';
+import '../dashboard.css';
 import { FigureCells, FigureHeads } from './chart-notes';
 
 interface ProgressSectionProps {
@@ -55,7 +57,7 @@ export function ProgressSection({ rows, period, asOf }: ProgressSectionProps) {
                 {behind === 0 ? 'Tất cả đúng tiến độ.' : `${behind}/${group.length} chỉ tiêu chậm tiến độ.`}
               </p>
             </div>
-            <div className="table-wrap">
+            <ScrollTable label={`Bảng tiến độ so với kế hoạch ${lower(enclosing.period.label)}`}>
               <table className="data-table progress-table">
                 <caption className="visually-hidden">
                   Tiến độ thực hiện so với kế hoạch {lower(enclosing.period.label)}, lũy kế {until}
@@ -82,7 +84,7 @@ export function ProgressSection({ rows, period, asOf }: ProgressSectionProps) {
                         target={r.progress.target.display}
                         result={resultShown(r.progress)}
                         achievement={formatAchievement(r.progress.achievement)}
-                        labels={['Kế hoạch', 'Lũy kế', 'Tiến độ']}
+                        labels={[`Kế hoạch ${lower(enclosing.period.label)}`, `Lũy kế ${until}`, 'Tiến độ']}
                         judgement={
                           <span className={`pace-badge pace-${r.progress.pace}`} data-pace={r.progress.pace}>
                             {PACE_LABELS[r.progress.pace]}
@@ -93,7 +95,7 @@ export function ProgressSection({ rows, period, asOf }: ProgressSectionProps) {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollTable>
           </section>
         );
       })}

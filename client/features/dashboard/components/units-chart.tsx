@@ -62,6 +62,8 @@ export function UnitsChart({ data, scale: size = 1 }: { data: DashboardUnitsDto;
   // Room on the right for the value written after each bar, or for half the last level's name.
   const labelRoom = isLevel ? Math.round(levelWidth / 2) : px(stacked ? 48 : 64);
   const band = stacked ? 2 * barSize + px(50) : 2 * barSize + px(30);
+  // On a phone the bars start at the left edge: room for half of the first tick ("0%") there.
+  const inset = stacked && !isLevel ? px(14) : 0;
   const height = Math.max(px(isLevel ? 200 : 180), rows.length * band + px(isLevel ? 110 : 44));
 
   return (
@@ -80,7 +82,7 @@ export function UnitsChart({ data, scale: size = 1 }: { data: DashboardUnitsDto;
               top: px(stacked ? 22 : 8),
               right: labelRoom,
               bottom: px(isLevel ? 60 : 4),
-              left: stacked ? 0 : 4,
+              left: stacked ? inset : 4,
             },
             fontSize: px(12),
             levelFont: tickFont(12),
@@ -89,8 +91,8 @@ export function UnitsChart({ data, scale: size = 1 }: { data: DashboardUnitsDto;
               ? (props) => (
                   <UnitTick
                     {...props}
-                    x={2}
-                    width={width - labelRoom}
+                    x={inset + 2}
+                    width={width - labelRoom - inset}
                     above={barSize + px(10)}
                     fontSize={tickFont(13)}
                   />

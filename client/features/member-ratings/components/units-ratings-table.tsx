@@ -8,8 +8,12 @@ import {
   ratingTotal,
   sumRatings,
 } from '../../../../shared/ratings';
+import { type RollupRule, sourceWords } from '../../../../shared/rollup-words';
 import { ratioPercentX100 } from '../../../../shared/value';
 import type { MemberRatingAnswer } from '../api/get-member-rating';
+
+/** Member ratings add up across units like a count; no rule over periods is involved. */
+const COUNTS_ADDED_UP: RollupRule = { timeAggregate: 'none' };
 
 type UnitRating = NonNullable<MemberRatingAnswer['units']>[number];
 
@@ -101,8 +105,7 @@ export function UnitsRatingsTable({
                   {u.unit.name}
                   {u.rating?.source === 'units' && (
                     <span className="mr-unit-note">
-                      tổng hợp từ {formatNumber(u.rating.coverage?.reported ?? 0)}/
-                      {formatNumber(u.rating.coverage?.total ?? 0)} đơn vị
+                      {sourceWords({ source: 'units', coverage: u.rating.coverage }, COUNTS_ADDED_UP)}
                     </span>
                   )}
                   {capNote(u.capExceeded)}

@@ -1,4 +1,5 @@
 import { formatNumber } from '../../../../shared/format';
+import { sourceLine } from '../../../../shared/rollup-words';
 import type { DashboardRowDto } from '../../../../shared/schemas/dashboard';
 import type { IndicatorDto } from '../../../../shared/schemas/indicators';
 import type { TargetDto } from '../../../../shared/schemas/values';
@@ -9,8 +10,7 @@ import { StatusBadge } from '../../../components/ui/status-badge';
 export function derivedCoverageText(ind: IndicatorDto, result: DashboardRowDto['result']): string {
   const kinds = ind.derived ? kindsText(ind.derived.countUnits.kinds) : 'đơn vị trực thuộc';
   if (!result?.coverage) return `Chưa có ${kinds} trực thuộc nào được xếp loại`;
-  const { reported, total } = result.coverage;
-  return `Tính từ xếp loại của ${formatNumber(reported)}/${formatNumber(total)} ${kinds}`;
+  return sourceLine({ ...result, source: 'derived' }, ind) ?? '';
 }
 
 /**

@@ -1,6 +1,7 @@
 import { formatPercentX100, formatRatioParts, formatValue } from '../../../../shared/format';
 import type { IndicatorDef } from '../../../../shared/indicator';
 import { parsePeriod } from '../../../../shared/period';
+import { sourceLine } from '../../../../shared/rollup-words';
 import type { DashboardRowDto } from '../../../../shared/schemas/dashboard';
 import type { IndicatorDto } from '../../../../shared/schemas/indicators';
 import type { ResultDto, TargetDto } from '../../../../shared/schemas/values';
@@ -183,11 +184,7 @@ export function ResultRow(p: ResultRowProps) {
         </span>
         {rolled && !p.typed && (
           <span className="result-rolled">
-            {rolled.source === 'units'
-              ? `Tổng hợp từ đơn vị trực thuộc: ${rolled.display}${rolled.coverage ? ` (${rolled.coverage.reported}/${rolled.coverage.total} đơn vị)` : ''}`
-              : ind.timeAggregate === 'last'
-                ? `Theo kỳ gần nhất có số liệu: ${rolled.display}`
-                : `Cộng dồn các kỳ: ${rolled.display}`}
+            {sourceLine(rolled, ind)}: {rolled.display}
           </span>
         )}
         {p.editable && p.result && !remove && (

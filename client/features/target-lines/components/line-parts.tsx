@@ -1,4 +1,5 @@
 import { formatNumber } from '../../../../shared/format';
+import { sourceWords } from '../../../../shared/rollup-words';
 import type { DashboardRowDto } from '../../../../shared/schemas/dashboard';
 import type { TargetLinePartDto } from '../../../../shared/schemas/target-lines';
 import { kindsText } from '../../../../shared/unit';
@@ -47,27 +48,14 @@ function BelowPart({ p }: { p: TargetLinePartDto }) {
   );
 }
 
-/** Where a result nobody entered for this unit and period came from (docs/rules.md, "Roll-up"). */
-function sourceNote(result: NonNullable<DashboardRowDto['result']>): string | null {
-  if (result.source === 'units')
-    return result.coverage
-      ? `tổng hợp từ ${result.coverage.reported}/${result.coverage.total} đơn vị`
-      : 'tổng hợp từ các đơn vị trực thuộc';
-  if (result.source === 'derived')
-    return result.coverage
-      ? `tính từ xếp loại của ${result.coverage.reported}/${result.coverage.total} đơn vị trực thuộc`
-      : 'tính từ xếp loại của các đơn vị trực thuộc';
-  if (result.source === 'periods') return 'cộng dồn các kỳ';
-  return null;
-}
-
-function ResultText({ result }: { result: DashboardRowDto['result'] }) {
+/** The result, the counts of a ratio, and where a result nobody entered came from (shared/rollup-words.ts). */
+function ResultText({ part: { result, indicator } }: { part: Part }) {
   if (!result) return <span className="muted">chưa có số liệu</span>;
   const parts =
     result.numerator !== undefined && result.denominator !== undefined
       ? ` (${formatNumber(result.numerator)}/${formatNumber(result.denominator)})`
       : '';
-  const note = sourceNote(result);
+  const note = sourceWords(result, indicator);
   return (
     <>
       <strong className="tl-figure">
@@ -107,7 +95,7 @@ export function LineParts({ parts, label }: { parts: Part[]; label: string }) {
               </span>
               <span className="visually-hidden">; </span>
               <span>
-                Thực hiện <ResultText result={p.result} />
+                Thực hiện <ResultText part={p} />
               </span>
             </span>
             <StatusBadge status={p.status} className="tl-part-status" />

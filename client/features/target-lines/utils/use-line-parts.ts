@@ -28,9 +28,9 @@ export function useLineParts(
       if (found) return found;
       const ind = indicators.find((i) => i.code === code);
       if (!ind || rows === undefined) return null;
-      const { name, unitLabel, kind, direction } = ind;
+      const { name, unitLabel, kind, direction, timeAggregate } = ind;
       return {
-        indicator: { code, name, unitLabel, kind, direction },
+        indicator: { code, name, unitLabel, kind, direction, timeAggregate },
         target: null,
         result: null,
         status: 'no_target',
@@ -67,6 +67,7 @@ export function useLineParts(
           unitLabel: ind?.unitLabel ?? '',
           kind: ind?.kind ?? 'count',
           direction: ind?.direction ?? 'higher',
+          timeAggregate: ind?.timeAggregate ?? 'none',
         },
         target: null,
         result: null,

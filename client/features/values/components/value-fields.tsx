@@ -1,5 +1,6 @@
 import { formatPercentX100, formatRatioParts, formatValue } from '../../../../shared/format';
 import type { IndicatorDef } from '../../../../shared/indicator';
+import { sourceWords } from '../../../../shared/rollup-words';
 import type { RowResultDto } from '../../../../shared/schemas/dashboard';
 import type { ResultDto, TargetDto } from '../../../../shared/schemas/values';
 import type { Value } from '../../../../shared/value';
@@ -178,15 +179,11 @@ export function ResultFields({
 
 /** Where the result shown now comes from, when none was entered for this period. */
 export function RolledNote({ ind, rolled }: { ind: IndicatorDef; rolled: NonNullable<RowResultDto> }) {
+  const source = sourceWords(rolled, ind);
   return (
     <p className="field-hint value-rolled">
-      Chưa nhập kết quả riêng cho kỳ này; bảng đang hiện {rolled.display},{' '}
-      {rolled.source === 'units'
-        ? 'tổng hợp từ các đơn vị trực thuộc'
-        : ind.timeAggregate === 'last'
-          ? 'lấy theo kỳ gần nhất có số liệu'
-          : 'cộng dồn từ các kỳ ngắn hơn'}
-      . Kết quả nhập ở đây sẽ được dùng thay.
+      Chưa nhập kết quả riêng cho kỳ này; bảng đang hiện {rolled.display}
+      {source && `, ${source}`}. Kết quả nhập ở đây sẽ được dùng thay.
     </p>
   );
 }
