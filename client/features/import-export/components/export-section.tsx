@@ -93,7 +93,8 @@ export function ExportSection({ unit, period, onUnit, onPeriod }: ExportSectionP
             của từng dòng.
           </p>
           <p className="ie-text ie-note">
-            Dòng tiêu đề bằng tiếng Việt (<code className="ie-code">đơn vị,mã chỉ tiêu,kỳ,…</code>).
+            Dòng tiêu đề bằng tiếng Việt (<code className="ie-code ie-code-vi">đơn vị,mã chỉ tiêu,kỳ,…</code>
+            ).
           </p>
           <div className="form-actions">{BUTTONS.filter((b) => b.kind === 'template').map(button)}</div>
         </div>

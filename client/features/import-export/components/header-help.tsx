@@ -10,7 +10,7 @@ export function HeaderHelp() {
       <h3 className="section-title">Dòng đầu của tệp</h3>
       <p className="ie-text">Tên tám cột, đúng thứ tự này, bằng tiếng Việt như mẫu nhập:</p>
       <p className="ie-header-line">
-        <code className="ie-code" lang="vi">
+        <code className="ie-code ie-code-vi" lang="vi">
           {IMPORT_HEADER_VI}
         </code>
       </p>
