@@ -5,7 +5,10 @@ import { clipQuote } from './text';
 // Import and export of targets and results as a spreadsheet (docs/api.md; GET /api/docs; docs/decisions/006-import-export.md): the layout, the answers of the server,
 // and how a typed cell becomes a number. Both sides import this file.
 
-/** The header row of every import and export file, in this order. */
+/**
+ * The header row of every export, and of an import from another program, in this order: the
+ * columns' names in English. An import may name them in Vietnamese instead (IMPORT_HEADER_VI).
+ */
 export const IMPORT_COLUMNS = [
   'unit',
   'code',
@@ -20,16 +23,36 @@ export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
 
 export const IMPORT_HEADER = IMPORT_COLUMNS.join(',');
 
-/** Column names as a person reads them in a message. */
-export const COLUMN_LABELS: Record<ImportColumn, string> = {
-  unit: 'đơn vị (unit)',
-  code: 'mã chỉ tiêu (code)',
-  period: 'kỳ (period)',
-  type: 'loại (type)',
-  value: 'giá trị (value)',
-  numerator: 'tử số (numerator)',
-  denominator: 'mẫu số (denominator)',
-  note: 'ghi chú (note)',
+/** The same columns named in Vietnamese, as a person reads them: the template's header. */
+export const COLUMN_NAMES_VI: Record<ImportColumn, string> = {
+  unit: 'đơn vị',
+  code: 'mã chỉ tiêu',
+  period: 'kỳ',
+  type: 'loại',
+  value: 'giá trị',
+  numerator: 'tử số',
+  denominator: 'mẫu số',
+  note: 'ghi chú',
+};
+
+/**
+ * The Vietnamese header, accepted by an import as well as the English one (its cells compared
+ * trimmed, in any case, in Unicode NFC) and written at the top of the template.
+ */
+export const IMPORT_HEADER_VI = IMPORT_COLUMNS.map((c) => COLUMN_NAMES_VI[c]).join(',');
+
+/** Column names as a person reads them in a message: both names, as either header has it. */
+export const COLUMN_LABELS = Object.fromEntries(
+  IMPORT_COLUMNS.map((c) => [c, `${COLUMN_NAMES_VI[c]} (${c})`]),
+) as Record<ImportColumn, string>;
+
+/**
+ * What the type column ("loại") takes, in either header: the English word or a Vietnamese one,
+ * compared without diacritics or case. The template writes "kết quả".
+ */
+export const TYPE_WORDS: Record<'target' | 'result', readonly string[]> = {
+  target: ['target', 'chỉ tiêu', 'kế hoạch'],
+  result: ['result', 'kết quả'],
 };
 
 /** The largest upload accepted. */

@@ -20,7 +20,8 @@ import { usePageTitle, useUnitPeriod } from './page-state';
 
 /**
  * "Giao chỉ tiêu": a committee sets one unit's targets for a year, its halves and its term in
- * one grid. The unit and the year stay in the address (?unit=…&period=2026).
+ * one grid (on a phone, one period at a time), and under it the same target for each unit
+ * below. The unit and the year stay in the address (?unit=…&period=2026).
  */
 export function TargetsPage() {
   const id = useId();
@@ -105,29 +106,6 @@ export function TargetsPage() {
 
       <h1 className="page-title">{unit ? `Giao chỉ tiêu: ${unit.name} — năm ${year}` : 'Giao chỉ tiêu'}</h1>
 
-      {unit && rights.can('plan', unit.id) && unitsBelow(list, unit.id).length > 0 && (
-        <section className="card below-card" aria-label="Giao cho các đơn vị trực thuộc">
-          <p className="card-hint">
-            Cùng một chỉ tiêu cho mỗi chi bộ, đoàn thể… trực thuộc {unit.name} (ví dụ “các đoàn thể đạt vững
-            mạnh”), lưu thành chỉ tiêu riêng của từng đơn vị.
-          </p>
-          <button type="button" className="button button-secondary" onClick={() => setBelowOpen(true)}>
-            Giao cho từng đơn vị trực thuộc…
-          </button>
-          <Notice text={notice?.at === viewKey ? notice.text : null} />
-        </section>
-      )}
-      {belowOpen && unit && (
-        <TargetsBelowDialog
-          unit={{ id: unit.id, name: unit.name }}
-          units={list}
-          indicators={indicators.data?.indicators ?? []}
-          periods={periods}
-          onClose={() => setBelowOpen(false)}
-          onDone={(text) => setNotice({ at: viewKey, text })}
-        />
-      )}
-
       <section className="card" aria-label="Bảng giao chỉ tiêu">
         <PageStatus
           bare
@@ -157,6 +135,29 @@ export function TargetsPage() {
             ))}
         </PageStatus>
       </section>
+
+      {unit && rights.can('plan', unit.id) && unitsBelow(list, unit.id).length > 0 && (
+        <section className="card below-card" aria-label="Giao cho các đơn vị trực thuộc">
+          <p className="card-hint">
+            Cùng một chỉ tiêu cho mỗi chi bộ, đoàn thể… trực thuộc {unit.name} (ví dụ “các đoàn thể đạt vững
+            mạnh”), lưu thành chỉ tiêu riêng của từng đơn vị.
+          </p>
+          <button type="button" className="button button-secondary" onClick={() => setBelowOpen(true)}>
+            Giao cho từng đơn vị trực thuộc…
+          </button>
+          <Notice text={notice?.at === viewKey ? notice.text : null} />
+        </section>
+      )}
+      {belowOpen && unit && (
+        <TargetsBelowDialog
+          unit={{ id: unit.id, name: unit.name }}
+          units={list}
+          indicators={indicators.data?.indicators ?? []}
+          periods={periods}
+          onClose={() => setBelowOpen(false)}
+          onDone={(text) => setNotice({ at: viewKey, text })}
+        />
+      )}
     </div>
   );
 }

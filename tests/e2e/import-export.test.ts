@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { IMPORT_HEADER } from '../../shared/import-export';
+import { IMPORT_HEADER, IMPORT_HEADER_VI } from '../../shared/import-export';
 import type { ResultDto, TargetDto } from '../../shared/schemas/values';
 import { admin, adminPage, base, createUnit, json, loadDemo, root, stamp } from '../helpers/e2e';
 
@@ -23,10 +23,10 @@ const valuesOf = async (unit: string, period: string) =>
 const put = async (path: string, body: unknown) =>
   json(await admin(path, { method: 'PUT', body: JSON.stringify(body) }));
 
-const csvFile = (name: string, rows: string[]) => ({
+const csvFile = (name: string, rows: string[], header = IMPORT_HEADER) => ({
   name,
   mimeType: 'text/csv',
-  buffer: Buffer.from(`${IMPORT_HEADER}\r\n${rows.join('\r\n')}\r\n`),
+  buffer: Buffer.from(`${header}\r\n${rows.join('\r\n')}\r\n`),
 });
 
 beforeAll(async () => {
@@ -76,8 +76,9 @@ describe('Nhập, xuất Excel', () => {
       page.waitForEvent('download'),
       page.getByRole('button', { name: 'Tải mẫu CSV' }).click(),
     ]);
+    // The template is for a person: its header and type column in Vietnamese.
     expect((await readFile((await template.path())!)).toString('utf8')).toBe(
-      `\uFEFF${IMPORT_HEADER}\r\n${path},DV_HTT,2026,result,,9,10,"Biên bản, số 3"\r\n${path},KET_NAP,2026,result,,,,\r\n`,
+      `\uFEFF${IMPORT_HEADER_VI}\r\n${path},DV_HTT,2026,kết quả,,9,10,"Biên bản, số 3"\r\n${path},KET_NAP,2026,kết quả,,,,\r\n`,
     );
   });
 
@@ -145,5 +146,36 @@ describe('Nhập, xuất Excel', () => {
     expect(
       await page.getByRole('button', { name: 'Ghi vào cơ sở dữ liệu' }).getAttribute('aria-disabled'),
     ).toBe('true');
+  });
+
+  it('explains both header lines, takes a file headed in Vietnamese, and names what is wrong with a mixed one', async () => {
+    const unit = await newCell('Chi bộ Tiêu đề tiếng Việt');
+    await put(`/api/targets/${unit.id}/KET_NAP/2026`, { value: 2 });
+    const path = `${root.name} / ${unit.name}`;
+    await page.goto(`${base}/nhap-xuat?unit=${unit.id}&period=2026`);
+    await page.getByRole('heading', { name: 'Dòng đầu của tệp' }).waitFor();
+    const codes = await page.locator('.ie-header-help code').allTextContents();
+    expect(codes).toEqual([IMPORT_HEADER_VI, IMPORT_HEADER]);
+    await page.getByText('Dòng tiêu đề và cột loại ghi bằng tiếng Anh', { exact: false }).waitFor();
+
+    const mixed = 'đơn vị,code,kỳ,loại,giá trị,tử số,mẫu số,ghi chú';
+    await page
+      .locator('input[type="file"]')
+      .setInputFiles(csvFile('tron.csv', [`${path},KET_NAP,2026,kết quả,1,,,`], mixed));
+    await page.getByText('Dòng tiêu đề của tệp trộn tên cột tiếng Việt', { exact: false }).waitFor();
+    expect(await valuesOf(unit.id, '2026')).toMatchObject({ results: [] });
+
+    await page.getByRole('button', { name: 'Chọn tệp khác', exact: true }).click();
+    await page
+      .locator('input[type="file"]')
+      .setInputFiles(
+        csvFile('ket-qua.csv', [`${path},KET_NAP,2026,kết quả,1,,,Đã kết nạp`], IMPORT_HEADER_VI),
+      );
+    await page.getByRole('heading', { name: 'Xem trước: 1 dòng đọc được, 1 thay đổi' }).waitFor();
+    await page.getByRole('button', { name: 'Ghi vào cơ sở dữ liệu' }).click();
+    await page.getByText('Đã ghi 1 thay đổi từ "ket-qua.csv"', { exact: false }).waitFor();
+    expect((await valuesOf(unit.id, '2026')).results.map((r) => [r.code, r.display, r.note])).toEqual([
+      ['KET_NAP', '1', 'Đã kết nạp'],
+    ]);
   });
 });

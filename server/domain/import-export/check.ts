@@ -5,6 +5,7 @@ import {
   type ImportProblem,
   REMOVE_WORD,
   readDecimalCell,
+  TYPE_WORDS,
 } from '../../../shared/import-export';
 import type { IndicatorDef } from '../../../shared/indicator';
 import { type Period, parsePeriod, periodError } from '../../../shared/period';
@@ -111,11 +112,18 @@ function lockMessages(db: DbOrTx, cat: Catalogue) {
   };
 }
 
-const TYPE_WORDS = {
-  target: 'giao chỉ tiêu (type target)',
-  result: 'báo cáo kết quả (type result)',
+const TYPE_PHRASES = {
+  target: 'giao chỉ tiêu (loại target)',
+  result: 'báo cáo kết quả (loại result)',
 } as const;
 const REMOVE_FOLDED = foldVietnamese(REMOVE_WORD);
+
+/** The type column's words, either header's, as compared: without diacritics or case. */
+const TYPE_OF = new Map(
+  (['target', 'result'] as const).flatMap((type) =>
+    TYPE_WORDS[type].map((w) => [foldVietnamese(w), type] as const),
+  ),
+);
 
 /**
  * Checks the rows one by one. Written as a class with the row in hand as fields, not as
@@ -235,13 +243,13 @@ class RowChecker {
         this.problem('period', periodError(periodText) ?? `Mã kỳ "${clipQuote(periodText)}" không hợp lệ`);
     }
 
-    const typeText = text(this.cell('type')).toLowerCase();
-    const type = typeText === 'target' || typeText === 'result' ? typeText : null;
+    const typeText = text(this.cell('type'));
+    const type = typeText ? (TYPE_OF.get(foldVietnamese(typeText)) ?? null) : null;
     if (!typeText) this.problem('type', `Thiếu ${COLUMN_LABELS.type}`);
     else if (!type)
       this.problem(
         'type',
-        `Loại "${clipQuote(text(this.cell('type')))}" không hợp lệ: cột type ghi target (kế hoạch) hoặc result (kết quả)`,
+        `Loại "${clipQuote(typeText)}" không hợp lệ: cột loại (type) ghi "kết quả" hoặc result cho kết quả, "chỉ tiêu" (hay "kế hoạch") hoặc target cho chỉ tiêu giao`,
       );
 
     if (!unit || !indicator || !period || !type) return;
@@ -257,7 +265,8 @@ class RowChecker {
           'value',
           'Dòng có ghi chú nhưng chưa có kết quả; hãy nhập kết quả, hoặc để trống cả ghi chú',
         );
-      else if (note) this.problem('note', 'Kế hoạch (type target) không có ghi chú; hãy để trống cột note');
+      else if (note)
+        this.problem('note', 'Kế hoạch (loại target) không có ghi chú; hãy để trống cột ghi chú (note)');
       else this.skipped++;
       return;
     }
@@ -273,10 +282,11 @@ class RowChecker {
           this.problem(
             c,
             def.kind === 'ratio'
-              ? `Kế hoạch của chỉ tiêu tỷ lệ "${def.name}" là một tỷ lệ phần trăm ghi ở cột value; tử số và mẫu số chỉ dùng cho kết quả`
-              : `Tử số và mẫu số chỉ dùng cho kết quả của chỉ tiêu tỷ lệ; chỉ tiêu "${def.name}" ghi kế hoạch ở cột value`,
+              ? `Kế hoạch của chỉ tiêu tỷ lệ "${def.name}" là một tỷ lệ phần trăm ghi ở cột giá trị (value); tử số và mẫu số chỉ dùng cho kết quả`
+              : `Tử số và mẫu số chỉ dùng cho kết quả của chỉ tiêu tỷ lệ; chỉ tiêu "${def.name}" ghi kế hoạch ở cột giá trị (value)`,
           );
-      if (note) this.problem('note', 'Kế hoạch (type target) không có ghi chú; hãy để trống cột note');
+      if (note)
+        this.problem('note', 'Kế hoạch (loại target) không có ghi chú; hãy để trống cột ghi chú (note)');
       if (!removing && !this.rowIsBad) {
         const input = this.valueInput(indicator, def, valueCell);
         if (!input.ok) this.problem('value', input.message);
@@ -329,8 +339,8 @@ class RowChecker {
       this.problem(
         mayReport ? 'type' : 'unit',
         mayReport
-          ? `Bạn chỉ được báo cáo kết quả cho "${unit.name}", không được giao chỉ tiêu (type target)`
-          : `Bạn không có quyền ${TYPE_WORDS[type]} cho "${unit.name}"`,
+          ? `Bạn chỉ được báo cáo kết quả cho "${unit.name}", không được giao chỉ tiêu (loại target)`
+          : `Bạn không có quyền ${TYPE_PHRASES[type]} cho "${unit.name}"`,
         'forbidden',
       );
     }

@@ -1,14 +1,13 @@
 import { formatNumber } from '../../../shared/format';
 import {
   IMPORT_COLUMNS,
-  IMPORT_HEADER,
   type ImportProblem,
   MAX_IMPORT_CELLS,
   MAX_IMPORT_ROWS,
 } from '../../../shared/import-export';
-import { AppError, badRequest } from '../../lib/errors';
+import { AppError } from '../../lib/errors';
 
-// What the CSV and the XLSX readers share: the rows they give, the header they look for, and
+// What the CSV and the XLSX readers share: the rows they give, the header they look for (header.ts), and
 // the limits they count against while reading (shared/import-export.ts).
 
 /** A text cell as typed, or a number cell of a spreadsheet; '' when empty. */
@@ -26,31 +25,11 @@ export interface ReadFile {
   problems: ImportProblem[];
 }
 
-export const HEADER_SENTENCE = `dòng đầu tiên phải đúng là ${IMPORT_HEADER}`;
-
 /** As the row checks see it: nothing, or only spaces. */
 export const isBlank = (cell: Cell | undefined) =>
   cell === undefined || (typeof cell === 'string' && cell.trim() === '');
 
-const headerCells = (cells: Cell[]) => {
-  const out = cells.map((c) => String(c).trim().toLowerCase());
-  while (out.length > 0 && out[out.length - 1] === '') out.pop();
-  return out;
-};
-
-export const isHeader = (cells: Cell[]) => headerCells(cells).join(',') === IMPORT_HEADER;
-
-export function wrongHeader(cells: Cell[]) {
-  const seen = headerCells(cells).join(',');
-  const shown = seen.length > 120 ? `${seen.slice(0, 120)}…` : seen;
-  return badRequest(
-    'invalid_header',
-    seen === ''
-      ? `Tệp thiếu dòng tiêu đề: ${HEADER_SENTENCE}.`
-      : `Dòng tiêu đề của tệp sai: ${HEADER_SENTENCE}, tệp này ghi "${shown}".`,
-    'file',
-  );
-}
+export { HEADER_SENTENCE, isHeader, wrongHeader } from './header';
 
 /**
  * One string for each short text met again: a sheet repeats its units, codes, periods and

@@ -13,18 +13,18 @@ import type { TemplateRow } from './rows';
 // what it is (the indicator's name, its unit of measure, the target) and what to type.
 
 const NEEDS: Record<IndicatorDef['kind'], (def: IndicatorDef) => string> = {
-  count: () => 'Số nguyên, ở cột value',
-  percent: () => 'Tỷ lệ phần trăm, nhiều nhất hai chữ số thập phân, ở cột value',
-  ratio: () => 'Tử số (numerator) và mẫu số (denominator), số nguyên',
-  level: (def) => `Một trong các mức: ${(def.levels ?? []).join('; ')} — ở cột value`,
+  count: () => 'Số nguyên, ở cột giá trị',
+  percent: () => 'Tỷ lệ phần trăm, nhiều nhất hai chữ số thập phân, ở cột giá trị',
+  ratio: () => 'Ở cột tử số và cột mẫu số, số nguyên',
+  level: (def) => `Một trong các mức: ${(def.levels ?? []).join('; ')} — ở cột giá trị`,
 };
 
 const STEPS = [
-  'Điền kết quả vào trang "Số liệu": cột value với chỉ tiêu số lượng, tỷ lệ phần trăm hay xếp loại; cột numerator (tử số) và denominator (mẫu số) với chỉ tiêu tỷ lệ, ví dụ 18 trên 20 đảng viên. Ô tô xám không cần điền.',
-  'Không sửa các cột unit, code, period, type; không thêm, bớt hay đổi tên cột, không đổi tên trang "Số liệu".',
+  'Điền kết quả vào trang "Số liệu": cột giá trị với chỉ tiêu số lượng, tỷ lệ phần trăm hay xếp loại; cột tử số và mẫu số với chỉ tiêu tỷ lệ, ví dụ 18 trên 20 đảng viên. Ô tô xám không cần điền.',
+  'Không sửa các cột đơn vị, mã chỉ tiêu, kỳ, loại; không thêm, bớt hay đổi tên cột, không đổi tên trang "Số liệu".',
   'Số thập phân viết 92,5 hoặc 92.5; không dùng dấu chấm hay dấu phẩy để tách hàng nghìn (viết 1500, không viết 1.500).',
-  `Dòng để trống kết quả thì kết quả đang lưu được giữ nguyên; ghi "${REMOVE_WORD}" ở cột value để xóa kết quả đã báo cáo.`,
-  'Cột note: ghi chú minh chứng (số biên bản, quyết định…), không bắt buộc.',
+  `Dòng để trống kết quả thì kết quả đang lưu được giữ nguyên; ghi "${REMOVE_WORD}" ở cột giá trị để xóa kết quả đã báo cáo.`,
+  'Cột ghi chú: minh chứng (số biên bản, quyết định…), không bắt buộc.',
   `Gửi lại tệp ở trang "Nhập, xuất Excel" (nhiều nhất ${MAX_IMPORT_BYTES / 1024 / 1024} MB). Máy kiểm tra từng dòng và cho xem trước những gì sẽ thay đổi rồi mới ghi; một dòng sai thì không dòng nào được ghi.`,
 ];
 

@@ -92,7 +92,7 @@ export class UnitNames {
     if (named?.length === 1)
       return {
         ok: false,
-        message: `Không tìm thấy đơn vị "${clipQuote(text)}"; cột unit ghi tên các đơn vị từ cấp trên cùng, nối bằng " / ", ví dụ "${this.pathOf(named[0]!)}"`,
+        message: `Không tìm thấy đơn vị "${clipQuote(text)}"; cột đơn vị (unit) ghi tên các đơn vị từ cấp trên cùng, nối bằng " / ", ví dụ "${this.pathOf(named[0]!)}"`,
       };
     return {
       ok: false,

@@ -1,8 +1,10 @@
 import type ExcelJS from 'exceljs';
-import { IMPORT_COLUMNS, type ImportColumn } from '../../../shared/import-export';
+import { COLUMN_NAMES_VI, IMPORT_COLUMNS, type ImportColumn } from '../../../shared/import-export';
 import { excel } from '../../lib/excel';
 
-// Writing the import layout as CSV or XLSX. The same rows give the same bytes: CSV is plain
+// Writing the import layout as CSV or XLSX: an export with the English header, which other
+// programs read and which imports back unchanged; a template with the Vietnamese one, for the
+// person who fills it, its type column saying "kết quả" (header.ts reads both). The same rows give the same bytes: CSV is plain
 // text, and an XLSX is dated by its data (not by the clock), its zip entries included, so
 // exporting twice without a change in between gives identical files.
 
@@ -17,6 +19,14 @@ export interface SheetRow {
   denominator: number | null;
   note: string | null;
 }
+
+/** Which header a file is written with: the English names, or the Vietnamese ones for a person. */
+export type HeaderLanguage = 'en' | 'vi';
+
+const headerRow = (lang: HeaderLanguage) =>
+  IMPORT_COLUMNS.map((c) => (lang === 'en' ? c : COLUMN_NAMES_VI[c]));
+const TYPE_VI = { target: 'chỉ tiêu', result: 'kết quả' } as const;
+const typeWord = (type: SheetRow['type'], lang: HeaderLanguage) => (lang === 'en' ? type : TYPE_VI[type]);
 
 /** How a template's row should be filled, for its shading. */
 export type RowHint = 'value' | 'ratio';
@@ -35,15 +45,15 @@ function csvField(v: string | number | null, guard: boolean): string {
 }
 
 /** UTF-8 with a byte order mark, so that Excel shows the diacritics; CRLF as RFC 4180 writes. */
-export function toCsv(rows: SheetRow[]): Uint8Array {
-  const lines = [IMPORT_COLUMNS.join(',')];
+export function toCsv(rows: SheetRow[], lang: HeaderLanguage = 'en'): Uint8Array {
+  const lines = [headerRow(lang).join(',')];
   for (const r of rows)
     lines.push(
       [
         csvField(r.unit, true),
         csvField(r.code, false),
         csvField(r.period, false),
-        r.type,
+        typeWord(r.type, lang),
         csvField(r.value, true),
         csvField(r.numerator, false),
         csvField(r.denominator, false),
@@ -70,6 +80,8 @@ const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: 
 export interface XlsxOptions {
   /** The workbook's date: the latest change of the data it holds, so that it does not vary by itself. */
   dated: Date;
+  /** The header's language; English unless told. */
+  header?: HeaderLanguage;
   /** For a template: shade the cells not to fill, per row. */
   hints?: RowHint[];
   /** For a template: a sheet of instructions after the data. */
@@ -84,7 +96,8 @@ export async function toXlsx(rows: SheetRow[], options: XlsxOptions): Promise<Ui
   workbook.modified = options.dated;
   const sheet = workbook.addWorksheet('Số liệu', { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = IMPORT_COLUMNS.map((c) => ({ key: c, width: WIDTHS[c] }));
-  const header = sheet.addRow([...IMPORT_COLUMNS]);
+  const lang = options.header ?? 'en';
+  const header = sheet.addRow(headerRow(lang));
   header.font = { bold: true, color: { argb: 'FFFFFFFF' } };
   header.eachCell((c) => {
     c.fill = HEADER_FILL;
@@ -97,7 +110,7 @@ export async function toXlsx(rows: SheetRow[], options: XlsxOptions): Promise<Ui
       text(r.unit),
       r.code,
       r.period,
-      r.type,
+      typeWord(r.type, lang),
       text(r.value),
       r.numerator,
       r.denominator,

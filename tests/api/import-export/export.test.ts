@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { IMPORT_HEADER } from '../../../shared/import-export';
+import { IMPORT_HEADER, IMPORT_HEADER_VI } from '../../../shared/import-export';
 import { freshApp, ids, t } from '../../helpers/app';
 import { expectRefusal } from '../../helpers/expect';
 import { A, B, csv, download, text, upload, values } from '../../helpers/import-export';
@@ -144,11 +144,12 @@ describe('GET /api/import/template', () => {
     data.eachRow((r) => {
       rows.push((r.values as unknown[]).slice(1));
     });
+    // In Vietnamese, for the person who fills it: the header and the type column.
     expect(rows).toEqual([
-      IMPORT_HEADER.split(','),
-      [A, 'HTT', '2025', 'result'],
-      [A, 'KET_NAP', '2025', 'result', 1],
-      [B, 'XL', '2025', 'result'],
+      IMPORT_HEADER_VI.split(','),
+      [A, 'HTT', '2025', 'kết quả'],
+      [A, 'KET_NAP', '2025', 'kết quả', 1],
+      [B, 'XL', '2025', 'kết quả'],
     ]);
     const guide = workbook.getWorksheet('Hướng dẫn')!;
     const guideText: string[] = [];
@@ -156,7 +157,7 @@ describe('GET /api/import/template', () => {
       guideText.push((r.values as unknown[]).slice(1).join(' | '));
     });
     expect(guideText).toContain(
-      '2 | Chi bộ A | HTT | Tỷ lệ đảng viên hoàn thành tốt nhiệm vụ trở lên | % | 90% | Tử số (numerator) và mẫu số (denominator), số nguyên',
+      '2 | Chi bộ A | HTT | Tỷ lệ đảng viên hoàn thành tốt nhiệm vụ trở lên | % | 90% | Ở cột tử số và cột mẫu số, số nguyên',
     );
 
     // A chi bộ fills it and sends it back.
@@ -176,6 +177,6 @@ describe('GET /api/import/template', () => {
 
   it('also comes as CSV, the header alone when nothing is planned', async () => {
     const { bytes } = await download(`/api/import/template?unit=${ids.a.id}&period=2025&format=csv`);
-    expect(text(bytes)).toBe(`\uFEFF${IMPORT_HEADER}\r\n`);
+    expect(text(bytes)).toBe(`\uFEFF${IMPORT_HEADER_VI}\r\n`);
   });
 });

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { IMPORT_HEADER } from '../../../shared/import-export';
+import { IMPORT_HEADER, IMPORT_HEADER_VI } from '../../../shared/import-export';
 import { freshApp, ids, t } from '../../helpers/app';
 import { expectRefusal } from '../../helpers/expect';
 import { A, at, B, csv, upload, values } from '../../helpers/import-export';
@@ -80,7 +80,7 @@ describe('POST /api/import', () => {
     ]);
     const messages = res.body.errors.map((e: any) => e.message);
     expect(messages[0]).toBe(
-      `Không tìm thấy đơn vị "Chi bộ A"; cột unit ghi tên các đơn vị từ cấp trên cùng, nối bằng " / ", ví dụ "${A}".`,
+      `Không tìm thấy đơn vị "Chi bộ A"; cột đơn vị (unit) ghi tên các đơn vị từ cấp trên cùng, nối bằng " / ", ví dụ "${A}".`,
     );
     expect(messages[1]).toBe('Không có chỉ tiêu nào mã "KHONG_CO".');
     expect(messages[2]).toMatch(/2025-H3/);
@@ -91,7 +91,9 @@ describe('POST /api/import', () => {
     );
     expect(messages[6]).toMatch(/số nguyên không âm; "2\.5" không hợp lệ/);
     expect(messages[7]).toMatch(/hãy nhập tử số và mẫu số/);
-    expect(messages[8]).toMatch(/target \(kế hoạch\) hoặc result \(kết quả\)/);
+    expect(messages[8]).toBe(
+      'Loại "plan" không hợp lệ: cột loại (type) ghi "kết quả" hoặc result cho kết quả, "chỉ tiêu" (hay "kế hoạch") hoặc target cho chỉ tiêu giao.',
+    );
     expect(t.snapshot()).toBe(before);
   });
 
@@ -127,9 +129,9 @@ describe('POST /api/import', () => {
       {
         row: 3,
         column: 'type',
-        message: 'Bạn chỉ được báo cáo kết quả cho "Chi bộ A", không được giao chỉ tiêu (type target).',
+        message: 'Bạn chỉ được báo cáo kết quả cho "Chi bộ A", không được giao chỉ tiêu (loại target).',
       },
-      { row: 4, column: 'unit', message: 'Bạn không có quyền báo cáo kết quả (type result) cho "Chi bộ B".' },
+      { row: 4, column: 'unit', message: 'Bạn không có quyền báo cáo kết quả (loại result) cho "Chi bộ B".' },
     ]);
     expect(t.snapshot()).toBe(before);
 
@@ -176,7 +178,7 @@ describe('POST /api/import', () => {
     const wrong = await upload('don_vi,ma,ky,loai,gia_tri\n1,KET_NAP,2025,target,1\n');
     expectRefusal(wrong, 400, 'invalid_header');
     expect(wrong.body.error.message).toBe(
-      `Dòng tiêu đề của tệp sai: dòng đầu tiên phải đúng là ${IMPORT_HEADER}, tệp này ghi "don_vi,ma,ky,loai,gia_tri".`,
+      `Dòng tiêu đề của tệp sai (thiếu cột "mã chỉ tiêu", "tử số", "mẫu số", "ghi chú"; tên cột viết thiếu dấu: "don_vi" phải ghi là "đơn vị", "ky" phải ghi là "kỳ", "loai" phải ghi là "loại", "gia_tri" phải ghi là "giá trị"; có cột không nhận ra "ma"): dòng đầu tiên phải đúng là ${IMPORT_HEADER_VI}, đủ tám cột theo thứ tự đó; tệp này ghi "don_vi,ma,ky,loai,gia_tri".`,
     );
     const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48]);
     expectRefusal(await upload(png, { name: 'anh.png' }), 400, 'unsupported_file');

@@ -80,6 +80,10 @@ export function ExportSection({ unit, period, onUnit, onPeriod }: ExportSectionP
             Kế hoạch và kết quả {unit ? `của ${unit.name}` : ''} trong {lower}, đúng theo mẫu nhập: sửa trong
             Excel rồi nhập lại được.
           </p>
+          <p className="ie-text ie-note">
+            Dòng tiêu đề và cột loại ghi bằng tiếng Anh (<code className="ie-code">unit,code,period,…</code>,
+            target, result) để các chương trình khác cũng đọc được, và nhập lại nguyên như vậy.
+          </p>
           <div className="form-actions">{BUTTONS.filter((b) => b.kind === 'export').map(button)}</div>
         </div>
         <div className="ie-download">
@@ -87,6 +91,10 @@ export function ExportSection({ unit, period, onUnit, onPeriod }: ExportSectionP
           <p className="ie-text">
             Mỗi chỉ tiêu đã giao một dòng để chi bộ điền kết quả; bản Excel có trang hướng dẫn ghi kế hoạch
             của từng dòng.
+          </p>
+          <p className="ie-text ie-note">
+            Dòng tiêu đề bằng tiếng Việt (<code className="ie-code ie-code-vi">đơn vị,mã chỉ tiêu,kỳ,…</code>
+            ).
           </p>
           <div className="form-actions">{BUTTONS.filter((b) => b.kind === 'template').map(button)}</div>
         </div>

@@ -45,7 +45,8 @@ export function ImportPreview({ answer, writing, onWrite, onCancel }: ImportPrev
       </ul>
       {answer.counts.skipped > 0 && (
         <p className="field-hint">
-          Dòng bỏ trống giá trị được giữ nguyên số liệu đang lưu; ghi “xóa” ở cột value để xóa một giá trị.
+          Dòng bỏ trống giá trị được giữ nguyên số liệu đang lưu; ghi “xóa” ở cột giá trị (value) để xóa một
+          giá trị.
         </p>
       )}
 

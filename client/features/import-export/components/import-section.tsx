@@ -1,10 +1,11 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { type DragEvent, useEffect, useId, useRef, useState } from 'react';
-import { IMPORT_HEADER, type ImportResponse, MAX_IMPORT_BYTES } from '../../../../shared/import-export';
+import { type ImportResponse, MAX_IMPORT_BYTES } from '../../../../shared/import-export';
 import { ApiError } from '../../../lib/api';
 import { invalidateValueViews } from '../../../lib/invalidate-value-views';
 import { refusalProblems, type UploadProgress, uploadImport } from '../api/upload-import';
 import { formatBytes, writtenSentence } from '../utils/import-words';
+import { HeaderHelp } from './header-help';
 import { ImportPreview } from './import-preview';
 import { ProblemList } from './problem-list';
 
@@ -145,14 +146,12 @@ export function ImportSection() {
             </>
           ) : (
             <>
-              <strong>Chọn tệp</strong> hoặc kéo thả tệp vào đây
+              <strong>Chọn tệp</strong>
+              <span className="ie-drop-drag"> hoặc kéo thả tệp vào đây</span>
             </>
           )}
         </span>
-        <span className="ie-drop-hint">
-          {file ? 'Chọn tệp khác để kiểm tra lại.' : 'Dòng đầu của tệp: '}
-          {!file && <code className="ie-code">{IMPORT_HEADER}</code>}
-        </span>
+        {file && <span className="ie-drop-hint">Chọn tệp khác để kiểm tra lại.</span>}
         <input
           ref={inputRef}
           id={inputId}
@@ -163,6 +162,8 @@ export function ImportSection() {
           onChange={(e) => choose(e.target.files)}
         />
       </label>
+
+      {(step.kind === 'idle' || step.kind === 'refused') && <HeaderHelp />}
 
       {busy && (
         <UploadBar

@@ -165,11 +165,7 @@ export function ResultRow(p: ResultRowProps) {
           </Field>
         )}
         <Field id={fieldId('note')} className="rf-note" label="Minh chứng">
-          <Input
-            {...input('note')}
-            autoComplete="off"
-            placeholder="Ví dụ: đã nghiệm thu 01 đề tài cấp tỉnh"
-          />
+          <Input {...input('note')} autoComplete="off" placeholder="Ví dụ: biên bản họp số 12" />
         </Field>
       </div>
 

@@ -90,11 +90,12 @@ export function LineParts({ parts, label }: { parts: Part[]; label: string }) {
                   <span className="muted">chưa giao</span>
                 )}
               </span>
-              <span className="tl-arrow" aria-hidden="true">
-                →
-              </span>
               <span className="visually-hidden">; </span>
+              {/* The arrow starts the second half, so that on a narrow screen it wraps with it. */}
               <span>
+                <span className="tl-arrow" aria-hidden="true">
+                  →
+                </span>{' '}
                 Thực hiện <ResultText part={p} />
               </span>
             </span>

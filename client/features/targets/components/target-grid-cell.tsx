@@ -51,6 +51,7 @@ export function TargetGridCell({
   note,
   placeholder,
   readOnly,
+  off,
   eachYear,
   onText,
   onEachYear,
@@ -69,6 +70,8 @@ export function TargetGridCell({
   note: string | null;
   placeholder: string | undefined;
   readOnly: boolean;
+  /** Out of a phone's view: another period than the one it shows. */
+  off: boolean;
   /** On a term: whether the value is also each year's; undefined elsewhere. */
   eachYear: boolean | undefined;
   onText: (text: string) => void;
@@ -82,7 +85,7 @@ export function TargetGridCell({
   const describedBy = [problem ? errorId : '', note ? noteId : ''].filter(Boolean).join(' ') || undefined;
   const relative = ind.kind !== 'level' && readRelative(ind, text)?.ok;
   return (
-    <td className={`tg-cell tg-${look}${relative ? ' is-relative' : ''}`}>
+    <td className={`tg-cell tg-${look}${relative ? ' is-relative' : ''}${off ? ' tg-off' : ''}`}>
       <input
         type="text"
         inputMode={ind.kind === 'level' ? 'text' : undefined}
@@ -104,6 +107,11 @@ export function TargetGridCell({
         onBlur={onBlur}
         onFocus={(e) => e.currentTarget.select()}
       />
+      {ind.kind === 'level' && text.trim() !== '' && (
+        <span className="tg-level-full" aria-hidden="true">
+          {text}
+        </span>
+      )}
       {/* "Hằng năm" where there is a value to give each year, or where it is ticked. */}
       {eachYear !== undefined && (eachYear || (text.trim() !== '' && !relative)) && (
         <label className="tg-yearly">

@@ -16,7 +16,7 @@ const HINTS: Record<IndicatorDef['kind'], string> = {
 export const levelsListId = (id: string, code: string) => `${id}-levels-${code}`;
 
 /**
- * The grid's table: indicators by periods, a locked period marked in its heading, each
+ * The grid's table: indicators by periods (on a phone, by the one period `shown`), a locked period marked in its heading, each
  * indicator with the kind of value it takes; the cells are drawn by `cell`.
  */
 export function TargetGridTable({
@@ -27,6 +27,7 @@ export function TargetGridTable({
   locks,
   tableRef,
   describedBy,
+  shown,
   cell,
 }: {
   id: string;
@@ -36,6 +37,8 @@ export function TargetGridTable({
   locks: ReadonlyMap<string, LockDto>;
   tableRef: Ref<HTMLTableElement>;
   describedBy: string;
+  /** The column a phone shows; the others are hidden on a narrow screen (target-grid.css). */
+  shown: number;
   cell: (ind: IndicatorDto, period: Period, row: number, col: number) => ReactNode;
 }) {
   return (
@@ -50,10 +53,15 @@ export function TargetGridTable({
             <th scope="col" className="tg-unit">
               ĐVT
             </th>
-            {periods.map((p) => {
+            {periods.map((p, col) => {
               const lock = locks.get(p.code);
               return (
-                <th key={p.code} scope="col" className="tg-period" data-period={p.code}>
+                <th
+                  key={p.code}
+                  scope="col"
+                  className={`tg-period${col === shown ? '' : ' tg-off'}`}
+                  data-period={p.code}
+                >
                   {p.label}
                   {lock && (
                     <span className="tg-locked" title={`Đã khóa sau hội nghị đánh giá (${lock.lockedBy})`}>

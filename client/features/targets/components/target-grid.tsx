@@ -1,5 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { type ClipboardEvent, type KeyboardEvent, useId, useMemo, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import type { LockDto } from '../../../../shared/accounts';
 import type { Period } from '../../../../shared/period';
 import type { IndicatorDto } from '../../../../shared/schemas/indicators';
@@ -14,6 +15,7 @@ import {
   type CellState,
   cellKey,
   cellState,
+  countByPeriod,
   inheritedTarget,
   isBlock,
   matchLevel,
@@ -21,10 +23,12 @@ import {
   pasteBlock,
   storedText,
 } from '../utils/target-grid';
+import { PeriodSwitch } from './period-switch';
 import { cellNote, TargetGridCell } from './target-grid-cell';
 import { GridConflicts, GridProblems } from './target-grid-lists';
 import { TargetGridTable } from './target-grid-table';
 import './target-grid.css';
+import './target-grid-phone.css';
 
 export interface TargetGridProps {
   unit: { id: string; name: string };
@@ -59,6 +63,8 @@ export function TargetGrid({ unit, periods, indicators, stored: initial, locks, 
   const [yearly, setYearly] = useState<ReadonlyMap<string, boolean>>(() => new Map());
   const [notice, setNotice] = useState<EditNoticeValue>(null);
   const [copying, setCopying] = useState(false);
+  // The period a phone shows, beside the indicators' names (PeriodSwitch).
+  const [shown, setShown] = useState(0);
   const saving = useVersionedSave<string, TargetDto>({
     initial: () => initial,
     // "Lấy giá trị kia": the cell shows what is stored, the typing is dropped.
@@ -126,6 +132,8 @@ export function TargetGrid({ unit, periods, indicators, stored: initial, locks, 
   const focusCell = (row: number, col: number) => {
     const r = Math.max(0, Math.min(codes.length - 1, row));
     const c = Math.max(0, Math.min(cols.length - 1, col));
+    // On a phone another period's cells are hidden until it is shown.
+    if (c !== shown) flushSync(() => setShown(c));
     const input = gridRef.current?.querySelector<HTMLInputElement>(`input[data-row="${r}"][data-col="${c}"]`);
     input?.focus();
     input?.select();
@@ -256,8 +264,12 @@ export function TargetGrid({ unit, periods, indicators, stored: initial, locks, 
       {canPlan ? (
         <p className="card-hint target-grid-help" id={hintId}>
           Gõ số như trên giấy (1.500; 92,5), hoặc mức so với cùng kỳ năm trước (“tăng 10%”, “giảm 5%”, “tăng
-          2”). Ở cột nhiệm kỳ, đánh dấu “Hằng năm” để chỉ tiêu là chỉ tiêu của mỗi năm. Enter hoặc các phím
-          mũi tên để chuyển ô, Esc để bỏ phần vừa gõ; dán được cả một vùng chép từ Excel. Ô đổi màu vàng là ô
+          2”). Ở cột nhiệm kỳ, đánh dấu “Hằng năm” để chỉ tiêu là chỉ tiêu của mỗi năm.{' '}
+          <span className="tg-help-keys">
+            Enter hoặc các phím mũi tên để chuyển ô, Esc để bỏ phần vừa gõ; dán được cả một vùng chép từ
+            Excel.{' '}
+          </span>
+          <span className="tg-help-phone">Chọn kỳ cần nhập ở các nút ngay dưới đây. </span>Ô đổi màu vàng là ô
           đã sửa chưa lưu.
         </p>
       ) : (
@@ -265,6 +277,15 @@ export function TargetGrid({ unit, periods, indicators, stored: initial, locks, 
           Bạn chỉ được xem chỉ tiêu của {unit.name}; việc giao chỉ tiêu do cấp ủy thực hiện.
         </p>
       )}
+
+      <PeriodSwitch
+        periods={periods}
+        shown={shown}
+        onShow={setShown}
+        changed={countByPeriod(changed)}
+        invalid={countByPeriod(invalid)}
+        locks={locks}
+      />
 
       <TargetGridTable
         id={id}
@@ -274,6 +295,7 @@ export function TargetGrid({ unit, periods, indicators, stored: initial, locks, 
         locks={locks}
         tableRef={gridRef}
         describedBy={hintId}
+        shown={shown}
         cell={(ind, p, row, col) => {
           const key = cellKey(ind.code, p.code);
           const state = states.get(key)!;
@@ -302,6 +324,7 @@ export function TargetGrid({ unit, periods, indicators, stored: initial, locks, 
               note={cellNote(ind, text, stored.get(key) ?? null, texts.has(key), inherited)}
               placeholder={inherited?.text}
               readOnly={!writable(col)}
+              off={col !== shown}
               eachYear={p.kind === 'term' ? eachYearOf(key) : undefined}
               onText={(t) => setText(key, t)}
               onEachYear={(on) => {

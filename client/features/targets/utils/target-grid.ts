@@ -16,6 +16,16 @@ export function gridPeriods(year: number): Period[] {
 
 export const cellKey = (code: string, period: string) => `${code}|${period}`;
 
+/** How many of the cells (by cell key) fall in each period. */
+export function countByPeriod(cells: readonly (readonly [string, unknown])[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const [key] of cells) {
+    const period = key.slice(key.indexOf('|') + 1);
+    out.set(period, (out.get(period) ?? 0) + 1);
+  }
+  return out;
+}
+
 /** A stored target as a person would type it ("1.500", "92,5", "Vững mạnh", "tăng 10%"). */
 export function storedText(ind: IndicatorDef, target: TargetDto | null): string {
   if (target?.change) return relativeText(ind, target.change);
