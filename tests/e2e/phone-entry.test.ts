@@ -82,6 +82,15 @@ describe('Giao chỉ tiêu on a phone', () => {
     ]);
     expect(await cell('KET_NAP', '2026').inputValue()).toBe('2');
     expect(await cell('KET_NAP', '2026-H1').isVisible()).toBe(false);
+    // Down at the last indicator, the heading is still on the screen, naming the period.
+    await page.locator('tbody tr').last().scrollIntoViewIfNeeded();
+    const stuck = await page.locator('th[data-period="2026"]').evaluate((el) => ({
+      top: el.getBoundingClientRect().top,
+      rowTop: document.querySelector('tbody tr')!.getBoundingClientRect().top,
+    }));
+    expect(stuck.rowTop).toBeLessThan(0);
+    expect(stuck.top).toBeGreaterThanOrEqual(0);
+    await page.evaluate(() => window.scrollTo(0, 0));
 
     // "6 tháng đầu": that half's column takes the place of the year's, with its values.
     const half = page.getByRole('button', { name: /^6 tháng đầu năm 2026/ });
