@@ -10,8 +10,8 @@ import { admin, adminBrowser, DESKTOP, getOk, json, loadDemo, openPage, root, un
 // wide tables become cards or scroll in their own box with the names fixed, words are never
 // split over lines, the charts open on an indicator that has results to compare (as the API
 // says) and say so in a sentence when none has, and a result carried over from the latest
-// period never reads "cộng dồn". Writes only the root's 2017 (a target, a half-year's result,
-// a target line), which no other test reads.
+// period never reads "cộng dồn". Writes only the root's 2017 (targets, a half-year's result,
+// two target lines), which no other test reads.
 
 const PHONE = { width: 390, height: 844 };
 const YEAR = String(new Date().getFullYear());
@@ -114,7 +114,10 @@ beforeAll(async () => {
   await put(`/api/results/${root.id}/${LAST}/${FAR}-H1`, { value: 56.4 });
   const lines = await api<{ version: number }>(`/api/target-lines?unit=${root.id}&period=${FAR}`);
   await put(`/api/target-lines/${root.id}/${FAR}`, {
-    lines: [{ text: 'Hoàn thành kế hoạch đào tạo, bồi dưỡng năm 2017', codes: [LAST] }],
+    lines: [
+      { text: 'Hoàn thành kế hoạch đào tạo, bồi dưỡng năm 2017', codes: [LAST] },
+      { text: 'Kết nạp ít nhất 03 quần chúng ưu tú vào Đảng', codes: [COUNT] },
+    ],
     version: lines.version,
   });
 });
@@ -297,6 +300,18 @@ describe('a leader on a phone', () => {
     await expect.poll(() => ranking.getByTestId('chart-no-results').textContent()).toMatch(nothing);
     expect(await ranking.locator('.recharts-surface').count()).toBe(0);
     await compare.close();
+
+    // The slide of that line, unit by unit: the same sentence, no bars.
+    const slide = await open(`/trinh-chieu?unit=${root.id}&period=${FAR}&slide=3`);
+    await slide.getByRole('button', { name: 'Theo đơn vị' }).click();
+    const units = slide.locator('.conf-units');
+    await expect
+      .poll(() => units.getByTestId('chart-no-results').textContent())
+      .toMatch(
+        /Chưa đơn vị trực thuộc nào có kết quả của chỉ tiêu này trong năm 2017.*1 đơn vị đã được giao kế hoạch/,
+      );
+    expect(await units.locator('.recharts-surface').count()).toBe(0);
+    await slide.close();
   });
 
   it('says "lấy kỳ gần nhất", never "cộng dồn", under a result carried over from the latest period', async () => {
