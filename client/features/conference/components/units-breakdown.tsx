@@ -47,6 +47,13 @@ export function UnitsBreakdown({
         {(data) =>
           drawn.length === 0 ? (
             <p className="conf-note">Chưa đơn vị trực thuộc nào có kế hoạch hay kết quả của chỉ tiêu này.</p>
+          ) : !drawn.some((r) => r.result) ? (
+            // Targets alone compare nothing: a sentence, as on the dashboard, not grey bars.
+            <p className="conf-note" data-testid="chart-no-results">
+              Chưa đơn vị trực thuộc nào có kết quả của chỉ tiêu này trong{' '}
+              {period.label.charAt(0).toLowerCase() + period.label.slice(1)}, nên chưa có gì để so sánh;{' '}
+              {drawn.length} đơn vị đã được giao kế hoạch.
+            </p>
           ) : (
             <>
               <div className="conf-units-canvas" aria-hidden="true">

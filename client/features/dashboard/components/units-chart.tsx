@@ -28,6 +28,7 @@ function UnitTick({
       y={Number(y) - (above ?? 0)}
       width={width}
       maxLines={above === undefined ? 3 : 2}
+      lineHeight="1.2em"
       textAnchor={above === undefined ? 'end' : 'start'}
       verticalAnchor={above === undefined ? 'middle' : 'end'}
       fontSize={fontSize ?? 13}
