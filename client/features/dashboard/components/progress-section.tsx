@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { formatNumber } from '../../../../shared/format';
 import { PACE_LABELS } from '../../../../shared/progress';
 import type { DashboardRowDto, ProgressDto } from '../../../../shared/schemas/dashboard';
+import { ScrollBox } from '../../../components/ui/scroll-box';
 import { formatAchievement } from '../utils/achievement';
 import { FigureCells, FigureHeads } from './chart-notes';
 
@@ -55,7 +56,7 @@ export function ProgressSection({ rows, period, asOf }: ProgressSectionProps) {
                 {behind === 0 ? 'Tất cả đúng tiến độ.' : `${behind}/${group.length} chỉ tiêu chậm tiến độ.`}
               </p>
             </div>
-            <div className="table-wrap">
+            <ScrollBox label={`Bảng tiến độ so với kế hoạch ${lower(enclosing.period.label)}`}>
               <table className="data-table progress-table">
                 <caption className="visually-hidden">
                   Tiến độ thực hiện so với kế hoạch {lower(enclosing.period.label)}, lũy kế {until}
@@ -93,7 +94,7 @@ export function ProgressSection({ rows, period, asOf }: ProgressSectionProps) {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollBox>
           </section>
         );
       })}
