@@ -6,15 +6,58 @@ import { openScreen, PHONE, SCREENS, settle } from '../helpers/screens';
 
 // Every screen checked by axe-core (WCAG rules, in Chromium against the real server on the
 // demo data) at a desktop's width and a phone's, signed in as admin, who sees them all; and
-// the states that cover a screen: the phone's menu open, a dialog open, the sign-in page. No
-// violation whose impact is serious or critical may remain; a failure prints each one with
-// its rule, its help and where it is, so that it can be fixed.
+// the states that cover a screen: the phone's menu open, dialogs, the list of units open, the
+// sign-in page. No violation whose impact is serious or critical may remain; a failure prints
+// each one with its rule, its help and where it is, so that it can be fixed.
 
 const adminPassword = inject('adminPassword');
 const WIDTHS = [
   { name: '1366 px', size: DESKTOP },
   { name: '390 px', size: PHONE },
 ] as const;
+
+/** What opens over a screen, and how a person opens it. */
+const OPENED: { what: string; path: string; open: (page: Page) => Promise<unknown> }[] = [
+  {
+    what: 'the change-password dialog',
+    path: '/',
+    open: async (page) => {
+      await page.getByRole('button', { name: 'Đổi mật khẩu' }).click();
+      await page.getByRole('dialog', { name: 'Đổi mật khẩu' }).waitFor();
+    },
+  },
+  {
+    what: 'the dashboard’s “Cập nhật” dialog, with its preview',
+    path: '/',
+    open: async (page) => {
+      await page
+        .locator('tr[data-code]')
+        .first()
+        .getByRole('button', { name: /^Cập nhật/ })
+        .click();
+      await page.getByTestId('status-preview').waitFor();
+    },
+  },
+  {
+    what: 'the toolbar’s list of units, open',
+    path: '/',
+    open: async (page) => {
+      await page.getByRole('combobox', { name: 'Đơn vị' }).click();
+      await page.getByRole('listbox', { name: 'Danh sách đơn vị' }).waitFor();
+    },
+  },
+  {
+    what: 'the users page’s “Sửa vai trò” dialog',
+    path: '/nguoi-dung',
+    open: async (page) => {
+      await page
+        .getByRole('button', { name: /^Sửa vai trò/ })
+        .first()
+        .click();
+      await page.getByRole('dialog').waitFor();
+    },
+  },
+];
 
 const browsers = new Browsers();
 const pages = new Map<string, Page>();
@@ -41,14 +84,10 @@ describe.each(WIDTHS)('at $name', (width) => {
     await expectNoGraveViolation(page(), `${path} at ${width.name}`);
   });
 
-  it('the change-password dialog', async () => {
-    await openScreen(page(), base, '/');
-    await page().getByRole('button', { name: 'Đổi mật khẩu' }).click();
-    const dialog = page().getByRole('dialog', { name: 'Đổi mật khẩu' });
-    await dialog.waitFor();
-    await expectNoGraveViolation(page(), `the change-password dialog at ${width.name}`);
-    await page().keyboard.press('Escape');
-    await dialog.waitFor({ state: 'detached' });
+  it.each(OPENED.map((o) => [o.what, o] as const))('%s', async (_what, opened) => {
+    await openScreen(page(), base, opened.path);
+    await opened.open(page());
+    await expectNoGraveViolation(page(), `${opened.what} at ${width.name}`);
   });
 
   it('the sign-in page, signed out', async () => {
