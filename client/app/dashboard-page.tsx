@@ -16,6 +16,7 @@ import { chartChoice, codesWithResults } from '../features/dashboard/utils/chart
 import { HistoryButton } from '../features/history/components/history-button';
 import { useIndicators } from '../features/indicators/api/get-indicators';
 import { LockBanner, LockButton } from '../features/locks/components/lock-banner';
+import { rootUnits } from '../features/units/utils/unit-tree';
 import { EditValueButton } from '../features/values/components/edit-value-button';
 import { useFollowLink } from '../lib/navigation';
 import { bringIntoView, Card, PageStatus, UnitPeriodToolbar } from './page-frame';
@@ -50,10 +51,11 @@ function trendHref(unit: string, code: string, period: string): string {
  */
 export function DashboardPage() {
   const headingId = useId();
-  // Defaults when the address does not say: the first root unit and the current year.
+  // Defaults when the address does not say: the first unit at the top of what the user may
+  // read (the organisation's root, or a chi bộ for its own reporter) and the current year.
   const { search, choose, units, unitId, unit, periodCode, periodLabel, noUnits } = useUnitPeriod(
     '/',
-    (list) => list.find((u) => u.parentId === null),
+    (list) => rootUnits(list)[0],
   );
   const indicators = useIndicators();
   const rights = useRights();

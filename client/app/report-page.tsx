@@ -16,6 +16,7 @@ import { useReportSettings } from '../features/report/api/report-settings';
 import { ReportDocument } from '../features/report/components/report-document';
 import { ReportSettingsSection } from '../features/report/components/report-settings-section';
 import { useSettingsForm } from '../features/report/components/use-settings-form';
+import { rootUnits } from '../features/units/utils/unit-tree';
 import { PageStatus, UnitPeriodToolbar } from './page-frame';
 import { usePageTitle, useUnitPeriod } from './page-state';
 
@@ -56,8 +57,9 @@ const lower = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
  * bản", copied in one click, printed on A4 or saved as PDF, downloaded as Word or a workbook.
  */
 export function ReportPage() {
-  const { choose, unitId, unit, periodCode, periodLabel } = useUnitPeriod('/bao-cao', (list) =>
-    list.find((u) => u.parentId === null),
+  const { choose, unitId, unit, periodCode, periodLabel } = useUnitPeriod(
+    '/bao-cao',
+    (list) => rootUnits(list)[0],
   );
   const params = unitId ? { unit: unitId, period: periodCode } : null;
   // Another period of the same unit keeps the page (and what is typed in its form) while it loads.

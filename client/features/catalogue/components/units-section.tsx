@@ -92,7 +92,7 @@ export function UnitsSection({ me, rights }: { me: MeDto; rights: Rights }) {
               label={`Thêm đơn vị trực thuộc ${name}`}
               onClick={() => setOpen({ type: 'add', parent: unit })}
             >
-              <span className="label-long">Thêm trực thuộc</span>
+              <span className="label-long">Thêm đơn vị trực thuộc</span>
               <span className="label-short">Thêm</span>
             </RowButton>
             <RowButton action="edit" label={`Sửa ${name}`} onClick={() => setOpen({ type: 'edit', unit })}>

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { ReportBlock, ReportDocumentModel } from '../../../../shared/report-document';
+import { useKeyboardScroll } from '../../../components/ui/scroll-box';
 import './report-document.css';
 
 // The report as the party document a committee signs, drawn from the same model the server
@@ -40,8 +41,10 @@ const align = (i: number, level: boolean) =>
  */
 function ReportTable({ block, index }: { block: Table; index: number }) {
   const rowKey = index === 0 ? 'data-code' : 'data-progress';
+  // On a phone the table scrolls sideways in its block, which the keyboard can then reach.
+  const scrollRef = useKeyboardScroll<HTMLElement>();
   return (
-    <section className="report-table-block" aria-label={block.title}>
+    <section ref={scrollRef} className="report-table-block" aria-label={block.title}>
       <h3 className="report-table-title" data-text="">
         {block.title}
       </h3>

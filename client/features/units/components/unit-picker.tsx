@@ -205,7 +205,6 @@ function UnitCombobox({
                 key={unit.id}
                 id={optionId(unit.id)}
                 role="option"
-                aria-label={unit.name}
                 aria-selected={unit.id === value}
                 className={`combobox-option${unit.id === activeId ? ' is-active' : ''}${matches ? '' : ' is-context'}`}
                 style={{ paddingLeft: `${0.75 + depth * 1.25}rem` }}
@@ -213,7 +212,9 @@ function UnitCombobox({
                 onClick={() => choose(unit.id)}
                 onMouseMove={() => unit.id !== activeId && setActiveId(unit.id)}
               >
+                {/* Named by what it shows, the unit and its kind (axe: label-content-name-mismatch). */}
                 <span className="option-name">{unit.name}</span>
+                {kind && <span className="visually-hidden">, </span>}
                 {kind && <span className="option-kind">{kind}</span>}
               </div>
             );

@@ -210,8 +210,11 @@ export function ValuePreview({ id, ind, preview }: { id: string; ind: IndicatorD
         </div>
         <div>
           <dt>Đánh giá</dt>
-          <dd role="status" data-testid="status-preview">
-            <StatusBadge status={preview.status} />
+          <dd>
+            {/* The status inside the <dd>: a <dd> with a role of its own is no longer one (axe: definition-list). */}
+            <span role="status" data-testid="status-preview">
+              <StatusBadge status={preview.status} />
+            </span>
           </dd>
         </div>
       </dl>
