@@ -9,6 +9,7 @@ import {
   sumRatings,
 } from '../../../../shared/ratings';
 import { ratioPercentX100 } from '../../../../shared/value';
+import { ScrollBox } from '../../../components/ui/scroll-box';
 import type { MemberRatingAnswer } from '../api/get-member-rating';
 
 type UnitRating = NonNullable<MemberRatingAnswer['units']>[number];
@@ -70,7 +71,7 @@ export function UnitsRatingsTable({
           lên được xét ở từng đơn vị và ở tổng.
         </p>
       </div>
-      <div className="table-wrap">
+      <ScrollBox label="Bảng xếp loại của các đơn vị trực thuộc">
         <table className="data-table compact-table mr-units-table" aria-labelledby={headingId}>
           <thead>
             <tr>
@@ -148,7 +149,7 @@ export function UnitsRatingsTable({
             </tfoot>
           )}
         </table>
-      </div>
+      </ScrollBox>
     </>
   );
 }
