@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type AxeViolation, describeViolations, graveViolations } from '../helpers/axe';
-import { Browsers, base, DESKTOP } from '../helpers/e2e';
+import { Browsers, base, DESKTOP, loadDemo, root } from '../helpers/e2e';
 import { openScreen, PHONE, SCREENS, settle } from '../helpers/screens';
 
 // Every screen checked by axe-core (WCAG rules, in Chromium against the real server on the
@@ -70,7 +70,16 @@ async function expectNoGraveViolation(page: Page, screen: string) {
   expect(violations, describeViolations(screen, violations)).toEqual([]);
 }
 
+/** Screens in another state than the one they open with: another unit, period or indicator. */
+const STATES = () => [
+  `/xep-loai-dang-vien?unit=${root.id}`,
+  '/?period=2021',
+  '/so-sanh-ky?code=DV_HTT',
+  `/bao-cao-ket-qua?unit=${root.id}&period=2021`,
+];
+
 beforeAll(async () => {
+  await loadDemo();
   for (const w of WIDTHS) pages.set(w.name, await browsers.signedIn('admin', adminPassword, w.size));
 });
 
@@ -82,6 +91,13 @@ describe.each(WIDTHS)('at $name', (width) => {
   it.each(SCREENS.map((s) => [s.name, s.path] as const))('%s (%s)', async (_name, path) => {
     await openScreen(page(), base, path);
     await expectNoGraveViolation(page(), `${path} at ${width.name}`);
+  });
+
+  it('the screens in other states: the whole Đảng bộ’s ratings, a past year, one indicator', async () => {
+    for (const path of STATES()) {
+      await openScreen(page(), base, path);
+      await expectNoGraveViolation(page(), `${path} at ${width.name}`);
+    }
   });
 
   it.each(OPENED.map((o) => [o.what, o] as const))('%s', async (_what, opened) => {

@@ -7,6 +7,7 @@ import {
   DESKTOP,
   loadDemo,
   createUser as postUser,
+  root,
   stamp,
   unitIdOf,
   units,
@@ -131,6 +132,19 @@ describe('no screen scrolls sideways at 390 px', () => {
   it.each(SCREENS.map((s) => [s.path, s] as const))('%s, as admin', async (_path, screen) => {
     await openScreen(adminPhone, base, screen.path);
     await expectNoSideways(adminPhone, screen.path);
+  });
+
+  it('screens in other states: the whole Đảng bộ’s ratings and results, a past year, one indicator', async () => {
+    for (const path of [
+      `/xep-loai-dang-vien?unit=${root.id}`,
+      '/?period=2021',
+      '/so-sanh-ky?code=DV_HTT',
+      `/bao-cao-ket-qua?unit=${root.id}&period=2021`,
+      '/so-sanh-don-vi?period=2021',
+    ]) {
+      await openScreen(adminPhone, base, path);
+      await expectNoSideways(adminPhone, path);
+    }
   });
 
   it('every screen of a reporter', async () => {

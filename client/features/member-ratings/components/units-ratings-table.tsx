@@ -10,6 +10,7 @@ import {
 } from '../../../../shared/ratings';
 import { type RollupRule, sourceWords } from '../../../../shared/rollup-words';
 import { ratioPercentX100 } from '../../../../shared/value';
+import { ScrollBox } from '../../../components/ui/scroll-box';
 import type { MemberRatingAnswer } from '../api/get-member-rating';
 
 /** Member ratings add up across units like a count; no rule over periods is involved. */
@@ -74,7 +75,7 @@ export function UnitsRatingsTable({
           lên được xét ở từng đơn vị và ở tổng.
         </p>
       </div>
-      <div className="table-wrap">
+      <ScrollBox label="Bảng xếp loại của các đơn vị trực thuộc">
         <table className="data-table compact-table mr-units-table" aria-labelledby={headingId}>
           <thead>
             <tr>
@@ -151,7 +152,7 @@ export function UnitsRatingsTable({
             </tfoot>
           )}
         </table>
-      </div>
+      </ScrollBox>
     </>
   );
 }

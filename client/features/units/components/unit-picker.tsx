@@ -214,7 +214,6 @@ function UnitCombobox({
               >
                 {/* Named by what it shows, the unit and its kind (axe: label-content-name-mismatch). */}
                 <span className="option-name">{unit.name}</span>
-                {kind && <span className="visually-hidden">, </span>}
                 {kind && <span className="option-kind">{kind}</span>}
               </div>
             );
