@@ -1,4 +1,4 @@
-import { useCallback } from 'react';
+import { type ReactNode, useCallback } from 'react';
 
 /**
  * A box that scrolls on its own (a wide table on a phone) reachable from the keyboard: while
@@ -35,5 +35,24 @@ export function useKeyboardScroll<T extends HTMLElement>(label?: string) {
       return () => observer.disconnect();
     },
     [label],
+  );
+}
+
+/** A box of its own for what may be wider than the screen (a table), scrolled with the keys too. */
+export function ScrollBox({
+  label,
+  className = 'table-wrap',
+  children,
+}: {
+  /** What is in it, said when the focus arrives on it. */
+  label: string;
+  className?: string;
+  children: ReactNode;
+}) {
+  const ref = useKeyboardScroll<HTMLDivElement>(label);
+  return (
+    <div ref={ref} className={className}>
+      {children}
+    </div>
   );
 }
