@@ -54,7 +54,11 @@ export async function catalogueAs(username: string, password: string, viewport =
   // On a phone the screens are behind the menu button.
   const menu = page.getByRole('button', { name: 'Trình đơn', exact: true });
   if (await menu.isVisible()) await menu.click();
-  await page.getByRole('navigation').getByRole('link', { name: 'Danh mục' }).filter({ visible: true }).click();
+  await page
+    .getByRole('navigation')
+    .getByRole('link', { name: 'Danh mục' })
+    .filter({ visible: true })
+    .click();
   await page.getByRole('heading', { level: 1, name: 'Danh mục' }).waitFor();
   await page.locator('.unit-tree').first().waitFor();
   await page.locator('tr[data-indicator]').first().waitFor();
