@@ -4,6 +4,7 @@ import { documentTexts, reportDocument } from '../../shared/report-document';
 import { AS_OF, seedBasics, type TestApp, testApp } from '../helpers/app';
 import { openDocx, runsWith, twipsToMm } from '../helpers/docx';
 import { expectRefusal } from '../helpers/expect';
+import { REPORT_SETTINGS } from '../helpers/report-settings';
 
 // docs/rules.md, "The report is a party document": GET /api/report?format=docx opened as Word
 // opens it (unzipped, word/document.xml read), its blocks found in the order of Hướng dẫn
@@ -15,17 +16,7 @@ let ids: Awaited<ReturnType<typeof seedBasics>>;
 const put = (kind: 'targets' | 'results', unit: string, code: string, period: string, body: unknown) =>
   t.call('PUT', `/api/${kind}/${unit}/${code}/${period}`, body);
 
-const SETTINGS = {
-  above: 'ĐẢNG BỘ TỈNH ĐỒNG THÁP',
-  issuer: 'ĐẢNG ỦY TRƯỜNG THỬ',
-  number: '15',
-  symbol: 'BC/ĐU',
-  place: 'Cao Lãnh',
-  onBehalf: 'T/M ĐẢNG ỦY',
-  signerTitle: 'BÍ THƯ',
-  signer: 'Nguyễn Văn Thử',
-  recipients: ['Ban Thường vụ Tỉnh ủy (để báo cáo)', 'Các chi bộ trực thuộc', 'Lưu Văn phòng Đảng ủy'],
-};
+const SETTINGS = REPORT_SETTINGS;
 
 beforeEach(async () => {
   t = testApp();

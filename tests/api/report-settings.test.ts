@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { Role } from '../../shared/accounts';
 import { seedBasics, type TestApp, testApp } from '../helpers/app';
 import { expectRefusal } from '../helpers/expect';
+import { REPORT_SETTINGS } from '../helpers/report-settings';
 
 // The settings of a unit's report document (docs/api.md, "The report"): the defaults of its
 // kind and place in the tree, saved whole with a version, refused in Vietnamese when wrong, and
@@ -17,17 +18,7 @@ beforeEach(async () => {
 
 const path = (unit: string) => `/api/units/${unit}/report-settings`;
 
-const BODY = {
-  above: 'ĐẢNG BỘ TỈNH ĐỒNG THÁP',
-  issuer: 'ĐẢNG ỦY TRƯỜNG THỬ',
-  number: '15',
-  symbol: 'BC/ĐU',
-  place: 'Cao Lãnh',
-  onBehalf: 'T/M ĐẢNG ỦY',
-  signerTitle: 'BÍ THƯ',
-  signer: 'Nguyễn Văn Thử',
-  recipients: ['Ban Thường vụ Tỉnh ủy (để báo cáo)', 'Lưu Văn phòng Đảng ủy'],
-};
+const BODY = REPORT_SETTINGS;
 
 describe('the settings of a report document', () => {
   it('start from the unit’s kind and the unit above it', async () => {

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { ROLES } from '../../../shared/accounts';
+import { REPORT_SETTINGS } from '../report-settings';
 import { badCodeText, badIdText, badPeriodText, badSegment, mayBePeriod } from './segments';
 import { blank, longText, oddString, unprintable } from './text';
 import { type Body, type Indicator, LOCKED_PERIODS, STALE, WRITE_PERIODS, w } from './world';
@@ -112,15 +113,4 @@ export const validGrant = () =>
   }) as fc.Arbitrary<Body>;
 
 /** A valid body of PUT /api/units/{id}/report-settings (version 0: nothing stored yet). */
-export const validReportSettings = (): Body => ({
-  above: 'ĐẢNG BỘ TỈNH ĐỒNG THÁP',
-  issuer: 'ĐẢNG ỦY TRƯỜNG THỬ',
-  number: '15',
-  symbol: 'BC/ĐU',
-  place: 'Cao Lãnh',
-  onBehalf: 'T/M ĐẢNG ỦY',
-  signerTitle: 'BÍ THƯ',
-  signer: 'Nguyễn Văn Thử',
-  recipients: ['Lưu Văn phòng Đảng ủy'],
-  version: 0,
-});
+export const validReportSettings = (): Body => ({ ...REPORT_SETTINGS, version: 0 });
